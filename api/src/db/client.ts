@@ -1,0 +1,68 @@
+// Opens the database: embedded PostgreSQL (PGlite, persisted in a folder) by default,
+// a PostgreSQL server when DATABASE_URL is set. Both go through a Prisma driver adapter.
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: Db;
+  /** The adapter factory, also used by the schema engine to apply migrations. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** 'pglite' or 'postgresql'. */
+  kind: 'pglite' | 'postgresql';
+  /** Where the data lives: the PGlite folder (or "memory") or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { kind: 'postgresql'; url: string }
+  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ };
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir: env.PGLITE_DIR ?? 'data/pglite' };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'postgresql') {
+    const adapterFactory = new PrismaPg({ connectionString: config.url, max: 10 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      adapterFactory,
+      kind: 'postgresql',
+      location: redactPassword(config.url),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    kind: 'pglite',
+    location: config.dataDir ?? 'memory',
+    close: async () => {
+      await prisma.$disconnect();
+      // A process that opened PGlite does not exit until it is closed.
+      await pglite.close();
+    },
+  };
+}
+
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgresql';
+  }
+}

@@ -1,0 +1,240 @@
+// The survey definition format: a campaign's questionnaire as data (prisma/surveys/*.json).
+// Documented in prisma/surveys/README.md; validated here so a bad file is refused with the path
+// of each problem before anything is stored.
+import { z } from 'zod';
+
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'codes are lower-case latin letters, digits and _, starting with a letter')
+  .max(64);
+const text = z.string().trim().min(1);
+
+export const optionSchema = z.strictObject({
+  code,
+  label: text,
+  help: text.optional(),
+});
+export type Option = z.infer<typeof optionSchema>;
+
+const common = {
+  code,
+  /** The number printed before the label, e.g. "3.1". */
+  number: z.string().max(16).optional(),
+  label: text,
+  help: text.optional(),
+  required: z.boolean().default(false),
+};
+
+/** Per-type settings, shared by standalone questions, group fields and year-matrix cells. */
+const typeSpecs = {
+  text: { type: z.literal('text'), maxLength: z.int().positive().max(100_000).optional() },
+  longText: { type: z.literal('longText'), maxLength: z.int().positive().max(100_000).optional() },
+  singleChoice: { type: z.literal('singleChoice'), options: z.array(optionSchema).min(1).max(200) },
+  multipleChoice: {
+    type: z.literal('multipleChoice'),
+    options: z.array(optionSchema).min(1).max(200),
+    minSelected: z.int().positive().optional(),
+    maxSelected: z.int().positive().optional(),
+  },
+  region: { type: z.literal('region') },
+  number: {
+    type: z.literal('number'),
+    unit: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(false),
+  },
+  /** `mustBeTrue`: a consent or confirmation, where only `true` counts as answered. */
+  boolean: { type: z.literal('boolean'), mustBeTrue: z.boolean().default(false) },
+};
+
+const simpleQuestionSchemas = [
+  z.strictObject({ ...common, ...typeSpecs.text }),
+  z.strictObject({ ...common, ...typeSpecs.longText }),
+  z.strictObject({ ...common, ...typeSpecs.singleChoice }),
+  z.strictObject({ ...common, ...typeSpecs.multipleChoice }),
+  z.strictObject({ ...common, ...typeSpecs.region }),
+  z.strictObject({ ...common, ...typeSpecs.number }),
+  z.strictObject({ ...common, ...typeSpecs.boolean }),
+] as const;
+
+/** Question types that can stand alone or be a field of a group item. */
+export const simpleQuestionSchema = z.discriminatedUnion('type', [...simpleQuestionSchemas]);
+export type SimpleQuestion = z.infer<typeof simpleQuestionSchema>;
+
+/** The cell of a year matrix: what is asked for each year, without a label of its own. */
+const cellSchema = z.discriminatedUnion('type', [
+  z.strictObject(typeSpecs.text),
+  z.strictObject(typeSpecs.longText),
+  z.strictObject(typeSpecs.singleChoice),
+  z.strictObject(typeSpecs.multipleChoice),
+  z.strictObject(typeSpecs.number),
+  z.strictObject(typeSpecs.boolean),
+]);
+export type Cell = z.infer<typeof cellSchema>;
+
+const yearMatrixSchema = z.strictObject({
+  ...common,
+  type: z.literal('yearMatrix'),
+  years: z.array(z.int().min(1990).max(2100)).min(1).max(20),
+  cell: cellSchema,
+});
+
+const itemsSpec = {
+  minItems: z.int().min(0).default(0),
+  maxItems: z.int().positive().max(100),
+};
+
+const groupSchema = z.strictObject({
+  ...common,
+  type: z.literal('group'),
+  /** The label of one item, e.g. «Практика». */
+  itemLabel: text,
+  addLabel: text.optional(),
+  fields: z.array(simpleQuestionSchema).min(1).max(50),
+  ...itemsSpec,
+});
+
+/** A measure field's label and whether it is required; the set of fields is fixed (see MEASURE_FIELDS). */
+const measureFieldSchema = z.strictObject({ label: text, help: text.optional(), required: z.boolean() });
+
+const measuresSchema = z.strictObject({
+  ...common,
+  type: z.literal('measures'),
+  itemLabel: text,
+  addLabel: text.optional(),
+  fields: z.strictObject({
+    type: measureFieldSchema,
+    title: measureFieldSchema,
+    description: measureFieldSchema,
+    result: measureFieldSchema,
+    year: measureFieldSchema.extend({ min: z.int(), max: z.int() }),
+  }),
+  ...itemsSpec,
+});
+
+export const questionSchema = z.discriminatedUnion('type', [...simpleQuestionSchemas, yearMatrixSchema, groupSchema, measuresSchema]);
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type YearMatrixQuestion = z.infer<typeof yearMatrixSchema>;
+export type GroupQuestion = z.infer<typeof groupSchema>;
+export type MeasuresQuestion = z.infer<typeof measuresSchema>;
+
+export const sectionSchema = z.strictObject({
+  code,
+  title: text,
+  description: text.optional(),
+  /** Codes of sections that must be 100% complete before this one opens. */
+  unlockAfter: z.array(code).default([]),
+  questions: z.array(questionSchema).min(1).max(200),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const definitionSchema = z
+  .strictObject({
+    /** The format version of this document. */
+    format: z.literal(1),
+    code: z.string().regex(/^[a-z0-9-]+$/).max(64),
+    title: text,
+    year: z.int().min(2000).max(2100),
+    window: z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime }),
+    intro: text.optional(),
+    submit: z
+      .strictObject({
+        confirmLabel: text,
+        buttonLabel: text,
+        thanks: text,
+      })
+      .default({
+        confirmLabel: 'Завершить заполнение анкеты?',
+        buttonLabel: 'Отправить анкету',
+        thanks: 'Благодарим за участие в опросе!',
+      }),
+    sections: z.array(sectionSchema).min(1).max(50),
+  })
+  .superRefine((definition, ctx) => {
+    if (Date.parse(definition.window.closesAt) <= Date.parse(definition.window.opensAt)) {
+      ctx.addIssue({ code: 'custom', path: ['window', 'closesAt'], message: 'the window must close after it opens' });
+    }
+    const sectionCodes = new Set<string>();
+    const questionCodes = new Set<string>();
+    definition.sections.forEach((section, s) => {
+      if (sectionCodes.has(section.code)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', s, 'code'], message: `duplicate section code "${section.code}"` });
+      }
+      sectionCodes.add(section.code);
+      section.questions.forEach((question, q) => {
+        const path = ['sections', s, 'questions', q];
+        if (questionCodes.has(question.code)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'code'], message: `duplicate question code "${question.code}"` });
+        }
+        questionCodes.add(question.code);
+        for (const issue of questionIssues(question)) ctx.addIssue({ code: 'custom', path: [...path, ...issue.path], message: issue.message });
+      });
+    });
+    definition.sections.forEach((section, s) => {
+      section.unlockAfter.forEach((after, a) => {
+        const index = definition.sections.findIndex((other) => other.code === after);
+        if (index < 0 || index === s) {
+          ctx.addIssue({ code: 'custom', path: ['sections', s, 'unlockAfter', a], message: `unknown section "${after}"` });
+        } else if (definition.sections[index]!.unlockAfter.length > 0) {
+          // One level only: no chains or cycles of unlocks to reason about.
+          ctx.addIssue({ code: 'custom', path: ['sections', s, 'unlockAfter', a], message: `section "${after}" is itself locked` });
+        }
+      });
+    });
+  });
+
+export type SurveyDefinition = z.infer<typeof definitionSchema>;
+export type SurveyDefinitionInput = z.input<typeof definitionSchema>;
+
+function questionIssues(question: Question | SimpleQuestion | Cell): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if ('options' in question) {
+    const seen = new Set<string>();
+    question.options.forEach((option, o) => {
+      if (seen.has(option.code)) issues.push({ path: ['options', o, 'code'], message: `duplicate option code "${option.code}"` });
+      seen.add(option.code);
+    });
+  }
+  if (question.type === 'number' && question.min !== undefined && question.max !== undefined && question.min > question.max) {
+    issues.push({ path: ['min'], message: 'min is greater than max' });
+  }
+  if ((question.type === 'group' || question.type === 'measures') && question.minItems > question.maxItems) {
+    issues.push({ path: ['minItems'], message: 'minItems is greater than maxItems' });
+  }
+  if (question.type === 'group') {
+    const seen = new Set<string>();
+    question.fields.forEach((field, f) => {
+      if (seen.has(field.code)) issues.push({ path: ['fields', f, 'code'], message: `duplicate field code "${field.code}"` });
+      seen.add(field.code);
+      for (const issue of questionIssues(field)) issues.push({ path: ['fields', f, ...issue.path], message: issue.message });
+    });
+  }
+  if (question.type === 'yearMatrix') {
+    if (new Set(question.years).size !== question.years.length) issues.push({ path: ['years'], message: 'duplicate year' });
+    for (const issue of questionIssues(question.cell)) issues.push({ path: ['cell', ...issue.path], message: issue.message });
+  }
+  return issues;
+}
+
+export class DefinitionError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`Invalid survey definition:\n${problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+    this.name = 'DefinitionError';
+  }
+}
+
+/** Validates a parsed JSON document; throws DefinitionError listing every problem with its path. */
+export function parseDefinition(document: unknown): SurveyDefinition {
+  const result = definitionSchema.safeParse(document);
+  if (!result.success) {
+    throw new DefinitionError(result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+  }
+  return result.data;
+}
+
+/** Default text limits, so every free-text answer is bounded. */
+export const DEFAULT_MAX_LENGTH = { text: 500, longText: 10_000 } as const;

@@ -1,0 +1,358 @@
+// The survey engine: pure functions over a definition and answers. No GraphQL, no database.
+//  - validateSection: checks one section's answers and normalises them (or lists every problem);
+//  - computeCompletion: completion per section and overall, and which sections are unlocked.
+// Completion rule (seed 000): overall = answered required items ÷ all required items, where a
+// required repeatable group (e.g. the measures) is one item that holds once it has at least
+// `minItems` complete items. This gives 9 ÷ 11 = 82% for the seed's 100/80/0/0 screenshot.
+import {
+  DEFAULT_MAX_LENGTH,
+  type Cell,
+  type GroupQuestion,
+  type MeasuresQuestion,
+  type Question,
+  type Section,
+  type SimpleQuestion,
+  type SurveyDefinition,
+} from './definition.ts';
+import { messages } from './messages.ts';
+
+/** Reference codes the answers may point at. */
+export interface Catalog {
+  regionCodes: ReadonlySet<string>;
+  measureTypeCodes: ReadonlySet<string>;
+}
+
+/** Normalised answers by question code; a missing code means "not answered". */
+export type Answers = Readonly<Record<string, AnswerValue>>;
+export type AnswerValue = string | number | boolean | string[] | YearValues | GroupItem[] | MeasureItem[];
+export type YearValues = Record<string, string | number | boolean | string[]>;
+export type GroupItem = Record<string, string | number | boolean | string[]>;
+
+export interface MeasureItem {
+  type: string | null;
+  title: string | null;
+  description: string | null;
+  result: string | null;
+  year: number | null;
+}
+export const MEASURE_FIELDS = ['type', 'title', 'description', 'result', 'year'] as const;
+
+export type FieldErrorCode =
+  | 'UNKNOWN_SECTION'
+  | 'UNKNOWN_QUESTION'
+  | 'UNKNOWN_FIELD'
+  | 'WRONG_TYPE'
+  | 'TOO_LONG'
+  | 'UNKNOWN_OPTION'
+  | 'DUPLICATE_OPTION'
+  | 'TOO_FEW_SELECTED'
+  | 'TOO_MANY_SELECTED'
+  | 'NOT_INTEGER'
+  | 'OUT_OF_RANGE'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_MEASURE_TYPE'
+  | 'UNKNOWN_YEAR'
+  | 'TOO_MANY_ITEMS'
+  | 'SECTION_LOCKED';
+
+export interface FieldError {
+  /** Where: "question", "question[2].field" or "question.2021". */
+  path: string;
+  questionCode: string | null;
+  code: FieldErrorCode;
+  /** In Russian, for the person filling in the form. */
+  message: string;
+}
+
+export type SectionValidation =
+  | { ok: true; values: Record<string, AnswerValue | null> }
+  | { ok: false; errors: FieldError[] };
+
+// ---------------------------------------------------------------------------
+// Validation
+
+/**
+ * Validates the answers to one section, as a form sends them: question code → raw value (null or
+ * absent = no answer). Every question of the section gets a value in the result (null = cleared).
+ */
+export function validateSection(
+  definition: SurveyDefinition,
+  sectionCode: string,
+  input: Readonly<Record<string, unknown>>,
+  catalog: Catalog,
+): SectionValidation {
+  const section = definition.sections.find((candidate) => candidate.code === sectionCode);
+  if (!section) {
+    return { ok: false, errors: [{ path: sectionCode, questionCode: null, code: 'UNKNOWN_SECTION', message: messages.unknownSection(sectionCode) }] };
+  }
+  const errors: FieldError[] = [];
+  for (const code of Object.keys(input)) {
+    if (!section.questions.some((question) => question.code === code)) {
+      errors.push({ path: code, questionCode: code, code: 'UNKNOWN_QUESTION', message: messages.unknownQuestion(code, section.title) });
+    }
+  }
+  const values: Record<string, AnswerValue | null> = {};
+  for (const question of section.questions) {
+    const report = (path: string, code: FieldErrorCode, message: string) => errors.push({ path, questionCode: question.code, code, message });
+    values[question.code] = normaliseQuestion(question, input[question.code], question.code, catalog, report);
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, values };
+}
+
+type Report = (path: string, code: FieldErrorCode, message: string) => void;
+
+function normaliseQuestion(question: Question, raw: unknown, path: string, catalog: Catalog, report: Report): AnswerValue | null {
+  switch (question.type) {
+    case 'yearMatrix':
+      return normaliseYearMatrix(question.years, question.cell, raw, path, catalog, report);
+    case 'group':
+      return normaliseGroup(question, raw, path, catalog, report);
+    case 'measures':
+      return normaliseMeasures(question, raw, path, catalog, report);
+    default:
+      return normaliseSimple(question, raw, path, catalog, report);
+  }
+}
+
+function isEmpty(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '') || (Array.isArray(raw) && raw.length === 0);
+}
+
+function normaliseSimple(
+  spec: SimpleQuestion | Cell,
+  raw: unknown,
+  path: string,
+  catalog: Catalog,
+  report: Report,
+): string | number | boolean | string[] | null {
+  if (isEmpty(raw)) return null;
+  switch (spec.type) {
+    case 'text':
+    case 'longText': {
+      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedText), null;
+      const value = raw.trim();
+      const limit = spec.maxLength ?? DEFAULT_MAX_LENGTH[spec.type];
+      if (value.length > limit) return void report(path, 'TOO_LONG', messages.tooLong(limit, value.length)), null;
+      return value;
+    }
+    case 'singleChoice': {
+      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedOption), null;
+      if (!spec.options.some((option) => option.code === raw)) return void report(path, 'UNKNOWN_OPTION', messages.unknownOption(raw)), null;
+      return raw;
+    }
+    case 'multipleChoice': {
+      if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'string')) {
+        return void report(path, 'WRONG_TYPE', messages.expectedOptions), null;
+      }
+      const codes = raw as string[];
+      const unknown = codes.filter((item) => !spec.options.some((option) => option.code === item));
+      if (unknown.length) return void report(path, 'UNKNOWN_OPTION', messages.unknownOption(unknown.join(', '))), null;
+      if (new Set(codes).size !== codes.length) return void report(path, 'DUPLICATE_OPTION', messages.duplicateOption), null;
+      if (spec.minSelected && codes.length < spec.minSelected) return void report(path, 'TOO_FEW_SELECTED', messages.tooFewSelected(spec.minSelected)), null;
+      if (spec.maxSelected && codes.length > spec.maxSelected) return void report(path, 'TOO_MANY_SELECTED', messages.tooManySelected(spec.maxSelected)), null;
+      // Stored in the order of the definition, so equal answers are equal values.
+      return spec.options.map((option) => option.code).filter((optionCode) => codes.includes(optionCode));
+    }
+    case 'region': {
+      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedRegion), null;
+      if (!catalog.regionCodes.has(raw)) return void report(path, 'UNKNOWN_REGION', messages.unknownRegion(raw)), null;
+      return raw;
+    }
+    case 'number': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return void report(path, 'WRONG_TYPE', messages.expectedNumber), null;
+      if (spec.integer && !Number.isInteger(raw)) return void report(path, 'NOT_INTEGER', messages.expectedInteger), null;
+      if (spec.min !== undefined && raw < spec.min) return void report(path, 'OUT_OF_RANGE', messages.belowMin(spec.min, spec.unit)), null;
+      if (spec.max !== undefined && raw > spec.max) return void report(path, 'OUT_OF_RANGE', messages.aboveMax(spec.max, spec.unit)), null;
+      return raw;
+    }
+    case 'boolean': {
+      if (typeof raw !== 'boolean') return void report(path, 'WRONG_TYPE', messages.expectedBoolean), null;
+      return raw;
+    }
+  }
+}
+
+function isPlainObject(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+function normaliseYearMatrix(
+  years: number[],
+  cell: Cell,
+  raw: unknown,
+  path: string,
+  catalog: Catalog,
+  report: Report,
+): YearValues | null {
+  if (isEmpty(raw)) return null;
+  if (!isPlainObject(raw)) return void report(path, 'WRONG_TYPE', messages.expectedYearValues), null;
+  const result: YearValues = {};
+  for (const [year, value] of Object.entries(raw)) {
+    if (!years.includes(Number(year))) {
+      report(`${path}.${year}`, 'UNKNOWN_YEAR', messages.unknownYear(year, years));
+      continue;
+    }
+    const normalised = normaliseSimple(cell, value, `${path}.${year}`, catalog, report);
+    if (normalised !== null) result[year] = normalised;
+  }
+  return Object.keys(result).length ? result : null;
+}
+
+function normaliseItems<T>(
+  question: GroupQuestion | MeasuresQuestion,
+  raw: unknown,
+  path: string,
+  report: Report,
+  normaliseItem: (item: Record<string, unknown>, itemPath: string) => T | null,
+): T[] | null {
+  if (isEmpty(raw)) return null;
+  if (!Array.isArray(raw) || raw.some((item) => !isPlainObject(item))) return void report(path, 'WRONG_TYPE', messages.expectedItems), null;
+  if (raw.length > question.maxItems) return void report(path, 'TOO_MANY_ITEMS', messages.tooManyItems(question.maxItems, question.itemLabel)), null;
+  const items = raw.map((item, index) => normaliseItem(item as Record<string, unknown>, `${path}[${index}]`));
+  // An item left entirely blank is dropped rather than stored.
+  const kept = items.filter((item): item is T => item !== null);
+  return kept.length ? kept : null;
+}
+
+function normaliseGroup(question: GroupQuestion, raw: unknown, path: string, catalog: Catalog, report: Report): GroupItem[] | null {
+  return normaliseItems(question, raw, path, report, (item, itemPath) => {
+    for (const key of Object.keys(item)) {
+      if (!question.fields.some((field) => field.code === key)) report(`${itemPath}.${key}`, 'UNKNOWN_FIELD', messages.unknownField(key));
+    }
+    const result: GroupItem = {};
+    for (const field of question.fields) {
+      const value = normaliseSimple(field, item[field.code], `${itemPath}.${field.code}`, catalog, report);
+      if (value !== null) result[field.code] = value;
+    }
+    return Object.keys(result).length ? result : null;
+  });
+}
+
+function normaliseMeasures(question: MeasuresQuestion, raw: unknown, path: string, catalog: Catalog, report: Report): MeasureItem[] | null {
+  const { year } = question.fields;
+  return normaliseItems(question, raw, path, report, (item, itemPath) => {
+    for (const key of Object.keys(item)) {
+      if (!(MEASURE_FIELDS as readonly string[]).includes(key)) report(`${itemPath}.${key}`, 'UNKNOWN_FIELD', messages.unknownField(key));
+    }
+    const at = (field: string) => `${itemPath}.${field}`;
+    let type: string | null = null;
+    if (!isEmpty(item.type)) {
+      if (typeof item.type !== 'string') report(at('type'), 'WRONG_TYPE', messages.expectedOption);
+      else if (!catalog.measureTypeCodes.has(item.type)) report(at('type'), 'UNKNOWN_MEASURE_TYPE', messages.unknownMeasureType(item.type));
+      else type = item.type;
+    }
+    const measure: MeasureItem = {
+      type,
+      title: normaliseSimple({ type: 'text' }, item.title, at('title'), catalog, report) as string | null,
+      description: normaliseSimple({ type: 'longText' }, item.description, at('description'), catalog, report) as string | null,
+      result: normaliseSimple({ type: 'longText' }, item.result, at('result'), catalog, report) as string | null,
+      year: normaliseSimple({ type: 'number', integer: true, min: year.min, max: year.max }, item.year, at('year'), catalog, report) as
+        | number
+        | null,
+    };
+    return MEASURE_FIELDS.every((field) => measure[field] === null) ? null : measure;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Completion
+
+export interface SectionCompletion {
+  code: string;
+  /** 0–100; 100 only when every required item holds. */
+  percent: number;
+  requiredItems: number;
+  answeredItems: number;
+  unlocked: boolean;
+  complete: boolean;
+  /** Codes of required questions that do not hold yet. */
+  missing: string[];
+}
+
+export interface Completion {
+  percent: number;
+  requiredItems: number;
+  answeredItems: number;
+  /** Every section unlocked and complete: the questionnaire can be submitted. */
+  complete: boolean;
+  sections: SectionCompletion[];
+}
+
+/** Percent, rounded, but never 100 before everything holds (199 of 200 is 99%, not 100%). */
+export function percentOf(answered: number, required: number): number {
+  if (required === 0) return 100;
+  if (answered >= required) return 100;
+  return Math.min(99, Math.round((answered / required) * 100));
+}
+
+export function computeCompletion(definition: SurveyDefinition, answers: Answers): Completion {
+  const counted = definition.sections.map((section) => {
+    const required = section.questions.filter((question) => question.required);
+    const missing = required.filter((question) => !isAnswered(question, answers[question.code])).map((question) => question.code);
+    return { section, requiredItems: required.length, answeredItems: required.length - missing.length, missing };
+  });
+  const itemsComplete = new Map(counted.map((entry) => [entry.section.code, entry.missing.length === 0]));
+  const sections = counted.map(({ section, requiredItems, answeredItems, missing }): SectionCompletion => {
+    const unlocked = isUnlocked(section, itemsComplete);
+    const complete = unlocked && missing.length === 0;
+    // A section with no required question is complete as soon as it is open.
+    const percent = requiredItems === 0 ? (unlocked ? 100 : 0) : percentOf(answeredItems, requiredItems);
+    return { code: section.code, percent, requiredItems, answeredItems, unlocked, complete, missing };
+  });
+  const requiredItems = sections.reduce((sum, section) => sum + section.requiredItems, 0);
+  const answeredItems = sections.reduce((sum, section) => sum + section.answeredItems, 0);
+  const complete = sections.every((section) => section.complete);
+  return { percent: complete ? 100 : Math.min(99, percentOf(answeredItems, requiredItems)), requiredItems, answeredItems, complete, sections };
+}
+
+function isUnlocked(section: Section, itemsComplete: ReadonlyMap<string, boolean>): boolean {
+  return section.unlockAfter.every((code) => itemsComplete.get(code) === true);
+}
+
+/** Whether a value makes a question hold for completion (required items only). */
+export function isAnswered(question: Question, value: AnswerValue | null | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  switch (question.type) {
+    case 'yearMatrix':
+      return question.years.every((year) => {
+        const cell = (value as YearValues)[String(year)];
+        return isSimpleAnswered(question.cell, cell);
+      });
+    case 'group':
+      return (value as GroupItem[]).filter((item) => isGroupItemComplete(question, item)).length >= Math.max(1, question.minItems);
+    case 'measures':
+      return (value as MeasureItem[]).filter((item) => isMeasureComplete(question, item)).length >= Math.max(1, question.minItems);
+    default:
+      return isSimpleAnswered(question, value);
+  }
+}
+
+function isSimpleAnswered(spec: SimpleQuestion | Cell, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (spec.type === 'boolean') return spec.mustBeTrue ? value === true : typeof value === 'boolean';
+  if (Array.isArray(value)) return value.length >= ('minSelected' in spec && spec.minSelected ? spec.minSelected : 1);
+  return value !== '';
+}
+
+export function isGroupItemComplete(question: GroupQuestion, item: GroupItem): boolean {
+  return question.fields.every((field) => !field.required || isSimpleAnswered(field, item[field.code]));
+}
+
+export function isMeasureComplete(question: MeasuresQuestion, item: MeasureItem): boolean {
+  return MEASURE_FIELDS.every((field) => !question.fields[field].required || (item[field] !== null && item[field] !== ''));
+}
+
+/** The section a question belongs to. */
+export function sectionOfQuestion(definition: SurveyDefinition, questionCode: string): Section | undefined {
+  return definition.sections.find((section) => section.questions.some((question) => question.code === questionCode));
+}
+
+/** The error for saving a section that is still locked by its unlock condition, or null. */
+export function sectionLockedError(definition: SurveyDefinition, sectionCode: string, answers: Answers): FieldError | null {
+  const section = definition.sections.find((candidate) => candidate.code === sectionCode);
+  if (!section) return null;
+  const state = computeCompletion(definition, answers).sections.find((candidate) => candidate.code === sectionCode);
+  if (state?.unlocked) return null;
+  const titles = section.unlockAfter.map((code) => definition.sections.find((candidate) => candidate.code === code)?.title ?? code);
+  return { path: sectionCode, questionCode: null, code: 'SECTION_LOCKED', message: messages.sectionLocked(section.title, titles) };
+}
