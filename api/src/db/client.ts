@@ -1,5 +1,7 @@
 // Opens the database: embedded PostgreSQL (PGlite, persisted in a folder) by default,
 // a PostgreSQL server when DATABASE_URL is set. Both go through a Prisma driver adapter.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -25,7 +27,12 @@ export type DatabaseConfig =
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
-  return { kind: 'pglite', dataDir: env.PGLITE_DIR ?? 'data/pglite' };
+  return { kind: 'pglite', dataDir: path.join(dataDirFromEnv(env), 'pglite') };
+}
+
+/** The folder for everything the product keeps on disk (the embedded database, later the mail outbox). */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR ?? 'data');
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -40,6 +47,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       close: () => prisma.$disconnect(),
     };
   }
+  if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
   const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);

@@ -22,6 +22,8 @@ const common = {
   number: z.string().max(16).optional(),
   label: text,
   help: text.optional(),
+  /** A heading shown above the question, e.g. the common stem of questions 3.1–3.3. */
+  lead: text.optional(),
   required: z.boolean().default(false),
 };
 

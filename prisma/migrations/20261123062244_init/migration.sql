@@ -112,6 +112,7 @@ CREATE TABLE "Question" (
     "type" "QuestionType" NOT NULL,
     "label" TEXT NOT NULL,
     "help" TEXT,
+    "lead" TEXT,
     "required" BOOLEAN NOT NULL,
     "settings" JSONB NOT NULL,
 

@@ -1,0 +1,55 @@
+// lucia's storage adapter over Prisma 7. lucia hands us the session id, which is the secret in the
+// cookie; we store and look up only its SHA-256, so a database leak yields no usable session.
+import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
+import type { Db } from '../db/client.ts';
+import type { Role } from '../generated/prisma/enums.ts';
+import { sha256Hex } from './tokens.ts';
+
+export interface UserAttributes {
+  email: string;
+  role: Role;
+  fullName: string | null;
+}
+
+export class HashedSessionAdapter implements Adapter {
+  constructor(
+    private readonly prisma: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await this.prisma.session.findUnique({ where: { id: sha256Hex(sessionId) }, include: { user: true } });
+    if (!row || row.user.disabledAt) return [null, null];
+    const { user } = row;
+    return [
+      { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
+      { id: user.id, attributes: { email: user.email, role: user.role, fullName: user.fullName } satisfies UserAttributes },
+    ];
+  }
+
+  /** The ids returned are the stored hashes: the secrets themselves are not kept anywhere. */
+  async getUserSessions(userId: string): Promise<DatabaseSession[]> {
+    const rows = await this.prisma.session.findMany({ where: { userId } });
+    return rows.map((row) => ({ id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    await this.prisma.session.create({ data: { id: sha256Hex(session.id), userId: session.userId, expiresAt: session.expiresAt } });
+  }
+
+  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
+    await this.prisma.session.updateMany({ where: { id: sha256Hex(sessionId) }, data: { expiresAt } });
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.prisma.session.deleteMany({ where: { id: sha256Hex(sessionId) } });
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    await this.prisma.session.deleteMany({ where: { userId } });
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await this.prisma.session.deleteMany({ where: { expiresAt: { lte: this.now() } } });
+  }
+}

@@ -1,0 +1,37 @@
+// Brings a database up to date on start: migrations, reference data, and — on first start only —
+// the shipped survey definitions and source documents (later edits by coordinators are kept).
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Database } from './db/client.ts';
+import { applyMigrations, prismaDir } from './db/migrations.ts';
+import { importPlanFile } from './import/plan.ts';
+import { importSurveyFile } from './import/survey.ts';
+import { seedReferenceData, type ReferenceCounts } from './reference/seed.ts';
+
+export const surveysDir = path.join(prismaDir, 'surveys');
+export const seedDocumentsDir = path.join(prismaDir, 'seeds');
+
+export interface BootstrapReport {
+  migrationsApplied: string[];
+  reference: ReferenceCounts;
+  surveysImported: string[];
+  documentsImported: string[];
+}
+
+export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> {
+  const migrationsApplied = await applyMigrations(db.adapterFactory);
+  const reference = await seedReferenceData(db.prisma);
+  const surveysImported: string[] = [];
+  for (const file of (await readdir(surveysDir)).filter((name) => name.endsWith('.json')).sort()) {
+    const code = path.basename(file, '.json');
+    if (await db.prisma.campaign.findUnique({ where: { code }, select: { id: true } })) continue;
+    const report = await importSurveyFile(db.prisma, path.join(surveysDir, file));
+    surveysImported.push(report.campaign);
+  }
+  const documentsImported: string[] = [];
+  if ((await db.prisma.plan.count()) === 0) {
+    const plan = await importPlanFile(db.prisma, path.join(seedDocumentsDir, 'federal-plan-2016-2018.txt'));
+    documentsImported.push(`federal plan ${plan.plan.code}: ${plan.indicators} indicators, ${plan.activities} activities, ${plan.subItems} sub-items`);
+  }
+  return { migrationsApplied, reference, surveysImported, documentsImported };
+}

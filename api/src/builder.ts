@@ -1,0 +1,106 @@
+// The Pothos schema builder: plugins, scalars and auth scopes only; types live in schema/.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import type { Context } from './context.ts';
+import type PrismaTypes from './generated/pothos-types.ts';
+import { getDatamodel } from './generated/pothos-types.ts';
+
+export interface AuthScopes {
+  /** Anyone, signed in or not: reference data, the questionnaire, the plan, the practices. */
+  public: boolean;
+  /** A signed-in regional official: their own questionnaire only. */
+  respondent: boolean;
+  /** A coordinator of the federal resource centre. */
+  coordinator: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+    Decimal: { Input: string; Output: { toString(): string } | string | number };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({
+      public: true,
+      respondent: context.viewer?.role === 'RESPONDENT',
+      coordinator: context.viewer?.role === 'COORDINATOR',
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? new GraphQLError('Недостаточно прав для этого действия.', { extensions: { code: 'FORBIDDEN' } })
+        : new GraphQLError('Войдите в систему по персональной ссылке из письма.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }),
+  },
+  prisma: {
+    client: (context) => context.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  errors: { defaultTypes: [] },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = new Date(value as string);
+    if (typeof value !== 'string' || Number.isNaN(date.getTime())) throw new GraphQLError('Ожидается дата и время в формате ISO 8601.');
+    return date;
+  },
+});
+
+builder.scalarType('Decimal', {
+  description: 'A decimal number, as a string so no precision is lost.',
+  serialize: (value) => value.toString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string' && typeof value !== 'number') throw new GraphQLError('Ожидается число.');
+    if (!/^-?\d+(\.\d+)?$/.test(String(value))) throw new GraphQLError('Ожидается число (с точкой в качестве разделителя).');
+    return String(value);
+  },
+});
+
+function literalValue(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.NULL:
+      return null;
+    case Kind.LIST:
+      return node.values.map(literalValue);
+    case Kind.OBJECT:
+      return Object.fromEntries(node.fields.map((field) => [field.name.value, literalValue(field.value)]));
+    default:
+      throw new GraphQLError('Variables inside JSON literals are not supported.');
+  }
+}
+
+builder.addScalarType(
+  'JSON',
+  new GraphQLScalarType({
+    name: 'JSON',
+    description: 'Any JSON value (answers, whose shape the survey definition fixes).',
+    serialize: (value) => value,
+    parseValue: (value) => value,
+    parseLiteral: literalValue,
+  }),
+);
+
+export type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

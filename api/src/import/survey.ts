@@ -1,0 +1,111 @@
+// Loads a survey definition (prisma/surveys/*.json) into a campaign. Importing the same definition
+// again changes nothing; a changed definition replaces the questionnaire only while the campaign has
+// no responses, because answers refer to its question and option codes.
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { QuestionType } from '../generated/prisma/enums.ts';
+import { definitionDigest } from '../survey/canonical.ts';
+import { parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
+
+export interface SurveyImportReport {
+  campaign: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+  sections: number;
+  questions: number;
+  options: number;
+}
+
+export class SurveyImportRefused extends Error {}
+
+const questionTypes: Record<Question['type'], QuestionType> = {
+  text: 'TEXT',
+  longText: 'LONG_TEXT',
+  singleChoice: 'SINGLE_CHOICE',
+  multipleChoice: 'MULTIPLE_CHOICE',
+  region: 'REGION',
+  number: 'NUMBER',
+  yearMatrix: 'YEAR_MATRIX',
+  boolean: 'BOOLEAN',
+  group: 'GROUP',
+  measures: 'MEASURES',
+};
+
+export async function importSurveyFile(prisma: Db, path: string): Promise<SurveyImportReport> {
+  const document: unknown = JSON.parse(await readFile(path, 'utf8'));
+  return importSurveyDefinition(prisma, parseDefinition(document));
+}
+
+export async function importSurveyDefinition(prisma: Db, definition: SurveyDefinition): Promise<SurveyImportReport> {
+  const digest = definitionDigest(definition);
+  const counts = {
+    sections: definition.sections.length,
+    questions: definition.sections.reduce((sum, section) => sum + section.questions.length, 0),
+    options: definition.sections.flatMap((section) => section.questions).reduce((sum, question) => sum + ('options' in question ? question.options.length : 0), 0),
+  };
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.campaign.findUnique({ where: { code: definition.code }, include: { _count: { select: { responses: true } } } });
+      if (existing?.definitionSha256 === digest) return { campaign: definition.code, outcome: 'unchanged', ...counts };
+      if (existing && existing._count.responses > 0) {
+        throw new SurveyImportRefused(
+          `Campaign ${definition.code} already has ${existing._count.responses} responses: its questionnaire cannot be replaced. Import the changed definition under a new code.`,
+        );
+      }
+      const data = {
+        title: definition.title,
+        year: definition.year,
+        definition: definition as unknown as Prisma.InputJsonValue,
+        definitionSha256: digest,
+      };
+      const campaign = existing
+        ? await tx.campaign.update({ where: { id: existing.id }, data })
+        : await tx.campaign.create({
+            data: {
+              code: definition.code,
+              ...data,
+              state: 'PUBLISHED',
+              opensAt: new Date(definition.window.opensAt),
+              closesAt: new Date(definition.window.closesAt),
+            },
+          });
+      // The window is the coordinators' to move once a campaign exists; re-imports keep it.
+      await tx.section.deleteMany({ where: { campaignId: campaign.id } });
+      for (const [sectionPosition, section] of definition.sections.entries()) {
+        const { id: sectionId } = await tx.section.create({
+          data: {
+            campaignId: campaign.id,
+            code: section.code,
+            position: sectionPosition,
+            title: section.title,
+            description: section.description ?? null,
+            unlockAfter: section.unlockAfter,
+          },
+        });
+        for (const [questionPosition, question] of section.questions.entries()) {
+          const { code, number, type, label, help, required, lead, ...settings } = question;
+          const options = 'options' in question ? question.options : [];
+          if ('options' in settings) delete (settings as { options?: unknown }).options;
+          await tx.question.create({
+            data: {
+              campaignId: campaign.id,
+              sectionId,
+              code,
+              position: questionPosition,
+              number: number ?? null,
+              type: questionTypes[type],
+              label,
+              help: help ?? null,
+              lead: lead ?? null,
+              required,
+              settings: settings as Prisma.InputJsonValue,
+              options: { create: options.map((option, position) => ({ code: option.code, label: option.label, help: option.help ?? null, position })) },
+            },
+          });
+        }
+      }
+      return { campaign: definition.code, outcome: existing ? 'updated' : 'created', ...counts };
+    },
+    { timeout: 60_000 },
+  );
+}

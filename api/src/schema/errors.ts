@@ -1,0 +1,78 @@
+// Typed errors of mutations: each domain error class is a GraphQL type implementing `Error`.
+import { builder } from '../builder.ts';
+import {
+  AlreadySubmittedError,
+  ConflictError,
+  DomainError,
+  IncompleteError,
+  NotFoundError,
+  ValidationError,
+  WindowClosedError,
+} from '../services/errors.ts';
+import type { FieldError } from '../survey/engine.ts';
+
+export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
+  description: 'Why an operation changed nothing. `message` is for people (Russian); `code` for programs.',
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+  }),
+});
+
+const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
+  description: 'A problem with one answer.',
+  fields: (t) => ({
+    path: t.exposeString('path', { description: 'e.g. "measures[2].type" or "price.2022".' }),
+    questionCode: t.exposeString('questionCode', { nullable: true }),
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ValidationError,
+  fields: (t) => ({ fieldErrors: t.field({ type: [FieldErrorType], resolve: (error) => error.fieldErrors }) }),
+});
+
+builder.objectType(WindowClosedError, {
+  name: 'WindowClosedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof WindowClosedError,
+  fields: (t) => ({
+    opensAt: t.field({ type: 'DateTime', resolve: (error) => error.opensAt }),
+    closesAt: t.field({ type: 'DateTime', resolve: (error) => error.closesAt }),
+  }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ConflictError,
+  fields: (t) => ({ currentVersion: t.exposeInt('currentVersion') }),
+});
+
+builder.objectType(AlreadySubmittedError, {
+  name: 'AlreadySubmittedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof AlreadySubmittedError,
+  fields: () => ({}),
+});
+
+builder.objectType(IncompleteError, {
+  name: 'IncompleteError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof IncompleteError,
+  fields: (t) => ({ missingSections: t.exposeStringList('missingSections') }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof NotFoundError,
+  fields: () => ({}),
+});
+
+/** The errors every respondent write can end with. */
+export const respondentWriteErrors = [ValidationError, WindowClosedError, ConflictError, AlreadySubmittedError, NotFoundError];

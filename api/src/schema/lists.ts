@@ -1,0 +1,114 @@
+// Listing conventions of ra-data-graphql-simple, which the coordinators' console speaks:
+// allXs(page, perPage, sortField, sortOrder, filter), _allXsMeta(filter) { count } and X(id).
+// Pages are bounded (MAX_PAGE_SIZE) so no query can ask for everything at once.
+import type { InputObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { builder, type AuthScopes, type SchemaTypes } from '../builder.ts';
+import type { Context } from '../context.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export const SortOrder = builder.enumType('SortOrder', { values: ['ASC', 'DESC'] as const });
+
+export const ListMetadata = builder.objectRef<{ count: number }>('ListMetadata').implement({
+  fields: (t) => ({ count: t.exposeInt('count') }),
+});
+
+interface Delegate {
+  findMany(args: object): Promise<unknown[]>;
+  count(args: object): Promise<number>;
+  findUnique(args: object): Promise<unknown>;
+}
+
+export interface ListOptions<Filter extends object, Where extends object> {
+  /** The Prisma model and GraphQL type, e.g. 'Region'. */
+  type: string;
+  /** The plural used in field names, e.g. 'Regions' → allRegions, _allRegionsMeta. */
+  plural: string;
+  filter: InputObjectRef<SchemaTypes, Filter>;
+  /** GraphQL sortField values → Prisma orderBy builders. */
+  sortFields: Record<string, (order: 'asc' | 'desc') => object>;
+  defaultSort: string;
+  scope: keyof AuthScopes;
+  delegate: (context: Context) => Delegate;
+  toWhere: (filter: Filter | null | undefined, context: Context) => Where;
+  /** The numeric id type used by the model (Int ids are parsed from the GraphQL ID). */
+  idKind?: 'int' | 'string';
+}
+
+export function paging(args: { page?: number | null; perPage?: number | null }) {
+  const perPage = args.perPage ?? DEFAULT_PAGE_SIZE;
+  const page = args.page ?? 0;
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`perPage: от 1 до ${MAX_PAGE_SIZE}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (!Number.isInteger(page) || page < 0) throw new GraphQLError('page: целое число от 0.', { extensions: { code: 'BAD_USER_INPUT' } });
+  return { skip: page * perPage, take: perPage };
+}
+
+export function parseId(id: string | number, kind: 'int' | 'string' = 'int'): number | string {
+  if (kind === 'string') return String(id);
+  const value = Number(id);
+  if (!Number.isSafeInteger(value)) throw new GraphQLError('Некорректный идентификатор.', { extensions: { code: 'BAD_USER_INPUT' } });
+  return value;
+}
+
+/** Adds allX, _allXMeta and X(id) root fields for one model. */
+export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
+  const sortFieldNames = Object.keys(options.sortFields);
+  const orderBy = (sortField: string | null | undefined, sortOrder: 'ASC' | 'DESC' | null | undefined) => {
+    const field = sortField ?? options.defaultSort;
+    const make = options.sortFields[field];
+    if (!make) {
+      throw new GraphQLError(`sortField: одно из ${sortFieldNames.join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const direction = sortOrder === 'DESC' ? 'desc' : 'asc';
+    // The id breaks ties, so pages never overlap.
+    return [make(direction), { id: direction }];
+  };
+
+  builder.queryFields((t) => ({
+    [`all${options.plural}`]: t.prismaField({
+      type: [options.type as 'Region'],
+      description: `A page of ${options.plural}, filtered and sorted (at most ${MAX_PAGE_SIZE} per page).`,
+      authScopes: { [options.scope]: true },
+      args: {
+        page: t.arg.int(),
+        perPage: t.arg.int(),
+        sortField: t.arg.string({ description: `One of: ${sortFieldNames.join(', ')}.` }),
+        sortOrder: t.arg({ type: SortOrder }),
+        filter: t.arg({ type: options.filter }),
+      },
+      resolve: (query, _root, args, context) =>
+        options.delegate(context).findMany({
+          ...query,
+          where: options.toWhere((args as { filter?: Filter | null }).filter, context),
+          orderBy: orderBy(args.sortField, args.sortOrder),
+          ...paging(args),
+        }) as never,
+    }),
+    [`_all${options.plural}Meta`]: t.field({
+      type: ListMetadata,
+      authScopes: { [options.scope]: true },
+      args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: options.filter }) },
+      resolve: async (_root, args, context) => ({
+        count: await options.delegate(context).count({ where: options.toWhere((args as { filter?: Filter | null }).filter, context) }),
+      }),
+    }),
+    [options.type]: t.prismaField({
+      type: options.type as 'Region',
+      nullable: true,
+      authScopes: { [options.scope]: true },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (query, _root, args, context) =>
+        options.delegate(context).findUnique({ ...query, where: { ...options.toWhere(null, context), id: parseId(args.id, options.idKind) } }) as never,
+    }),
+  }));
+}
+
+/** A case-insensitive substring condition, or nothing for an empty search. */
+export function contains(q: string | null | undefined): { contains: string; mode: 'insensitive' } | undefined {
+  const text = q?.trim();
+  return text ? { contains: text, mode: 'insensitive' } : undefined;
+}

@@ -1,0 +1,77 @@
+// Campaigns: their parsed definitions and their survey window.
+import type { Db } from '../db/client.ts';
+import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
+import { NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
+
+export type WindowState = 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
+
+export function windowState(campaign: Pick<Campaign, 'state' | 'opensAt' | 'closesAt'>, now: Date): WindowState {
+  if (campaign.state === 'DRAFT') return 'DRAFT';
+  if (campaign.state === 'ARCHIVED') return 'CLOSED';
+  if (now < campaign.opensAt) return 'NOT_YET_OPEN';
+  return now < campaign.closesAt ? 'OPEN' : 'CLOSED';
+}
+
+const moscowDate = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** Throws WindowClosedError unless the window is open at `now`. */
+export function assertWindowOpen(campaign: Pick<Campaign, 'state' | 'opensAt' | 'closesAt'>, now: Date): void {
+  const state = windowState(campaign, now);
+  if (state === 'OPEN') return;
+  const message =
+    state === 'NOT_YET_OPEN'
+      ? `Заполнение анкеты откроется ${moscowDate.format(campaign.opensAt)} (мск).`
+      : state === 'DRAFT'
+        ? 'Опрос ещё не опубликован.'
+        : `Приём ответов завершён ${moscowDate.format(campaign.closesAt)} (мск). Изменения не сохранены.`;
+  throw new WindowClosedError(message, campaign.opensAt, campaign.closesAt);
+}
+
+const definitions = new Map<string, SurveyDefinition>();
+
+/** The campaign's definition, parsed once per digest. */
+export function campaignDefinition(campaign: Pick<Campaign, 'definition' | 'definitionSha256'>): SurveyDefinition {
+  let definition = definitions.get(campaign.definitionSha256);
+  if (!definition) {
+    definition = parseDefinition(campaign.definition);
+    definitions.set(campaign.definitionSha256, definition);
+  }
+  return definition;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks the campaign row for the rest of the transaction (shared: saves run side by side, but a
+ * window change waits for them) and returns it with the database's clock.
+ */
+export async function lockCampaignForWrite(tx: Tx, campaignCode: string): Promise<{ campaign: Campaign; now: Date }> {
+  const rows = await tx.$queryRaw<{ id: number; now: Date }[]>`
+    SELECT id, now() AS now FROM "Campaign" WHERE code = ${campaignCode} FOR SHARE`;
+  const row = rows[0];
+  if (!row) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: row.id } });
+  return { campaign, now: new Date(row.now) };
+}
+
+export interface WindowChange {
+  opensAt?: Date;
+  closesAt?: Date;
+  state?: Campaign['state'];
+}
+
+/** Moves a campaign's window (waits for saves in flight, which hold the row in share mode). */
+export async function setCampaignWindow(prisma: Db, campaignCode: string, change: WindowChange): Promise<Campaign> {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${campaignCode} FOR UPDATE`;
+    if (!rows[0]) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+    const current = await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } });
+    const opensAt = change.opensAt ?? current.opensAt;
+    const closesAt = change.closesAt ?? current.closesAt;
+    if (closesAt <= opensAt) {
+      throw new ValidationError([{ path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Дата закрытия должна быть позже даты открытия.' }]);
+    }
+    return tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
+  });
+}
