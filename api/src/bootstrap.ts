@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Database } from './db/client.ts';
 import { applyMigrations, prismaDir } from './db/migrations.ts';
 import { importPlanFile } from './import/plan.ts';
+import { importPracticesFile } from './import/practices.ts';
 import { importSurveyFile } from './import/survey.ts';
 import { seedReferenceData, type ReferenceCounts } from './reference/seed.ts';
 
@@ -32,6 +33,10 @@ export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> 
   if ((await db.prisma.plan.count()) === 0) {
     const plan = await importPlanFile(db.prisma, path.join(seedDocumentsDir, 'federal-plan-2016-2018.txt'));
     documentsImported.push(`federal plan ${plan.plan.code}: ${plan.indicators} indicators, ${plan.activities} activities, ${plan.subItems} sub-items`);
+  }
+  if ((await db.prisma.practiceGroup.count()) === 0) {
+    const practices = await importPracticesFile(db.prisma, path.join(seedDocumentsDir, 'best-practices.txt'));
+    documentsImported.push(`best practices: ${practices.practices} practices in ${practices.forms} forms of implementation`);
   }
   return { migrationsApplied, reference, surveysImported, documentsImported };
 }

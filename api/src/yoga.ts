@@ -72,6 +72,9 @@ export function createApp(options: AppOptions): App {
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
         }
+        // Errors raised on purpose (authorisation, bad arguments) already carry a message for people.
+        // (Checked by name: graphql can be loaded twice, as ESM and as CommonJS, defeating instanceof.)
+        if ((original as Error | undefined)?.name === 'GraphQLError') return error as Error;
         return maskError(error, 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.', isDev);
       },
     },

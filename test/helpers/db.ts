@@ -7,9 +7,9 @@ import { applyMigrations } from '../../api/src/db/migrations.ts';
 
 export const testDatabaseKind = process.env.TEST_DB_KIND === 'postgresql' ? 'postgresql' : 'pglite';
 
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
   if (testDatabaseKind === 'pglite') {
-    const db = await openDatabase({ kind: 'pglite' });
+    const db = await openDatabase({ kind: 'pglite', onQuery: options.onQuery });
     await applyMigrations(db.adapterFactory);
     return db;
   }
@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<Database> {
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgresql', url: url.toString() });
+  const db = await openDatabase({ kind: 'postgresql', url: url.toString(), onQuery: options.onQuery });
   await applyMigrations(db.adapterFactory);
   return {
     ...db,

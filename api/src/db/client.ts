@@ -21,9 +21,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { kind: 'postgresql'; url: string }
-  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ };
+  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ }
+) & {
+  /** Called with every SQL statement sent (for statement-count tests and debugging). */
+  onQuery?: (sql: string) => void;
+};
+
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client;
+}
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
@@ -38,7 +49,7 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgresql') {
     const adapterFactory = new PrismaPg({ connectionString: config.url, max: 10 });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = createClient(adapterFactory, config.onQuery);
     return {
       prisma,
       adapterFactory,
@@ -51,7 +62,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = createClient(adapterFactory, config.onQuery);
   return {
     prisma,
     adapterFactory,

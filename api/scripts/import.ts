@@ -1,0 +1,35 @@
+// npm run import -- <what> <file>
+//   survey <definition.json>   a campaign's questionnaire (prisma/surveys/README.md)
+//   plan <document.txt>        a federal plan table (like seed 001)
+//   practices <document.txt>   a best-practice table (like seed 003)
+// Uses the same database as `npm start` (DATA_DIR's PGlite, or DATABASE_URL); stop the server first
+// when it runs on PGlite, which one process at a time can open.
+import { bootstrapDatabase } from '../src/bootstrap.ts';
+import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
+import { importPlanFile } from '../src/import/plan.ts';
+import { importPracticesFile } from '../src/import/practices.ts';
+import { importSurveyFile } from '../src/import/survey.ts';
+
+const importers = {
+  survey: importSurveyFile,
+  plan: importPlanFile,
+  practices: importPracticesFile,
+} as const;
+
+const [what, file] = process.argv.slice(2);
+if (!what || !file || !(what in importers)) {
+  console.error('Usage: npm run import -- survey|plan|practices <file>');
+  process.exit(2);
+}
+
+const db = await openDatabase(databaseConfigFromEnv());
+try {
+  await bootstrapDatabase(db);
+  const report = await importers[what as keyof typeof importers](db.prisma, file);
+  console.log(JSON.stringify(report, null, 2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}
