@@ -8,7 +8,7 @@ import type { Database } from '../../api/src/db/client.ts';
 import { importPlan, importPlanFile, parsePlanDocument, PlanDocumentError, type ParsedPlan } from '../../api/src/import/plan.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
-const seedPath = new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url).pathname;
+const seedPath = new URL('../../../shared/seeds/001_c4766bc12f8282e9.txt', import.meta.url).pathname;
 const code = 'mintrud-nok-2016-2018';
 const rowsInDocument = 1 + 3 + 9 + 35; // plan, indicators, targets, activities with sub-items
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument, PlanDocumentError, type ParsedActivity, type ParsedPlan } from '../../api/src/import/plan.ts';
 
-const seedPath = new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url);
+const seedPath = new URL('../../../shared/seeds/001_c4766bc12f8282e9.txt', import.meta.url);
 const text = readFileSync(seedPath, 'utf8');
 const plan = parsePlanDocument(text);
 

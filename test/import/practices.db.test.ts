@@ -18,7 +18,7 @@ import { regions } from '../../api/src/reference/regions.ts';
 import { seedReferenceData } from '../../api/src/reference/seed.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
-const seedPath = new URL('../../prisma/seeds/best-practices.txt', import.meta.url).pathname;
+const seedPath = new URL('../../../shared/seeds/003_99ea86fcc25118d2.txt', import.meta.url).pathname;
 
 let db: Database;
 let dir: string;
@@ -137,13 +137,13 @@ describe('importPractices', () => {
       'Тематические публикации, в т.ч. в СМИ',
     ]);
 
-    const first = await db.prisma.practice.findFirstOrThrow({ where: { source: 'best-practices.txt:16' }, include: { region: true, sphere: true } });
+    const first = await db.prisma.practice.findFirstOrThrow({ where: { source: '003_99ea86fcc25118d2.txt:16' }, include: { region: true, sphere: true } });
     expect(first.region.code).toBe('RU-CU');
     expect(first.sphere.code).toBe('health');
     expect(first.text.split('\n')).toHaveLength(3);
 
     // The merged Волгоград cell: one practice per sphere, same text.
-    const merged = await db.prisma.practice.findMany({ where: { source: 'best-practices.txt:201' }, include: { sphere: true, region: true, form: true } });
+    const merged = await db.prisma.practice.findMany({ where: { source: '003_99ea86fcc25118d2.txt:201' }, include: { sphere: true, region: true, form: true } });
     expect(merged.map((p) => p.sphere.code).sort()).toEqual(['culture', 'education', 'health', 'social', 'sport']);
     expect(new Set(merged.map((p) => `${p.region.code}|${p.form.name}|${p.textSha256}`)).size).toBe(1);
     expect(merged[0]!.region.code).toBe('RU-VGG');

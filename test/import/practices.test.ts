@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePracticeTable, PracticeDocumentError, sha256, type ParsedPractice } from '../../api/src/import/practices.ts';
 
-const seedText = readFileSync(new URL('../../prisma/seeds/best-practices.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(new URL('../../../shared/seeds/003_99ea86fcc25118d2.txt', import.meta.url), 'utf8');
 const practices = parsePracticeTable(seedText);
 
 const countBy = (items: ParsedPractice[], key: (p: ParsedPractice) => string) => {
