@@ -159,3 +159,14 @@ describe('the 2021 questionnaire over GraphQL', () => {
     expect((await t.gql(MINE, {}, { cookie: other.cookie })).data.myResponse).toBeNull();
   });
 });
+
+describe('the authority a response speaks for', () => {
+  it('is registered from the region and authority name answers, once per region and name', async () => {
+    const authorities = await t.db.prisma.authority.findMany({ include: { region: true, responses: true } });
+    expect(authorities).toHaveLength(1);
+    expect(authorities[0]).toMatchObject({ name: 'Министерство социальной защиты Алтайского края', region: { code: 'RU-ALT' } });
+    expect(authorities[0]!.responses).toHaveLength(1);
+    const listed = await t.gql(`{ allAuthorities(filter: { q: "социальной защиты" }) { name region { name } } }`);
+    expect(listed.data.allAuthorities).toEqual([{ name: 'Министерство социальной защиты Алтайского края', region: { name: 'Алтайский край' } }]);
+  });
+});

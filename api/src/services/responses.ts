@@ -118,15 +118,15 @@ export async function saveSection(prisma: Db, respondentId: string, input: SaveS
       }
 
       const completion = computeCompletion(definition, after);
-      const regionQuestion = definition.sections.flatMap((candidate) => candidate.questions).find((question) => question.type === 'region');
-      const regionCode = regionQuestion ? (after[regionQuestion.code] as string | undefined) : undefined;
+      const { regionId, authorityId } = await respondentOrganisation(tx, after, catalog.regionIds);
       const updated = await tx.response.updateMany({
         where: { id: response.id, version: input.version, status: 'DRAFT' },
         data: {
           version: { increment: 1 },
           completion: completion.percent,
           sectionCompletion: Object.fromEntries(completion.sections.map((entry) => [entry.code, entry.percent])),
-          regionId: regionCode ? (catalog.regionIds.get(regionCode) ?? null) : null,
+          regionId,
+          authorityId,
         },
       });
       if (updated.count !== 1) throw new ConflictError(response.version);
@@ -136,6 +136,29 @@ export async function saveSection(prisma: Db, respondentId: string, input: SaveS
     { timeout: 30_000 },
   );
 }
+
+/**
+ * The region and authority a response speaks for, from the answers to the questions with the stable
+ * codes `region` and `authority_name` (every campaign uses them: prisma/surveys/README.md). The
+ * authority is registered on first mention, so the catalogue of authorities grows from the answers.
+ */
+async function respondentOrganisation(tx: Tx, answers: Answers, regionIds: Map<string, number>) {
+  const regionCode = typeof answers[REGION_QUESTION] === 'string' ? (answers[REGION_QUESTION] as string) : null;
+  const regionId = regionCode ? (regionIds.get(regionCode) ?? null) : null;
+  const authorityName = typeof answers[AUTHORITY_QUESTION] === 'string' ? (answers[AUTHORITY_QUESTION] as string) : null;
+  if (!regionId || !authorityName) return { regionId, authorityId: null };
+  const name = authorityName.replace(/\s+/g, ' ');
+  const authority = await tx.authority.upsert({
+    where: { regionId_name: { regionId, name } },
+    create: { regionId, name },
+    update: {},
+    select: { id: true },
+  });
+  return { regionId, authorityId: authority.id };
+}
+
+export const REGION_QUESTION = 'region';
+export const AUTHORITY_QUESTION = 'authority_name';
 
 /** The response to write to; created on the first save, which must name version 0. */
 async function findOrStartResponse(tx: Tx, campaignId: number, respondentId: string, version: number): Promise<Response> {
