@@ -1,13 +1,17 @@
 // `npm start`: opens the database (PGlite under ./data, or DATABASE_URL), brings it up to date and
-// serves the GraphQL API.
+// serves the registration pages, the respondent form and the GraphQL API; delivers mail from the
+// outbox (SMTP_URL, or .eml files under data/outbox with the login link printed).
 import { createServer } from 'node:http';
 import { bootstrapDatabase } from './bootstrap.ts';
-import { databaseConfigFromEnv, openDatabase } from './db/client.ts';
-import { createApp } from './yoga.ts';
+import { dataDirFromEnv, databaseConfigFromEnv, openDatabase } from './db/client.ts';
+import { mailerFromEnv } from './email/mailer.ts';
+import { loadAssets } from './http/assets.ts';
+import { toNodeListener } from './http/node.ts';
+import { createWeb } from './http/web.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
-const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 const production = process.env.NODE_ENV === 'production';
 
 const db = await openDatabase(databaseConfigFromEnv());
@@ -20,25 +24,21 @@ console.log(
 for (const campaign of report.surveysImported) console.log(`  survey imported: ${campaign}`);
 for (const document of report.documentsImported) console.log(`  document imported: ${document}`);
 
-const app = createApp({ prisma: db.prisma, secureCookies: publicUrl.startsWith('https:'), exposeSchema: !production });
-
-const landing = `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Мониторинг результатов НОК</title>
-<h1>Мониторинг результатов НОК</h1><p>GraphQL API: <a href="/graphql">/graphql</a></p></html>`;
-
-const server = createServer((request, response) => {
-  if (request.url === '/' && request.method === 'GET') {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(landing);
-    return;
-  }
-  if (request.url === '/healthz') {
-    response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    return;
-  }
-  app.yoga(request, response);
+const mailer = mailerFromEnv(dataDirFromEnv());
+const web = createWeb({
+  prisma: db.prisma,
+  mailer,
+  publicUrl,
+  exposeSchema: !production,
+  trustProxy: process.env.TRUST_PROXY === '1',
 });
+await loadAssets();
+console.log(`Mail: ${mailer.description}`);
 
+const server = createServer(toNodeListener(web, publicUrl));
 server.listen(port, host, () => {
-  console.log(`GraphQL API listening on http://${host}:${port}/graphql${production ? '' : ' (GraphiQL there in a browser)'}`);
+  console.log(`Registration: ${publicUrl}/`);
+  console.log(`GraphQL API:  ${publicUrl}/graphql${production ? '' : ' (GraphiQL there in a browser)'}`);
 });
 
 let stopping = false;
@@ -48,6 +48,7 @@ async function stop(signal: string) {
   console.log(`${signal}: stopping`);
   server.close();
   server.closeAllConnections();
+  await web.close();
   await db.close();
   process.exit(0);
 }

@@ -170,3 +170,30 @@ describe('the authority a response speaks for', () => {
     expect(listed.data.allAuthorities).toEqual([{ name: 'Министерство социальной защиты Алтайского края', region: { name: 'Алтайский край' } }]);
   });
 });
+
+describe('two tabs saving the same section at once', () => {
+  it('accepts one save, reports a conflict to the other, and loses nothing that was acknowledged', async () => {
+    const other = await t.respondent('two-tabs@example.org');
+    await t.openWindow('nok-2021');
+    const first = await save('authority', section1, { version: 0, cookie: other.cookie });
+    const loaded = first.data.version;
+    const [a, b] = await Promise.all([
+      save('situation', { ...section2at80, manager_competence: 'agree' }, { version: loaded, cookie: other.cookie }),
+      save('situation', { ...section2at80, manager_competence: 'disagree' }, { version: loaded, cookie: other.cookie }),
+    ]);
+    const outcomes = [a.__typename, b.__typename].sort();
+    expect(outcomes).toEqual(['ConflictError', 'MutationSaveSectionSuccess']);
+    const winner = a.__typename === 'MutationSaveSectionSuccess' ? 'agree' : 'disagree';
+    const mine = await t.gql(MINE, {}, { cookie: other.cookie });
+    expect(mine.data.myResponse.answers.find((answer: any) => answer.questionCode === 'manager_competence').value).toBe(winner);
+    expect(mine.data.myResponse.version).toBe(loaded + 1);
+  });
+
+  it('stores a script typed into an answer as plain text', async () => {
+    const other = await t.respondent('script@example.org');
+    const saved = await save('authority', { ...section1, respondent_name: '<script>alert(1)</script>' }, { version: 0, cookie: other.cookie });
+    expect(saved.__typename).toBe('MutationSaveSectionSuccess');
+    const mine = await t.gql(MINE, {}, { cookie: other.cookie });
+    expect(mine.data.myResponse.answers.find((answer: any) => answer.questionCode === 'respondent_name').value).toBe('<script>alert(1)</script>');
+  });
+});

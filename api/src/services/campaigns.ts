@@ -15,6 +15,13 @@ export function windowState(campaign: Pick<Campaign, 'state' | 'opensAt' | 'clos
 
 const moscowDate = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+const moscowDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** «Срок проведения опроса: с 8 ноября 2021 г. по 18 ноября 2021 г.» (closesAt is exclusive). */
+export function windowText(opensAt: Date, closesAt: Date): string {
+  return `Срок проведения опроса: с ${moscowDay.format(opensAt)} по ${moscowDay.format(new Date(closesAt.getTime() - 1))}`;
+}
+
 /** Throws WindowClosedError unless the window is open at `now`. */
 export function assertWindowOpen(campaign: Pick<Campaign, 'state' | 'opensAt' | 'closesAt'>, now: Date): void {
   const state = windowState(campaign, now);

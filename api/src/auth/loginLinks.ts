@@ -1,0 +1,60 @@
+// Personal links. Seed 000 makes the link reusable until the questionnaire is sent, so instead of
+// shortening its life we harden it: a 256-bit token, stored only hashed, bound to one e-mail and one
+// campaign, valid until the campaign closes, revocable, and rotated by every new link issued.
+import type { Prisma } from '../generated/prisma/client.ts';
+import { generateSecret, sha256Hex } from './tokens.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Creates a new link; returns its token (which only the mail will carry). The person's older links
+ * keep working until the mail with this one is accepted: then `rotateLoginLinks` revokes them.
+ */
+export async function issueLoginLink(tx: Tx, userId: string, campaignId: number): Promise<{ linkId: string; token: string }> {
+  const token = generateSecret(32);
+  const link = await tx.loginLink.create({ data: { userId, campaignId, tokenSha256: sha256Hex(token) } });
+  return { linkId: link.id, token };
+}
+
+/** Revokes every other live link of the person for the campaign: a newer link was delivered. */
+export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date()): Promise<void> {
+  const link = await tx.loginLink.findUniqueOrThrow({ where: { id: linkId } });
+  await tx.loginLink.updateMany({
+    where: { userId: link.userId, campaignId: link.campaignId, revokedAt: null, id: { not: linkId } },
+    data: { revokedAt: now, revokedReason: 'rotated' },
+  });
+}
+
+export type LinkRefusal = 'unknown' | 'revoked' | 'expired' | 'submitted' | 'disabled';
+
+export type LinkCheck =
+  | { ok: true; linkId: string; userId: string; campaignId: number; campaignCode: string }
+  | { ok: false; reason: LinkRefusal };
+
+/** Checks a link (read-only: GET shows the result without signing in). */
+export async function checkLoginLink(tx: Tx, email: string, token: string, now: Date): Promise<LinkCheck> {
+  if (!token || token.length > 200) return { ok: false, reason: 'unknown' };
+  const link = await tx.loginLink.findUnique({
+    where: { tokenSha256: sha256Hex(token) },
+    include: { user: true, campaign: true },
+  });
+  // Bound to the e-mail: a token presented with another address is unknown.
+  if (!link || link.user.email !== normaliseEmail(email)) return { ok: false, reason: 'unknown' };
+  if (link.revokedAt) return { ok: false, reason: 'revoked' };
+  if (link.user.disabledAt) return { ok: false, reason: 'disabled' };
+  if (now >= link.campaign.closesAt || link.campaign.state !== 'PUBLISHED') return { ok: false, reason: 'expired' };
+  const response = await tx.response.findUnique({
+    where: { campaignId_respondentId: { campaignId: link.campaignId, respondentId: link.userId } },
+    select: { status: true },
+  });
+  if (response?.status === 'SUBMITTED') return { ok: false, reason: 'submitted' };
+  return { ok: true, linkId: link.id, userId: link.userId, campaignId: link.campaignId, campaignCode: link.campaign.code };
+}
+
+export async function revokeLoginLinks(tx: Tx, where: { userId: string; campaignId?: number }, reason: string, now = new Date()) {
+  return tx.loginLink.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

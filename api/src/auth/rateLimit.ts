@@ -1,0 +1,25 @@
+// Fixed-window counters in the database (so they hold across processes and restarts).
+import type { Prisma } from '../generated/prisma/client.ts';
+
+export interface Limit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+/** Counts this request against every limit; returns the first limit exceeded (nothing recorded then). */
+export async function hitRateLimits(tx: Prisma.TransactionClient, limits: Limit[], now = new Date()): Promise<Limit | null> {
+  for (const limit of limits) {
+    const since = new Date(now.getTime() - limit.windowMs);
+    const count = await tx.rateLimitHit.count({ where: { key: limit.key, at: { gt: since } } });
+    if (count >= limit.max) return limit;
+  }
+  await tx.rateLimitHit.createMany({ data: limits.map((limit) => ({ key: limit.key, at: now })) });
+  return null;
+}
+
+/** Forgets hits older than the longest window (called by the outbox worker's housekeeping). */
+export async function pruneRateLimitHits(tx: Prisma.TransactionClient, olderThanMs: number, now = new Date()): Promise<number> {
+  const { count } = await tx.rateLimitHit.deleteMany({ where: { at: { lt: new Date(now.getTime() - olderThanMs) } } });
+  return count;
+}

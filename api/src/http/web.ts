@@ -1,0 +1,240 @@
+// The whole HTTP surface as one fetch handler (Request → Response), so tests call it without a
+// network and server.ts adapts it to node:http:
+//   /                      registration (email, «Я не робот», consent)
+//   /link                  "send me my link again"
+//   /auth?e=&h=            the personal link: GET shows «Войти», POST signs in
+//   /auth/logout           POST signs out
+//   /altcha/challenge      a robot-check challenge for the widget
+//   /form/<campaign>/      the respondent form client
+//   /assets/*              scripts and styles
+//   /graphql               the API
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import type { RequestOrigin } from '../auth/authEvents.ts';
+import { defaultCaptchaConfig, newChallenge, type CaptchaConfig } from '../auth/captcha.ts';
+import { sessionFromRequest } from '../auth/sessions.ts';
+import type { Mailer } from '../email/mailer.ts';
+import { startOutboxWorker } from '../email/outbox.ts';
+import { windowText } from '../services/campaigns.ts';
+import { register, requestLink, RegistrationRefused, openCampaignForRegistration, type RateLimits } from '../services/registration.ts';
+import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
+import { createApp, type App } from '../yoga.ts';
+import { formClient, loadAssets } from './assets.ts';
+import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
+
+export interface WebOptions {
+  prisma: Db;
+  mailer: Mailer;
+  /** The address people use, e.g. https://monitoring-noq.vcot.info (links in mails, origin checks). */
+  publicUrl: string;
+  exposeSchema?: boolean;
+  captcha?: CaptchaConfig;
+  limits?: RateLimits;
+  /** Trust X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Outbox polling interval; 0 = no background worker (tests drive the outbox themselves). */
+  outboxIntervalMs?: number;
+}
+
+export interface Web {
+  fetch(request: Request, client?: { ip?: string | null }): Promise<Response>;
+  app: App;
+  /** Delivers due mails now. */
+  deliverMail(): void;
+  close(): Promise<void>;
+}
+
+/** Form posts and GraphQL requests larger than this are refused with 413 before being read whole. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_FORM_BYTES = 64 * 1024;
+
+const securityHeaders = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin',
+  'x-frame-options': 'DENY',
+};
+
+function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders, ...headers } });
+}
+
+function redirect(location: string, cookie?: string): Response {
+  const headers = new Headers({ location, 'cache-control': 'no-store', ...securityHeaders });
+  if (cookie) headers.append('set-cookie', cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limit) throw new BodyTooLarge();
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readForm(request: Request): Promise<URLSearchParams> {
+  return new URLSearchParams(Buffer.from(await readBody(request, MAX_FORM_BYTES)).toString('utf8'));
+}
+
+export function createWeb(options: WebOptions): Web {
+  const app = createApp({ prisma: options.prisma, secureCookies: options.publicUrl.startsWith('https:'), exposeSchema: options.exposeSchema });
+  const { prisma } = app;
+  const ownOrigin = new URL(options.publicUrl).origin;
+  const outboxContext = { prisma, mailer: options.mailer, publicUrl: options.publicUrl };
+  const worker = options.outboxIntervalMs === 0 ? null : startOutboxWorker(outboxContext, options.outboxIntervalMs ?? 5_000);
+
+  function originOf(request: Request, client?: { ip?: string | null }): RequestOrigin {
+    const forwarded = options.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : null;
+    return { ip: forwarded || client?.ip || null, userAgent: request.headers.get('user-agent') };
+  }
+
+  /** Form posts must come from our own pages (browsers send Origin on every POST). */
+  function crossSite(request: Request): boolean {
+    const origin = request.headers.get('origin');
+    return origin !== null && origin !== ownOrigin;
+  }
+
+  async function currentCampaignInfo() {
+    return prisma.$transaction(async (tx) => {
+      const { campaign, next } = await openCampaignForRegistration(tx);
+      return { campaign, next };
+    });
+  }
+
+  async function registration(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    const { campaign, next } = await currentCampaignInfo();
+    if (!campaign) {
+      const message = next
+        ? `Регистрация откроется вместе с опросом. ${windowText(next.opensAt, next.closesAt)}.`
+        : 'Сейчас нет открытого опроса: регистрация и заполнение анкеты недоступны.';
+      return html(windowClosedPage(message), request.method === 'POST' ? 403 : 200);
+    }
+    const info = { title: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt) };
+    if (request.method === 'GET') return html(registerPage({ campaign: info }));
+    const form = await readForm(request);
+    const email = form.get('email') ?? '';
+    try {
+      await register(prisma, { email, consent: form.get('consent') === 'yes', captcha: form.get('altcha'), origin: originOf(request, client) }, { limits: options.limits });
+    } catch (error) {
+      if (!(error instanceof RegistrationRefused)) throw error;
+      const errors: FieldErrors = { [error.field]: error.message };
+      return html(registerPage({ campaign: info, email: email.slice(0, 254), errors }), error.status);
+    }
+    worker?.poke();
+    return redirect('/registered');
+  }
+
+  async function linkRequest(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    if (request.method === 'GET') return html(linkRequestPage({}));
+    const form = await readForm(request);
+    const email = form.get('email') ?? '';
+    try {
+      await requestLink(prisma, { email, captcha: form.get('altcha'), origin: originOf(request, client) }, { limits: options.limits });
+    } catch (error) {
+      if (!(error instanceof RegistrationRefused)) throw error;
+      return html(linkRequestPage({ email: email.slice(0, 254), errors: { [error.field]: error.message } }), error.status);
+    }
+    worker?.poke();
+    return redirect('/link/sent');
+  }
+
+  async function personalLink(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    if (request.method === 'GET') {
+      const url = new URL(request.url);
+      const email = url.searchParams.get('e') ?? '';
+      const token = url.searchParams.get('h') ?? '';
+      const status = await inspectLink(prisma, email, token);
+      if (!status.ok) return html(messagePage({ title: 'Вход по ссылке невозможен', message: status.message, linkToRequest: status.reason !== 'submitted' && status.reason !== 'expired' }), 400);
+      return html(signInPage({ email, token }));
+    }
+    const form = await readForm(request);
+    const result = await signInWithLink(prisma, app.auth, { email: form.get('e') ?? '', token: form.get('h') ?? '', origin: originOf(request, client) });
+    if (!result.ok) return html(messagePage({ title: 'Вход по ссылке невозможен', message: result.message, linkToRequest: result.reason !== 'submitted' && result.reason !== 'expired' }), 400);
+    return redirect(`/form/${encodeURIComponent(result.campaignCode)}/`, result.cookie.serialize());
+  }
+
+  async function logout(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    const resolved = await sessionFromRequest(app.auth, request);
+    if (!resolved) return redirect('/', app.auth.createBlankSessionCookie().serialize());
+    const blank = await signOut(prisma, app.auth, resolved.session.id, resolved.user.id, originOf(request, client));
+    return redirect('/', blank.serialize());
+  }
+
+  async function asset(name: string, request: Request): Promise<Response> {
+    const found = (await loadAssets()).get(name);
+    if (!found) return new Response('Not found', { status: 404 });
+    const etag = `"${createHash('sha256').update(found.body).digest('base64url').slice(0, 27)}"`;
+    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+    return new Response(found.body, { headers: { 'content-type': found.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } });
+  }
+
+  async function route(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    const url = new URL(request.url);
+    const { pathname } = url;
+    const method = request.method;
+    if (pathname === '/graphql') {
+      if (method === 'POST') {
+        const body = await readBody(request, MAX_BODY_BYTES);
+        request = new Request(request.url, { method, headers: request.headers, body: body as unknown as BodyInit });
+      }
+      return app.yoga.fetch(request, {});
+    }
+    if (method === 'POST' && crossSite(request)) {
+      return html(messagePage({ title: 'Запрос отклонён', message: 'Форма отправлена с другого сайта. Откройте страницу заново и повторите.' }), 403);
+    }
+    if (pathname === '/' || pathname === '/register') {
+      if (method === 'GET' || (method === 'POST' && pathname === '/register')) return registration(request, client);
+    }
+    if (pathname === '/registered' && method === 'GET') return html(registeredPage());
+    if (pathname === '/link' && (method === 'GET' || method === 'POST')) return linkRequest(request, client);
+    if (pathname === '/link/sent' && method === 'GET') return html(linkSentPage());
+    if (pathname === '/auth' && (method === 'GET' || method === 'POST')) return personalLink(request, client);
+    if (pathname === '/auth/logout' && method === 'POST') return logout(request, client);
+    if (pathname === '/altcha/challenge' && method === 'GET') {
+      const challenge = await newChallenge(prisma, options.captcha ?? defaultCaptchaConfig);
+      return new Response(JSON.stringify(challenge), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+    }
+    const form = /^\/form\/([a-z0-9-]{1,64})\/$/.exec(pathname);
+    if (form && method === 'GET') {
+      const campaign = await prisma.campaign.findFirst({ where: { code: form[1], state: { not: 'DRAFT' } }, select: { code: true, title: true } });
+      if (!campaign) return html(messagePage({ title: 'Опрос не найден', message: 'Проверьте адрес страницы.' }), 404);
+      const { formPageHtml } = await formClient();
+      return html(formPageHtml({ campaignCode: campaign.code, title: campaign.title, scriptUrl: '/assets/form.js', styleUrl: '/assets/form.css' }));
+    }
+    const assetMatch = /^\/assets\/([a-z]+\.(?:js|css))$/.exec(pathname);
+    if (assetMatch && method === 'GET') return asset(assetMatch[1]!, request);
+    if (pathname === '/healthz') return new Response('ok');
+    return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
+  }
+
+  return {
+    app,
+    async fetch(request, client) {
+      try {
+        return await route(request, client);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          return new Response('Слишком большой запрос.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+        }
+        console.error(error);
+        return html(messagePage({ title: 'Ошибка сервера', message: 'Произошла внутренняя ошибка. Попробуйте ещё раз позже.' }), 500);
+      }
+    },
+    deliverMail: () => worker?.poke(),
+    async close() {
+      await worker?.stop();
+      options.mailer.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Registration and "send me my link again". Both answer the same whether or not the address is
+// known (no account enumeration), are rate-limited per address and per IP (an over-limit request
+// writes nothing), need the robot check, and work only while a campaign's window is open — checked
+// by the database's clock in the same transaction that writes the person, the consent and the mail.
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import { logAuthEvent, type AuthEventKind, type RequestOrigin } from '../auth/authEvents.ts';
+import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
+import { normaliseEmail } from '../auth/loginLinks.ts';
+import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
+import { enqueueLoginLinkMail } from '../email/outbox.ts';
+import { windowState } from './campaigns.ts';
+import { recordConsent } from './consent.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export interface RateLimits {
+  perEmail: { max: number; windowMs: number };
+  perIp: { max: number; windowMs: number };
+}
+
+export const defaultRateLimits: RateLimits = {
+  perEmail: { max: 3, windowMs: 60 * 60 * 1000 },
+  perIp: { max: 30, windowMs: 60 * 60 * 1000 },
+};
+
+export type RegistrationField = 'email' | 'consent' | 'captcha' | 'form';
+
+export class RegistrationRefused extends Error {
+  constructor(
+    readonly field: RegistrationField,
+    message: string,
+    readonly status: 400 | 403 | 429,
+    readonly event: AuthEventKind,
+  ) {
+    super(message);
+  }
+}
+
+const emailSchema = z.email().max(254);
+
+export function parseEmail(raw: unknown): string {
+  const email = typeof raw === 'string' ? normaliseEmail(raw) : '';
+  if (!email) throw new RegistrationRefused('email', 'Укажите адрес электронной почты.', 400, 'registration_refused');
+  if (!emailSchema.safeParse(email).success) {
+    throw new RegistrationRefused('email', 'Проверьте адрес электронной почты: он должен выглядеть как name@example.ru.', 400, 'registration_refused');
+  }
+  return email;
+}
+
+const captchaMessages: Record<Exclude<CaptchaOutcome, 'ok'>, string> = {
+  missing: 'Подтвердите, что Вы не робот: отметьте «Я не робот» и дождитесь завершения проверки.',
+  malformed: 'Проверка «Я не робот» не пройдена. Обновите страницу и пройдите её снова.',
+  invalid: 'Проверка «Я не робот» не пройдена. Обновите страницу и пройдите её снова.',
+  expired: 'Проверка «Я не робот» устарела. Пройдите её снова.',
+  replayed: 'Эта проверка «Я не робот» уже использована. Пройдите её снова.',
+};
+
+/** The campaign open for registration now (by the database's clock), locked until the transaction ends. */
+export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: Campaign | null; next: Campaign | null; now: Date }> {
+  const rows = await tx.$queryRaw<{ id: number; now: Date }[]>`
+    SELECT id, now() AS now FROM "Campaign"
+    WHERE state = 'PUBLISHED' AND "opensAt" <= now() AND now() < "closesAt"
+    ORDER BY "opensAt" DESC LIMIT 1 FOR SHARE`;
+  const nowRow = rows[0] ?? (await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0]!;
+  const now = new Date(nowRow.now);
+  const campaign = rows[0] ? await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } }) : null;
+  const next = campaign ? null : await tx.campaign.findFirst({ where: { state: 'PUBLISHED', opensAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
+  return { campaign, next, now };
+}
+
+const moscowDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
+
+function windowClosedMessage(next: Campaign | null): string {
+  return next
+    ? `Регистрация и заполнение анкеты откроются ${moscowDay.format(next.opensAt)}.`
+    : 'Сейчас нет открытого опроса: регистрация и заполнение анкеты недоступны.';
+}
+
+export interface RegistrationInput {
+  email: unknown;
+  consent: boolean;
+  captcha: string | null;
+  origin: RequestOrigin;
+}
+
+export interface JourneyOptions {
+  limits?: RateLimits;
+}
+
+function limitsFor(email: string, origin: RequestOrigin, limits: RateLimits): Limit[] {
+  return [
+    { key: `email:${email}`, ...limits.perEmail },
+    ...(origin.ip ? [{ key: `ip:${origin.ip}`, ...limits.perIp }] : []),
+  ];
+}
+
+async function guarded<T>(prisma: Db, origin: RequestOrigin, email: string | null, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RegistrationRefused) {
+      await logAuthEvent(prisma, error.event, origin, { email, detail: error.message });
+    }
+    throw error;
+  }
+}
+
+/** Registers a respondent (or re-sends the link of a known one: the answer is the same). */
+export async function register(prisma: Db, input: RegistrationInput, options: JourneyOptions = {}): Promise<void> {
+  const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
+  await guarded(prisma, input.origin, email, async () => {
+    if (!input.consent) {
+      throw new RegistrationRefused('consent', 'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.', 400, 'registration_refused');
+    }
+    await prisma.$transaction(async (tx) => {
+      const { campaign, next } = await openCampaignForRegistration(tx);
+      if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, 'registration_refused');
+      const captcha = await verifyCaptcha(prisma, tx, input.captcha);
+      if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
+      const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
+      if (exceeded) {
+        throw new RegistrationRefused('form', 'Слишком много запросов. Письмо со ссылкой уже отправлено: проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
+      }
+      const user = await tx.user.upsert({ where: { email }, create: { email, role: 'RESPONDENT' }, update: {} });
+      await recordConsent(tx, user.id, email, input.origin);
+      // Coordinators and disabled accounts get no respondent link, and the answer does not say so.
+      if (user.role === 'RESPONDENT' && !user.disabledAt) await enqueueLoginLinkMail(tx, email, { userId: user.id, campaignId: campaign.id });
+      await logAuthEvent(tx, 'registered', input.origin, { email, userId: user.id });
+    });
+  });
+}
+
+/** "Send me my link again": rotates the link of a known respondent; unknown addresses get the same answer. */
+export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'consent'>, options: JourneyOptions = {}): Promise<void> {
+  const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
+  await guarded(prisma, input.origin, email, async () => {
+    await prisma.$transaction(async (tx) => {
+      const { campaign, next } = await openCampaignForRegistration(tx);
+      if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, 'link_request_refused');
+      const captcha = await verifyCaptcha(prisma, tx, input.captcha);
+      if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
+      const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
+      if (exceeded) {
+        throw new RegistrationRefused('form', 'Слишком много запросов. Проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
+      }
+      const user = await tx.user.findUnique({ where: { email } });
+      if (user && user.role === 'RESPONDENT' && !user.disabledAt && windowState(campaign, new Date()) === 'OPEN') {
+        await enqueueLoginLinkMail(tx, email, { userId: user.id, campaignId: campaign.id });
+      }
+      await logAuthEvent(tx, 'link_requested', input.origin, { email, userId: user?.id ?? null, detail: user ? null : 'unknown address' });
+    });
+  });
+}

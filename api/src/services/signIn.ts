@@ -1,0 +1,51 @@
+// Signing in with a personal link (POST only: a GET of the link just shows «Войти», so mail
+// scanners that follow links sign nobody in) and signing out.
+import type { Cookie } from 'lucia';
+import type { Db } from '../db/client.ts';
+import { logAuthEvent, type RequestOrigin } from '../auth/authEvents.ts';
+import { checkLoginLink, type LinkRefusal } from '../auth/loginLinks.ts';
+import { startSession, type Auth } from '../auth/sessions.ts';
+
+export const linkRefusalMessages: Record<LinkRefusal, string> = {
+  unknown: 'Ссылка недействительна. Возможно, она скопирована не полностью. Запросите новую ссылку.',
+  revoked: 'Эта ссылка больше не действует: после неё была отправлена более новая. Воспользуйтесь последним письмом или запросите ссылку снова.',
+  expired: 'Срок проведения опроса завершён: вход по ссылке больше недоступен.',
+  submitted: 'Анкета уже отправлена. Благодарим за участие в опросе!',
+  disabled: 'Вход по этой ссылке отключён. Обратитесь в службу поддержки.',
+};
+
+export type LinkStatus = { ok: true } | { ok: false; reason: LinkRefusal; message: string };
+
+/** What the link would do, without doing it (for the GET page). */
+export async function inspectLink(prisma: Db, email: string, token: string): Promise<LinkStatus> {
+  const check = await prisma.$transaction(async (tx) => {
+    const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    return checkLoginLink(tx, email, token, new Date(now!));
+  });
+  return check.ok ? { ok: true } : { ok: false, reason: check.reason, message: linkRefusalMessages[check.reason] };
+}
+
+export type SignInResult = { ok: true; cookie: Cookie; campaignCode: string } | { ok: false; reason: LinkRefusal; message: string };
+
+export async function signInWithLink(prisma: Db, auth: Auth, input: { email: string; token: string; origin: RequestOrigin }): Promise<SignInResult> {
+  const check = await prisma.$transaction(async (tx) => {
+    const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    const result = await checkLoginLink(tx, input.email, input.token, new Date(now!));
+    if (result.ok) await tx.loginLink.update({ where: { id: result.linkId }, data: { lastUsedAt: new Date(now!) } });
+    return result;
+  });
+  if (!check.ok) {
+    await logAuthEvent(prisma, 'login_refused', input.origin, { email: input.email.slice(0, 254), detail: check.reason });
+    return { ok: false, reason: check.reason, message: linkRefusalMessages[check.reason] };
+  }
+  // A new session at every sign-in (no fixation); the cookie carries its secret.
+  const { cookie } = await startSession(auth, check.userId);
+  await logAuthEvent(prisma, 'login', input.origin, { email: input.email, userId: check.userId });
+  return { ok: true, cookie, campaignCode: check.campaignCode };
+}
+
+export async function signOut(prisma: Db, auth: Auth, sessionId: string, userId: string, origin: RequestOrigin): Promise<Cookie> {
+  await auth.invalidateSession(sessionId);
+  await logAuthEvent(prisma, 'logout', origin, { userId });
+  return auth.createBlankSessionCookie();
+}
