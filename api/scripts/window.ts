@@ -1,6 +1,7 @@
 // npm run window -- <campaign code> [--opens <ISO date>] [--closes <ISO date>] [--open-now] [--close-now]
 // Moves a campaign's survey window (the console will do the same, with an audit trail).
 import { parseArgs } from 'node:util';
+import { bootstrapDatabase } from '../src/bootstrap.ts';
 import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
 import { setCampaignWindow, windowState } from '../src/services/campaigns.ts';
 
@@ -22,6 +23,7 @@ if (!code) {
 
 const db = await openDatabase(databaseConfigFromEnv());
 try {
+  await bootstrapDatabase(db);
   const now = new Date();
   const campaign = await setCampaignWindow(db.prisma, code, {
     opensAt: values['open-now'] ? now : parse(values.opens),

@@ -2,6 +2,7 @@
 // serves the registration pages, the respondent form and the GraphQL API; delivers mail from the
 // outbox (SMTP_URL, or .eml files under data/outbox with the login link printed).
 import { createServer } from 'node:http';
+import { captchaConfigFromEnv } from './auth/captcha.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
 import { dataDirFromEnv, databaseConfigFromEnv, openDatabase } from './db/client.ts';
 import { mailerFromEnv } from './email/mailer.ts';
@@ -30,6 +31,7 @@ const web = createWeb({
   mailer,
   publicUrl,
   exposeSchema: !production,
+  captcha: captchaConfigFromEnv(),
   trustProxy: process.env.TRUST_PROXY === '1',
 });
 await loadAssets();

@@ -18,7 +18,19 @@ export interface CaptchaConfig {
   counterMax: number;
 }
 
-export const defaultCaptchaConfig: CaptchaConfig = { cost: 5_000, counterMin: 5_000, counterMax: 10_000 };
+// About 3 million PBKDF2 iterations on average: ~1.5 s on one thread of an office PC, less with the
+// widget's workers (measured: the library's suggested 5000 × 5000–10000 took 19 s in Node here).
+export const defaultCaptchaConfig: CaptchaConfig = { cost: 2_000, counterMin: 1_000, counterMax: 2_000 };
+
+/** ALTCHA_COST and ALTCHA_COUNTER ("min-max") tune the work; defaults cost a browser about a second. */
+export function captchaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CaptchaConfig {
+  const cost = Number(env.ALTCHA_COST ?? defaultCaptchaConfig.cost);
+  const [min, max] = (env.ALTCHA_COUNTER ?? `${defaultCaptchaConfig.counterMin}-${defaultCaptchaConfig.counterMax}`).split('-').map(Number);
+  if (!Number.isInteger(cost) || cost < 1 || !Number.isInteger(min) || !Number.isInteger(max) || min! < 1 || max! < min!) {
+    throw new Error('ALTCHA_COST must be a positive integer and ALTCHA_COUNTER "min-max" with 1 <= min <= max');
+  }
+  return { cost, counterMin: min!, counterMax: max! };
+}
 
 async function secrets(prisma: Db) {
   return {

@@ -27,24 +27,39 @@ async function bundleWidget(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function buildAll(): Promise<Map<string, Asset>> {
-  const [widget, siteCss, form] = await Promise.all([
-    bundleWidget(),
-    readFile(path.join(import.meta.dirname, 'site.css'), 'utf8'),
-    formClient().then((client) => client.buildFormAssets()),
-  ]);
-  return new Map([
-    ['register.js', { body: widget, type: 'text/javascript; charset=utf-8' }],
-    ['site.css', { body: siteCss, type: 'text/css; charset=utf-8' }],
-    ['form.js', { body: form.js, type: 'text/javascript; charset=utf-8' }],
-    ['form.css', { body: form.css, type: 'text/css; charset=utf-8' }],
-  ]);
+const js = 'text/javascript; charset=utf-8';
+const css = 'text/css; charset=utf-8';
+
+const builders: Record<string, () => Promise<Asset>> = {
+  'register.js': async () => ({ body: await bundleWidget(), type: js }),
+  'site.css': async () => ({ body: await readFile(path.join(import.meta.dirname, 'site.css'), 'utf8'), type: css }),
+  'form.js': async () => ({ body: (await formAssets()).js, type: js }),
+  'form.css': async () => ({ body: (await formAssets()).css, type: css }),
+};
+
+let formBuild: Promise<{ js: string; css: string }> | undefined;
+function formAssets() {
+  formBuild ??= formClient().then((client) => client.buildFormAssets());
+  return formBuild;
 }
 
-let assets: Promise<Map<string, Asset>> | undefined;
+const built = new Map<string, Promise<Asset>>();
 
-/** All assets, built on first use (the server warms them at start). */
-export function loadAssets(): Promise<Map<string, Asset>> {
-  assets ??= buildAll();
-  return assets;
+/** One asset, built on first use and kept for the life of the process; undefined if unknown. */
+export function asset(name: string): Promise<Asset> | undefined {
+  const builder = builders[name];
+  if (!builder) return undefined;
+  let found = built.get(name);
+  if (!found) {
+    found = builder();
+    built.set(name, found);
+    // A failed build is not cached: the next request tries again.
+    found.catch(() => built.delete(name));
+  }
+  return found;
+}
+
+/** Builds every asset now (the server does this at start, so the first visitor does not wait). */
+export async function loadAssets(): Promise<void> {
+  await Promise.all(Object.keys(builders).map((name) => asset(name)));
 }

@@ -19,7 +19,7 @@ import { windowText } from '../services/campaigns.ts';
 import { register, requestLink, RegistrationRefused, openCampaignForRegistration, type RateLimits } from '../services/registration.ts';
 import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
 import { createApp, type App } from '../yoga.ts';
-import { formClient, loadAssets } from './assets.ts';
+import { asset, formClient } from './assets.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -171,9 +171,10 @@ export function createWeb(options: WebOptions): Web {
     return redirect('/', blank.serialize());
   }
 
-  async function asset(name: string, request: Request): Promise<Response> {
-    const found = (await loadAssets()).get(name);
-    if (!found) return new Response('Not found', { status: 404 });
+  async function serveAsset(name: string, request: Request): Promise<Response> {
+    const pending = asset(name);
+    if (!pending) return new Response('Not found', { status: 404 });
+    const found = await pending;
     const etag = `"${createHash('sha256').update(found.body).digest('base64url').slice(0, 27)}"`;
     if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
     return new Response(found.body, { headers: { 'content-type': found.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } });
@@ -213,7 +214,7 @@ export function createWeb(options: WebOptions): Web {
       return html(formPageHtml({ campaignCode: campaign.code, title: campaign.title, scriptUrl: '/assets/form.js', styleUrl: '/assets/form.css' }));
     }
     const assetMatch = /^\/assets\/([a-z]+\.(?:js|css))$/.exec(pathname);
-    if (assetMatch && method === 'GET') return asset(assetMatch[1]!, request);
+    if (assetMatch && method === 'GET') return serveAsset(assetMatch[1]!, request);
     if (pathname === '/healthz') return new Response('ok');
     return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
   }

@@ -15,11 +15,25 @@ export function windowState(campaign: Pick<Campaign, 'state' | 'opensAt' | 'clos
 
 const moscowDate = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-const moscowDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
+const moscowParts = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
 
-/** «Срок проведения опроса: с 8 ноября 2021 г. по 18 ноября 2021 г.» (closesAt is exclusive). */
+function dayMonthYear(date: Date): { day: string; month: string; year: string } {
+  const parts = Object.fromEntries(moscowParts.formatToParts(date).map((part) => [part.type, part.value]));
+  return { day: parts.day!, month: parts.month!, year: parts.year! };
+}
+
+/** The last day of a window as people say it: «с 8 по 18 ноября 2021 года» (closesAt is exclusive). */
+export function windowRange(opensAt: Date, closesAt: Date): string {
+  const from = dayMonthYear(opensAt);
+  const to = dayMonthYear(new Date(closesAt.getTime() - 1));
+  if (from.year !== to.year) return `с ${from.day} ${from.month} ${from.year} года по ${to.day} ${to.month} ${to.year} года`;
+  if (from.month !== to.month) return `с ${from.day} ${from.month} по ${to.day} ${to.month} ${to.year} года`;
+  return `с ${from.day} по ${to.day} ${to.month} ${to.year} года`;
+}
+
+/** «Срок проведения опроса с 8 по 18 ноября 2021 года», as seed 000 prints it. */
 export function windowText(opensAt: Date, closesAt: Date): string {
-  return `Срок проведения опроса: с ${moscowDay.format(opensAt)} по ${moscowDay.format(new Date(closesAt.getTime() - 1))}`;
+  return `Срок проведения опроса ${windowRange(opensAt, closesAt)}`;
 }
 
 /** Throws WindowClosedError unless the window is open at `now`. */
