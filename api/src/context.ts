@@ -1,6 +1,7 @@
 // What every resolver gets: the database, the sessions service and who is calling.
 import type { Db } from './db/client.ts';
 import type { Role } from './generated/prisma/enums.ts';
+import type { RequestOrigin } from './auth/authEvents.ts';
 import { sessionFromRequest, type Auth } from './auth/sessions.ts';
 
 export interface Viewer {
@@ -16,15 +17,18 @@ export interface Services {
 
 export interface Context extends Services {
   viewer: Viewer | null;
+  /** Where the request comes from (for auth events and rate limits). */
+  origin: RequestOrigin;
   sessionId: string | null;
   /** Set-Cookie values to add to the HTTP response (e.g. a slid session). */
   responseCookies: string[];
 }
 
-export async function createContext(services: Services, request: Request): Promise<Context> {
+export async function createContext(services: Services, request: Request, clientIp: string | null = null): Promise<Context> {
   const resolved = await sessionFromRequest(services.auth, request);
   return {
     ...services,
+    origin: { ip: clientIp, userAgent: request.headers.get('user-agent') },
     viewer: resolved ? { id: resolved.user.id, email: resolved.user.email, role: resolved.user.role } : null,
     sessionId: resolved?.session.id ?? null,
     responseCookies: resolved?.refreshedCookie ? [resolved.refreshedCookie] : [],

@@ -17,8 +17,13 @@ export interface AppOptions {
   exposeSchema?: boolean;
 }
 
+/** What the HTTP layer passes along with each request. */
+export interface ServerContext {
+  clientIp?: string | null;
+}
+
 export interface App {
-  yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>>;
+  yoga: ReturnType<typeof createYoga<ServerContext, Context>>;
   auth: Auth;
   prisma: Db;
 }
@@ -58,13 +63,13 @@ function useIntrospectionGuard(exposeSchema: boolean): Plugin<Context> {
 export function createApp(options: AppOptions): App {
   const auth = createLucia(options.prisma, { secureCookies: options.secureCookies ?? false });
   const exposeSchema = options.exposeSchema ?? false;
-  const yoga = createYoga<Record<string, unknown>, Context>({
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: exposeSchema,
     landingPage: false,
     batching: false,
-    context: ({ request }) => createContext({ prisma: options.prisma, auth }, request),
+    context: ({ request, clientIp }) => createContext({ prisma: options.prisma, auth }, request, clientIp ?? null),
     maskedErrors: {
       // People see domain messages; anything unexpected becomes a generic error with no details.
       maskError: (error, message, isDev) => {

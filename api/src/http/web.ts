@@ -189,7 +189,7 @@ export function createWeb(options: WebOptions): Web {
         const body = await readBody(request, MAX_BODY_BYTES);
         request = new Request(request.url, { method, headers: request.headers, body: body as unknown as BodyInit });
       }
-      return app.yoga.fetch(request, {});
+      return app.yoga.fetch(request, { clientIp: originOf(request, client).ip });
     }
     if (method === 'POST' && crossSite(request)) {
       return html(messagePage({ title: 'Запрос отклонён', message: 'Форма отправлена с другого сайта. Откройте страницу заново и повторите.' }), 403);

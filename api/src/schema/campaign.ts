@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { campaignDefinition, windowState } from '../services/campaigns.ts';
+import { campaignDefinition, extendWindowForRegion, setCampaignWindow, windowState } from '../services/campaigns.ts';
+import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries } from './lists.ts';
 
 export const CampaignState = builder.enumType('CampaignState', {
@@ -77,5 +78,93 @@ builder.queryField('campaign', (t) =>
         ...query,
         where: { code: args.code, ...(context.viewer?.role === 'COORDINATOR' ? {} : { state: { not: 'DRAFT' } }) },
       }),
+  }),
+);
+
+// ---------------------------------------------------------------------------
+// Window control (coordinators): each change is recorded in the audit log.
+
+const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
+
+const WindowInput = builder.inputType('CampaignWindowInput', {
+  fields: (t) => ({
+    campaignCode: t.string({ required: true }),
+    opensAt: t.field({ type: 'DateTime' }),
+    closesAt: t.field({ type: 'DateTime' }),
+    reason: t.string(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  openCampaignWindow: t.prismaField({
+    type: 'Campaign',
+    description: 'Opens the window now (and publishes the campaign); keeps the closing date unless one is given.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: WindowInput, required: true }) },
+    resolve: (_query, _root, { input }, context) =>
+      setCampaignWindow(context.prisma, input.campaignCode, { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' }, {
+        actor: actorOf(context),
+        action: 'campaign.window.open',
+        reason: input.reason,
+      }),
+  }),
+  closeCampaignWindow: t.prismaField({
+    type: 'Campaign',
+    description: 'Closes the window now: saves in flight finish, later ones are refused.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: WindowInput, required: true }) },
+    resolve: async (_query, _root, { input }, context) => {
+      const current = await context.prisma.campaign.findUnique({ where: { code: input.campaignCode } });
+      const now = new Date();
+      // Closing a window that has not opened yet moves its opening back too, so the window stays valid.
+      const opensAt = current && current.opensAt >= now ? new Date(now.getTime() - 1000) : undefined;
+      return setCampaignWindow(context.prisma, input.campaignCode, { opensAt, closesAt: now }, {
+        actor: actorOf(context),
+        action: 'campaign.window.close',
+        reason: input.reason,
+      });
+    },
+  }),
+  moveCampaignWindow: t.prismaField({
+    type: 'Campaign',
+    description: 'Sets or moves the opening and closing dates.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: WindowInput, required: true }) },
+    resolve: (_query, _root, { input }, context) =>
+      setCampaignWindow(context.prisma, input.campaignCode, { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined }, {
+        actor: actorOf(context),
+        action: 'campaign.window.move',
+        reason: input.reason,
+      }),
+  }),
+}));
+
+const RegionExtension = builder.objectRef<{ regionId: number; closesAt: Date }>('RegionWindowExtension').implement({
+  fields: (t) => ({
+    regionId: t.exposeID('regionId'),
+    closesAt: t.field({ type: 'DateTime', resolve: (extension) => extension.closesAt }),
+  }),
+});
+
+const ExtendInput = builder.inputType('ExtendRegionWindowInput', {
+  fields: (t) => ({
+    campaignCode: t.string({ required: true }),
+    regionCode: t.string({ required: true }),
+    closesAt: t.field({ type: 'DateTime', required: true }),
+    reason: t.string(),
+  }),
+});
+
+builder.mutationField('extendRegionWindow', (t) =>
+  t.field({
+    type: RegionExtension,
+    description: "Lets one region's respondents answer after the window closes, until `closesAt`.",
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: ExtendInput, required: true }) },
+    resolve: (_root, { input }, context) => extendWindowForRegion(context.prisma, actorOf(context), input),
   }),
 );

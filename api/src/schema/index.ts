@@ -12,5 +12,8 @@ import './response.ts';
 import './viewer.ts';
 import './plan.ts';
 import './practice.ts';
+import './coordinator.ts';
+import './dashboard.ts';
+import './auditLog.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -2,6 +2,7 @@
 import type { Db } from '../db/client.ts';
 import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
+import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
 
 export type WindowState = 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
@@ -82,8 +83,20 @@ export interface WindowChange {
   state?: Campaign['state'];
 }
 
-/** Moves a campaign's window (waits for saves in flight, which hold the row in share mode). */
-export async function setCampaignWindow(prisma: Db, campaignCode: string, change: WindowChange): Promise<Campaign> {
+export interface AuditedBy {
+  actor: Actor;
+  action: 'campaign.window.open' | 'campaign.window.close' | 'campaign.window.move';
+  reason?: string | null;
+}
+
+const windowOf = (campaign: Campaign) => ({ opensAt: campaign.opensAt, closesAt: campaign.closesAt, state: campaign.state });
+
+/**
+ * Moves a campaign's window. Takes the campaign row FOR UPDATE, so it waits for saves in flight (they
+ * hold it in share mode) and every later save sees the new window. Recorded in the audit log when a
+ * coordinator does it.
+ */
+export async function setCampaignWindow(prisma: Db, campaignCode: string, change: WindowChange, audited?: AuditedBy): Promise<Campaign> {
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${campaignCode} FOR UPDATE`;
     if (!rows[0]) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
@@ -93,6 +106,59 @@ export async function setCampaignWindow(prisma: Db, campaignCode: string, change
     if (closesAt <= opensAt) {
       throw new ValidationError([{ path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Дата закрытия должна быть позже даты открытия.' }]);
     }
-    return tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
+    const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
+    if (audited) {
+      await recordAudit(tx, audited.actor, {
+        action: audited.action,
+        subjectType: 'Campaign',
+        subjectId: current.code,
+        before: windowOf(current),
+        after: windowOf(updated),
+        reason: audited.reason,
+      });
+    }
+    return updated;
   });
+}
+
+/** Lets one region's respondents answer until `closesAt` although the campaign's window has closed. */
+export async function extendWindowForRegion(
+  prisma: Db,
+  actor: Actor,
+  input: { campaignCode: string; regionCode: string; closesAt: Date; reason?: string | null },
+) {
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${input.campaignCode} FOR UPDATE`;
+    if (!rows[0]) throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
+    const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } });
+    const region = await tx.region.findUnique({ where: { code: input.regionCode } });
+    if (!region) throw new NotFoundError(`Субъект «${input.regionCode}» не найден.`);
+    if (input.closesAt <= campaign.closesAt) {
+      throw new ValidationError([
+        { path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Продление должно заканчиваться позже закрытия опроса.' },
+      ]);
+    }
+    const before = await tx.regionWindowExtension.findUnique({ where: { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } } });
+    const extension = await tx.regionWindowExtension.upsert({
+      where: { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } },
+      create: { campaignId: campaign.id, regionId: region.id, closesAt: input.closesAt },
+      update: { closesAt: input.closesAt },
+    });
+    await recordAudit(tx, actor, {
+      action: 'campaign.window.extend_region',
+      subjectType: 'Campaign',
+      subjectId: `${campaign.code}/${region.code}`,
+      before: before ? { closesAt: before.closesAt } : null,
+      after: { closesAt: extension.closesAt },
+      reason: input.reason,
+    });
+    return extension;
+  });
+}
+
+/** The campaign as it applies to one region: its window closes at the region's extension, if later. */
+export async function campaignForRegion(tx: Tx, campaign: Campaign, regionId: number | null | undefined): Promise<Campaign> {
+  if (!regionId) return campaign;
+  const extension = await tx.regionWindowExtension.findUnique({ where: { campaignId_regionId: { campaignId: campaign.id, regionId } } });
+  return extension && extension.closesAt > campaign.closesAt ? { ...campaign, closesAt: extension.closesAt } : campaign;
 }

@@ -15,7 +15,7 @@ import {
   type Completion,
   type MeasureItem,
 } from '../survey/engine.ts';
-import { assertWindowOpen, campaignDefinition, lockCampaignForWrite } from './campaigns.ts';
+import { assertWindowOpen, campaignDefinition, campaignForRegion, lockCampaignForWrite } from './campaigns.ts';
 import { AlreadySubmittedError, ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -82,14 +82,17 @@ export async function saveSection(prisma: Db, respondentId: string, input: SaveS
     async (tx) => {
       const { campaign, now } = await lockCampaignForWrite(tx, input.campaignCode);
       if (campaign.state === 'DRAFT') throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
-      assertWindowOpen(campaign, now);
       const definition = campaignDefinition(campaign);
       const catalog = await loadCatalog(tx);
+      const existing = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId } } });
+      // A region's extended window counts for the region the response speaks for (or names in this save).
+      const namedRegion = typeof input.answers[REGION_QUESTION] === 'string' ? catalog.regionIds.get(input.answers[REGION_QUESTION] as string) : undefined;
+      assertWindowOpen(await campaignForRegion(tx, campaign, existing?.regionId ?? namedRegion), now);
 
       const validation = validateSection(definition, input.sectionCode, input.answers, catalog);
       if (!validation.ok) throw new ValidationError(validation.errors);
 
-      const response = await findOrStartResponse(tx, campaign.id, respondentId, input.version);
+      const response = existing ?? (await startResponse(tx, campaign.id, respondentId, input.version));
       if (response.status === 'SUBMITTED') throw new AlreadySubmittedError();
       if (response.version !== input.version) throw new ConflictError(response.version);
 
@@ -160,10 +163,8 @@ async function respondentOrganisation(tx: Tx, answers: Answers, regionIds: Map<s
 export const REGION_QUESTION = 'region';
 export const AUTHORITY_QUESTION = 'authority_name';
 
-/** The response to write to; created on the first save, which must name version 0. */
-async function findOrStartResponse(tx: Tx, campaignId: number, respondentId: string, version: number): Promise<Response> {
-  const existing = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId, respondentId } } });
-  if (existing) return existing;
+/** Starts the response on the first save, which must name version 0. */
+async function startResponse(tx: Tx, campaignId: number, respondentId: string, version: number): Promise<Response> {
   if (version !== 0) throw new ConflictError(0);
   // Two first saves at once: the unique key makes the later one fail, and the whole save with it.
   return tx.response.create({ data: { campaignId, respondentId } }).catch((error: unknown) => {
@@ -208,7 +209,7 @@ export async function submitResponse(prisma: Db, respondentId: string, input: Su
       const completion = computeCompletion(definition, answers);
       if (response.status === 'SUBMITTED') return { response, campaign, definition, answers, completion };
 
-      assertWindowOpen(campaign, now);
+      assertWindowOpen(await campaignForRegion(tx, campaign, response.regionId), now);
       if (!input.confirm) {
         throw new ValidationError([{ path: 'confirm', questionCode: null, code: 'WRONG_TYPE', message: `Отметьте «${definition.submit.confirmLabel}».` }]);
       }

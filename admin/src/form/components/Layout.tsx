@@ -1,0 +1,120 @@
+// The page around the questionnaire: header (title, window, e-mail, «Выйти»), the section menu with
+// completion, and the footer with the resource centre's contacts (seed 000).
+import type { ComponentChildren } from 'preact';
+import { lockedNote, sectionState } from '../lib/completion.ts';
+import { formatWindow } from '../lib/dates.ts';
+import type { Campaign, Completion } from '../lib/types.ts';
+
+export function Header({ campaign, email }: { campaign?: Campaign | null; email?: string | null }) {
+  return (
+    <header class="site-header">
+      <div class="brand">
+        <div class="wrap">Мониторинг результатов независимой оценки качества (НОК)</div>
+      </div>
+      <div class="wrap header-main">
+        <h1 class="title">{campaign ? campaign.title : 'Анкета мониторинга'}</h1>
+        {campaign && (
+          <div class="header-info">
+            <p class="period">Срок проведения опроса {formatWindow(campaign.opensAt, campaign.closesAt)}</p>
+            {email && (
+              <div class="account">
+                <span>
+                  Ваша электронная почта: <strong>{email}</strong>
+                </span>
+                <form method="post" action="/auth/logout" class="logout">
+                  <button type="submit" class="button button-secondary button-small">
+                    Выйти
+                  </button>
+                </form>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        По вопросам, связанным с проведением мониторинга, обращайтесь в Ресурсный центр ФГБУ «ВНИИ труда» Минтруда России: телефон{' '}
+        <a href="tel:+74959172689">(495) 917-26-89</a>, электронная почта <a href="mailto:diagnostica@vcot.info">diagnostica@vcot.info</a>.
+      </div>
+    </footer>
+  );
+}
+
+interface NavProps {
+  campaign: Campaign;
+  completion: Completion;
+  current: string;
+  /** Sections with edits not saved yet, and sections with a local draft to offer. */
+  dirty: ReadonlySet<string>;
+  drafts: ReadonlySet<string>;
+  onOpen(code: string): void;
+}
+
+export function SectionNav({ campaign, completion, current, dirty, drafts, onOpen }: NavProps) {
+  return (
+    <nav class="sidebar" aria-labelledby="nav-title">
+      <h2 id="nav-title" class="sr-only">
+        Разделы анкеты
+      </h2>
+      <div class="overall" data-testid="completion-overall">
+        <p class="overall-text">
+          Анкета заполнена на <strong class="overall-percent">{completion.percent}%</strong>
+        </p>
+        <div class="bar" aria-hidden="true">
+          <span style={{ width: `${completion.percent}%` }} />
+        </div>
+      </div>
+      <p class="nav-hint">Для перехода в другой раздел анкеты, кликните на его название</p>
+      <ol class="nav-list">
+        {campaign.sections.map((section, index) => {
+          const state = sectionState(completion, section.code);
+          const content: ComponentChildren = (
+            <>
+              <span class="nav-title">
+                {index + 1}. {section.title}
+              </span>
+              <span class="nav-percent">
+                <span class="sr-only">, заполнено на </span>
+                <span data-testid={`completion-${section.code}`}>{state.percent}%</span>
+              </span>
+              {dirty.has(section.code) ? (
+                <span class="nav-flag">не сохранено</span>
+              ) : drafts.has(section.code) ? (
+                <span class="nav-flag">есть черновик</span>
+              ) : null}
+            </>
+          );
+          return (
+            <li key={section.code} class={state.complete ? 'nav-done' : undefined}>
+              {state.unlocked ? (
+                <a
+                  href={`#/${section.code}`}
+                  class="nav-link"
+                  aria-current={current === section.code ? 'page' : undefined}
+                  onClick={(event) => {
+                    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                    event.preventDefault();
+                    onOpen(section.code);
+                  }}
+                >
+                  {content}
+                </a>
+              ) : (
+                <div class="nav-link nav-locked" aria-disabled="true">
+                  {content}
+                  <span class="nav-note">{lockedNote(campaign, section, true)}</span>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

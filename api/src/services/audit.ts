@@ -1,0 +1,33 @@
+// The audit trail of coordinators' actions: who, when, what, to which record, before → after.
+import type { Prisma } from '../generated/prisma/client.ts';
+
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId: string | number;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+}
+
+const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: String(entry.subjectId),
+      before: json(entry.before),
+      after: json(entry.after),
+      reason: entry.reason ?? null,
+    },
+  });
+}
