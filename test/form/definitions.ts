@@ -5,19 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toCampaign, type ApiCampaign, type ApiQuestion } from '../../admin/src/form/lib/model.ts';
 import type { Campaign } from '../../admin/src/form/lib/types.ts';
+import { questionTypes } from '../../api/src/import/survey.ts';
 
-const ENUM: Record<string, string> = {
-  text: 'TEXT',
-  longText: 'LONG_TEXT',
-  singleChoice: 'SINGLE_CHOICE',
-  multipleChoice: 'MULTIPLE_CHOICE',
-  region: 'REGION',
-  number: 'NUMBER',
-  yearMatrix: 'YEAR_MATRIX',
-  boolean: 'BOOLEAN',
-  group: 'GROUP',
-  measures: 'MEASURES',
-};
+const ENUM: Record<string, string> = questionTypes;
 
 export function apiCampaign(file: 'nok-2021.json' | 'nok-2023.json'): ApiCampaign {
   const definition = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../prisma/surveys', file), 'utf8'));

@@ -18,7 +18,8 @@ export interface SurveyImportReport {
 
 export class SurveyImportRefused extends Error {}
 
-const questionTypes: Record<Question['type'], QuestionType> = {
+/** The GraphQL and database enum of each definition type. */
+export const questionTypes: Record<Question['type'], QuestionType> = {
   text: 'TEXT',
   longText: 'LONG_TEXT',
   singleChoice: 'SINGLE_CHOICE',

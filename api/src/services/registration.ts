@@ -96,6 +96,29 @@ function limitsFor(email: string, origin: RequestOrigin, limits: RateLimits): Li
   ];
 }
 
+/**
+ * What every request that sends a link must pass, inside its transaction: an open window, the robot
+ * check (marked used), and the rate limits (counted only when admitted). Returns the open campaign.
+ */
+async function admitMailRequest(
+  prisma: Db,
+  tx: Tx,
+  email: string,
+  input: { captcha: string | null; origin: RequestOrigin },
+  options: JourneyOptions,
+  refusal: AuthEventKind,
+): Promise<Campaign> {
+  const { campaign, next } = await openCampaignForRegistration(tx);
+  if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, refusal);
+  const captcha = await verifyCaptcha(prisma, tx, input.captcha);
+  if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
+  const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
+  if (exceeded) {
+    throw new RegistrationRefused('form', 'Слишком много запросов. Проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
+  }
+  return campaign;
+}
+
 async function guarded<T>(prisma: Db, origin: RequestOrigin, email: string | null, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -115,14 +138,7 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
       throw new RegistrationRefused('consent', 'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.', 400, 'registration_refused');
     }
     await prisma.$transaction(async (tx) => {
-      const { campaign, next } = await openCampaignForRegistration(tx);
-      if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, 'registration_refused');
-      const captcha = await verifyCaptcha(prisma, tx, input.captcha);
-      if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
-      const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
-      if (exceeded) {
-        throw new RegistrationRefused('form', 'Слишком много запросов. Письмо со ссылкой уже отправлено: проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
-      }
+      const campaign = await admitMailRequest(prisma, tx, email, input, options, 'registration_refused');
       const user = await tx.user.upsert({ where: { email }, create: { email, role: 'RESPONDENT' }, update: {} });
       await recordConsent(tx, user.id, email, input.origin);
       // Coordinators and disabled accounts get no respondent link, and the answer does not say so.
@@ -137,14 +153,7 @@ export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'co
   const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
   await guarded(prisma, input.origin, email, async () => {
     await prisma.$transaction(async (tx) => {
-      const { campaign, next } = await openCampaignForRegistration(tx);
-      if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, 'link_request_refused');
-      const captcha = await verifyCaptcha(prisma, tx, input.captcha);
-      if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
-      const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
-      if (exceeded) {
-        throw new RegistrationRefused('form', 'Слишком много запросов. Проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
-      }
+      const campaign = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
       const user = await tx.user.findUnique({ where: { email } });
       if (user && user.role === 'RESPONDENT' && !user.disabledAt && windowState(campaign, new Date()) === 'OPEN') {
         await enqueueLoginLinkMail(tx, email, { userId: user.id, campaignId: campaign.id });
