@@ -57,3 +57,17 @@ it('a session past half its life is extended and the cookie re-sent', async () =
   const [row] = await t.db.prisma.session.findMany({ where: { userId: id } });
   expect(row!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
 });
+
+it('behind https the cookie is Secure and __Host- prefixed, and only that name is read', async () => {
+  const { createLucia } = await import('../../api/src/auth/sessions.ts');
+  const secureAuth = createLucia(t.db.prisma, { secureCookies: true });
+  const user = await t.db.prisma.user.create({ data: { email: 'https@example.org' } });
+  const { cookie } = await startSession(secureAuth, user.id);
+  const serialized = cookie.serialize();
+  expect(serialized).toMatch(/^__Host-nok_session=/);
+  expect(serialized).toMatch(/; Secure/);
+  expect(serialized).toMatch(/Path=\//);
+  expect(serialized).not.toMatch(/Domain=/);
+  expect(secureAuth.readSessionCookie(`nok_session=${cookie.value}`)).toBeNull();
+  expect(secureAuth.readSessionCookie(`__Host-nok_session=${cookie.value}`)).toBe(cookie.value);
+});
