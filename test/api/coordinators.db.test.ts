@@ -59,6 +59,21 @@ describe('every console operation is refused to anyone else', () => {
     ['closeCampaignWindow', `mutation { closeCampaignWindow(input: { campaignCode: "nok-2021" }) { __typename } }`, {}],
     ['moveCampaignWindow', `mutation { moveCampaignWindow(input: { campaignCode: "nok-2021", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`, {}],
     ['extendRegionWindow', `mutation { extendRegionWindow(input: { campaignCode: "nok-2021", regionCode: "RU-ALT", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`, {}],
+    ['allRespondents', `query { allRespondents { id } }`, {}],
+    ['_allRespondentsMeta', `query { _allRespondentsMeta { count } }`, {}],
+    ['Respondent', `query { Respondent(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}],
+    ['revokeRespondent', `mutation { revokeRespondent(input: { userId: "00000000-0000-0000-0000-000000000000", reason: "x" }) { __typename } }`, {}],
+    ['resendLink', `mutation { resendLink(input: { userId: "00000000-0000-0000-0000-000000000000", campaignCode: "nok-2021" }) { __typename } }`, {}],
+    ['allResponses', `query { allResponses { id } }`, {}],
+    ['_allResponsesMeta', `query { _allResponsesMeta { count } }`, {}],
+    ['ResponseRecord', `query { ResponseRecord(id: "1") { id } }`, {}],
+    ['reopenResponse', `mutation { reopenResponse(input: { responseId: "1", reason: "x" }) { __typename } }`, {}],
+    ['campaignAnalytics', `query { campaignAnalytics(campaignCode: "nok-2021") { respondentsCount } }`, {}],
+    ['reminderPreview', `query { reminderPreview(input: { campaignCode: "nok-2021", audience: NOT_STARTED }) { __typename } }`, {}],
+    ['sendReminders', `mutation { sendReminders(input: { campaignCode: "nok-2021", audience: NOT_STARTED }) { __typename } }`, {}],
+    ['allOutboxMails', `query { allOutboxMails { id } }`, {}],
+    ['_allOutboxMailsMeta', `query { _allOutboxMailsMeta { count } }`, {}],
+    ['OutboxMail', `query { OutboxMail(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}],
   ];
   for (const [name, query] of operations) {
     it(name, async () => {
@@ -71,6 +86,7 @@ describe('every console operation is refused to anyone else', () => {
       expect(await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } })).toEqual(before);
       expect(await t.db.prisma.auditLog.count()).toBe(0);
       expect(await t.db.prisma.regionWindowExtension.count()).toBe(0);
+      expect(await t.db.prisma.outboxMail.count()).toBe(0);
     });
   }
 

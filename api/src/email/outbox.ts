@@ -8,7 +8,7 @@ import { issueLoginLink, rotateLoginLinks } from '../auth/loginLinks.ts';
 import { logAuthEvent } from '../auth/authEvents.ts';
 import { windowText } from '../services/campaigns.ts';
 import type { Mailer } from './mailer.ts';
-import { loginLinkMail, type RenderedMail } from './templates.ts';
+import { loginLinkMail, reminderMail, type RenderedMail } from './templates.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,6 +27,14 @@ export interface LoginLinkMailData {
 
 export async function enqueueLoginLinkMail(tx: Tx, to: string, data: LoginLinkMailData): Promise<void> {
   await tx.outboxMail.create({ data: { template: 'login-link', to, data: data as unknown as Prisma.InputJsonValue } });
+}
+
+/** A reminder to finish the questionnaire; like a login-link mail it carries a link made at send time. */
+export async function enqueueReminderMails(tx: Tx, recipients: { email: string; userId: string }[], campaignId: number): Promise<number> {
+  const { count } = await tx.outboxMail.createMany({
+    data: recipients.map((recipient) => ({ template: 'reminder', to: recipient.email, data: { userId: recipient.userId, campaignId } })),
+  });
+  return count;
 }
 
 export interface OutboxContext {
@@ -49,14 +57,15 @@ interface Rendered {
  * as a hash: nothing secret waits in the outbox.
  */
 async function render(tx: Tx, row: OutboxMail, context: OutboxContext): Promise<Rendered | null> {
-  if (row.template === 'login-link') {
+  if (row.template === 'login-link' || row.template === 'reminder') {
     const data = row.data as unknown as LoginLinkMailData;
     const campaign = await tx.campaign.findUnique({ where: { id: data.campaignId } });
     const user = await tx.user.findUnique({ where: { id: data.userId } });
     if (!campaign || !user || user.disabledAt) return null;
     const { token, linkId } = await issueLoginLink(tx, user.id, campaign.id);
     const link = `${context.publicUrl}/auth?e=${encodeURIComponent(user.email)}&h=${token}`;
-    const mail = loginLinkMail({ link, campaignTitle: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt), siteHost: new URL(context.publicUrl).host });
+    const template = row.template === 'reminder' ? reminderMail : loginLinkMail;
+    const mail = template({ link, campaignTitle: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt), siteHost: new URL(context.publicUrl).host });
     return { mail, link, linkId };
   }
   throw new Error(`Unknown mail template ${row.template}`);
@@ -98,7 +107,7 @@ export async function processOutbox(context: OutboxContext, batchSize = 20): Pro
           where: { id },
           data: { status: 'SENT', sentAt: new Date(), messageId, subject: rendered!.mail.subject, lockedUntil: null, lastError: null },
         });
-        if (row.template === 'login-link') {
+        if (row.template === 'login-link' || row.template === 'reminder') {
           await logAuthEvent(tx, 'link_sent', { ip: null, userAgent: null }, { email: row.to, userId: (row.data as unknown as LoginLinkMailData).userId });
         }
       });

@@ -1,5 +1,6 @@
 // Static assets, bundled once per process with esbuild: the robot-check widget (ALTCHA, in
-// Russian) for the registration pages, their stylesheet, and the respondent form client.
+// Russian) for the registration pages, their stylesheet, the respondent form client and the
+// coordinators' console.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -12,6 +13,11 @@ export interface Asset {
 /** The respondent form client (admin/src/form), loaded on first use. */
 export function formClient(): Promise<typeof import('../../../admin/src/form/build.ts')> {
   return import('../../../admin/src/form/build.ts');
+}
+
+/** The coordinators' console (admin/src/console, react-admin), loaded on first use. */
+export function consoleClient(): Promise<typeof import('../../../admin/src/console/build.ts')> {
+  return import('../../../admin/src/console/build.ts');
 }
 
 async function bundleWidget(): Promise<string> {
@@ -35,12 +41,22 @@ const builders: Record<string, () => Promise<Asset>> = {
   'site.css': async () => ({ body: await readFile(path.join(import.meta.dirname, 'site.css'), 'utf8'), type: css }),
   'form.js': async () => ({ body: (await formAssets()).js, type: js }),
   'form.css': async () => ({ body: (await formAssets()).css, type: css }),
+  'console.js': async () => ({ body: (await consoleAssets()).js, type: js }),
+  'console.css': async () => ({ body: (await consoleAssets()).css, type: css }),
 };
 
 let formBuild: Promise<{ js: string; css: string }> | undefined;
 function formAssets() {
   formBuild ??= formClient().then((client) => client.buildFormAssets());
   return formBuild;
+}
+
+let consoleBuild: Promise<{ js: string; css: string }> | undefined;
+function consoleAssets() {
+  consoleBuild ??= consoleClient().then((client) => client.buildConsoleAssets());
+  // A failed build is not kept: the next request tries again.
+  consoleBuild.catch(() => (consoleBuild = undefined));
+  return consoleBuild;
 }
 
 const built = new Map<string, Promise<Asset>>();

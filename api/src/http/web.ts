@@ -6,6 +6,8 @@
 //   /auth/logout           POST signs out
 //   /altcha/challenge      a robot-check challenge for the widget
 //   /form/<campaign>/      the respondent form client
+//   /admin/                the coordinators' console (react-admin, hash-routed)
+//   /admin/export/<campaign>.xlsx|.csv   a coordinator's download of the answers (streamed)
 //   /assets/*              scripts and styles
 //   /graphql               the API
 import { createHash } from 'node:crypto';
@@ -19,7 +21,8 @@ import { windowText } from '../services/campaigns.ts';
 import { register, requestLink, RegistrationRefused, openCampaignForRegistration, type RateLimits } from '../services/registration.ts';
 import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
 import { createApp, type App } from '../yoga.ts';
-import { asset, formClient } from './assets.ts';
+import { EXPORT_PATH, exportDownload } from './exportRoute.ts';
+import { asset, consoleClient, formClient } from './assets.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -213,8 +216,14 @@ export function createWeb(options: WebOptions): Web {
       const { formPageHtml } = await formClient();
       return html(formPageHtml({ campaignCode: campaign.code, title: campaign.title, scriptUrl: '/assets/form.js', styleUrl: '/assets/form.css' }));
     }
+    if ((pathname === '/admin' || pathname === '/admin/') && method === 'GET') {
+      const { consolePageHtml } = await consoleClient();
+      return html(consolePageHtml());
+    }
     const assetMatch = /^\/assets\/([a-z]+\.(?:js|css))$/.exec(pathname);
     if (assetMatch && method === 'GET') return serveAsset(assetMatch[1]!, request);
+    const exportMatch = EXPORT_PATH.exec(pathname);
+    if (exportMatch && method === 'GET') return exportDownload(prisma, app.auth, request, exportMatch[1]!, exportMatch[2] as 'xlsx' | 'csv');
     if (pathname === '/healthz') return new Response('ok');
     return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
   }

@@ -15,5 +15,9 @@ import './practice.ts';
 import './coordinator.ts';
 import './dashboard.ts';
 import './auditLog.ts';
+import './respondent.ts';
+import './responseAdmin.ts';
+import './analytics.ts';
+import './reminder.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,44 @@
+/** @jsxImportSource react */
+// The coordinators' console: react-admin in Russian over our GraphQL API, hash-routed under /admin/.
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { Admin, Resource } from 'react-admin';
+import auditLogs from './auditLogs/index.ts';
+import { authProvider } from './authProvider.ts';
+import campaigns from './campaigns/index.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { dataProvider } from './dataProvider.ts';
+import { ru } from './i18n/ru.ts';
+import { ConsoleLayout } from './Layout.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import planActivities from './planActivities/index.ts';
+import planIndicators from './planIndicators/index.ts';
+import practices from './practices/index.ts';
+import regions from './regions/index.ts';
+import { theme } from './theme.ts';
+
+const i18nProvider = polyglotI18nProvider(() => ru, 'ru', [{ locale: 'ru', name: 'Русский' }], { allowMissing: true });
+
+export function App() {
+  return (
+    <Admin
+      disableTelemetry
+      requireAuth
+      title="Консоль координатора"
+      dashboard={Dashboard}
+      layout={ConsoleLayout}
+      loginPage={LoginPage}
+      theme={theme}
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+    >
+      <Resource name="Campaign" {...campaigns} />
+      <Resource name="Region" {...regions} />
+      <Resource name="Practice" {...practices} />
+      <Resource name="PlanIndicator" {...planIndicators} />
+      <Resource name="PlanActivity" {...planActivities} />
+      <Resource name="AuditLog" {...auditLogs} />
+      <Resource name="Sphere" recordRepresentation="name" />
+    </Admin>
+  );
+}

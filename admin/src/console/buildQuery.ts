@@ -1,0 +1,119 @@
+// The queries behind each react-admin call, in ra-data-graphql-simple's naming (see dataProvider.ts).
+// Kept apart from the provider so it runs in Node tests without Apollo.
+import { parse as gql } from 'graphql';
+import type { IntrospectionField } from 'graphql';
+import type { BuildQueryFactory, IntrospectionResult } from 'ra-data-graphql';
+
+// react-admin's fetch types (the same strings as ra-core's GET_LIST … constants).
+const GET_LIST = 'GET_LIST';
+const GET_ONE = 'GET_ONE';
+const GET_MANY = 'GET_MANY';
+const GET_MANY_REFERENCE = 'GET_MANY_REFERENCE';
+
+/** What the console reads of each type (nested objects included). */
+export const selections: Record<string, string> = {
+  Region: 'id code name federalDistrict federalDistrictName position aliases',
+  Sphere: 'id code name position',
+  Authority: 'id name createdAt region { id name } sphere { id name }',
+  MeasureType: 'id code name help position group { id name }',
+  Campaign: 'id code title year state windowState opensAt closesAt',
+  Plan: 'id code title yearFrom yearTo approvedBy',
+  PlanIndicator: 'id number name unit baseYear baseValue plan { id title } targets { id year targetMin targetMax isRange actual }',
+  PlanActivity:
+    'id number title form schedule owners level position plan { id title } parent { id number title } items { id number title form schedule owners }',
+  Practice: 'id text source createdAt region { id name } sphere { id name } form { id name group { id name } }',
+  AuditLog: 'id at actorEmail action subjectType subjectId before after reason',
+};
+
+/** Sort fields each list accepts (see the allX descriptions in schema.graphql). */
+const sortable: Record<string, string[]> = {
+  Region: ['position', 'name', 'code'],
+  Sphere: ['position', 'name'],
+  Authority: ['name', 'region', 'createdAt'],
+  MeasureType: ['position', 'name'],
+  Campaign: ['year', 'opensAt', 'code'],
+  Plan: ['yearFrom', 'code'],
+  PlanIndicator: ['number'],
+  PlanActivity: ['position', 'number'],
+  Practice: ['region', 'sphere', 'form', 'createdAt'],
+  AuditLog: ['at', 'action'],
+};
+
+const MAX_PER_PAGE = 100;
+
+function filterTypeOf(introspection: IntrospectionResult, listQuery: string): string {
+  // The typings say IntrospectionObjectType, but the entries are the Query type's fields.
+  const queries = introspection.queries as unknown as IntrospectionField[];
+  const field = queries.find((query) => query.name === listQuery);
+  const arg = field?.args.find((candidate) => candidate.name === 'filter');
+  const type = arg?.type;
+  return type && 'name' in type && type.name ? type.name : `${listQuery}Filter`;
+}
+
+/** Drops empty values react-admin's filter forms leave behind. */
+function cleanFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
+export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, resourceName, params) => {
+  // Each resource also carries the query field found for each fetch type (typed loosely upstream).
+  const resource = introspection.resources.find((candidate) => candidate.type.name === resourceName) as
+    | (Record<string, { name: string } | undefined> & { type: { name: string } })
+    | undefined;
+  const fields = selections[resourceName];
+  if (!resource || !fields) throw new Error(`Неизвестный раздел: ${resourceName}`);
+  const listQuery = resource[GET_LIST]?.name;
+  switch (fetchType) {
+    case GET_LIST:
+    case GET_MANY_REFERENCE: {
+      if (!listQuery) throw new Error(`Список недоступен: ${resourceName}`);
+      const filterType = filterTypeOf(introspection, listQuery);
+      const perPage = Math.min(params.pagination?.perPage ?? 25, MAX_PER_PAGE);
+      const page = Math.max((params.pagination?.page ?? 1) - 1, 0);
+      const sortField = sortable[resourceName]?.includes(params.sort?.field) ? params.sort.field : undefined;
+      const filter = cleanFilter(fetchType === GET_MANY_REFERENCE ? { ...params.filter, [params.target]: params.id } : params.filter);
+      return {
+        query: gql(`
+          query ${listQuery}($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${filterType}) {
+            items: ${listQuery}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { ${fields} }
+            total: _${listQuery}Meta(filter: $filter) { count }
+          }
+        `),
+        variables: { page, perPage, sortField, sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined, filter },
+        parseResponse: (response) => ({ data: response.data.items, total: response.data.total.count }),
+      };
+    }
+    case GET_MANY: {
+      if (!listQuery) throw new Error(`Список недоступен: ${resourceName}`);
+      const filterType = filterTypeOf(introspection, listQuery);
+      const ids: string[] = (params.ids ?? []).map(String);
+      return {
+        query: gql(`
+          query ${listQuery}Many($filter: ${filterType}, $perPage: Int) {
+            items: ${listQuery}(filter: $filter, perPage: $perPage) { ${fields} }
+          }
+        `),
+        variables: { filter: { ids }, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) },
+        parseResponse: (response) => ({ data: response.data.items }),
+      };
+    }
+    case GET_ONE: {
+      const oneQuery = resource[GET_ONE]?.name ?? resourceName;
+      return {
+        query: gql(`
+          query ${oneQuery}One($id: ID!) {
+            data: ${oneQuery}(id: $id) { ${fields} }
+          }
+        `),
+        variables: { id: String(params.id) },
+        parseResponse: (response) => {
+          if (!response.data.data) throw new Error('ra.notification.item_doesnt_exist');
+          return { data: response.data.data };
+        },
+      };
+    }
+    default:
+      throw new Error(`Консоль только читает данные (${fetchType} ${resourceName}).`);
+  }
+};
+

@@ -1,0 +1,220 @@
+/** @jsxImportSource react */
+// Opening, closing and moving a campaign's window, and extending it for one region. Every action
+// asks for confirmation in words that say exactly what will happen, takes an optional reason (it
+// goes to the audit log), and shows the resulting state or the API's refusal.
+import { useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { formatMoscow, moscowDateInput, moscowDayEnd, moscowDayStart, windowStateLabels } from '../labels.ts';
+import { changeWindow, type CampaignDashboard, type CampaignSummary, type WindowOperation, type WindowOutcome } from './queries.ts';
+
+type Action = 'open' | 'close' | 'move' | 'extend';
+
+const titles: Record<Action, string> = {
+  open: 'Открыть приём ответов сейчас',
+  close: 'Закрыть приём ответов сейчас',
+  move: 'Изменить сроки приёма ответов',
+  extend: 'Продлить приём ответов для региона',
+};
+
+const operations: Record<Action, WindowOperation> = {
+  open: 'openCampaignWindow',
+  close: 'closeCampaignWindow',
+  move: 'moveCampaignWindow',
+  extend: 'extendRegionWindow',
+};
+
+interface Props {
+  campaign: CampaignSummary;
+  dashboard: CampaignDashboard;
+  onChanged(): Promise<void> | void;
+}
+
+export function WindowControl({ campaign, dashboard, onChanged }: Props) {
+  const [action, setAction] = useState<Action>();
+  const [reason, setReason] = useState('');
+  const [opensOn, setOpensOn] = useState('');
+  const [closesOn, setClosesOn] = useState('');
+  const [regionCode, setRegionCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<WindowOutcome>();
+  const [done, setDone] = useState<string>();
+
+  function start(next: Action) {
+    setAction(next);
+    setReason('');
+    setRefusal(undefined);
+    setDone(undefined);
+    setOpensOn(moscowDateInput(dashboard.opensAt));
+    setClosesOn(next === 'open' || next === 'close' ? '' : moscowDateInput(dashboard.closesAt));
+    setRegionCode('');
+  }
+
+  const region = dashboard.regions.find((candidate) => candidate.code === regionCode);
+  // Opening with a closing date already past would close again at once: ask for a new one.
+  const closingPassed = new Date(dashboard.closesAt).getTime() <= Date.now();
+
+  function consequence(): ReactNode {
+    switch (action) {
+      case 'open':
+        if (closingPassed && !closesOn) return `Прежняя дата закрытия (${formatMoscow(dashboard.closesAt)}) уже прошла: укажите новую дату закрытия.`;
+        return closesOn
+          ? `Приём ответов будет открыт немедленно и продлится до ${formatMoscow(moscowDayEnd(closesOn))}. Респонденты смогут регистрироваться, сохранять и отправлять анкеты.`
+          : `Приём ответов будет открыт немедленно; дата закрытия останется прежней (${formatMoscow(dashboard.closesAt)}). Респонденты смогут регистрироваться, сохранять и отправлять анкеты.`;
+      case 'close':
+        return 'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты.';
+      case 'move':
+        return opensOn && closesOn
+          ? `Приём ответов будет идти с ${formatMoscow(moscowDayStart(opensOn))} по ${formatMoscow(moscowDayEnd(closesOn))}. Вне этих сроков респонденты не смогут регистрироваться, сохранять и отправлять анкеты.`
+          : 'Укажите даты открытия и закрытия.';
+      case 'extend':
+        return region && closesOn
+          ? `Респонденты региона «${region.name}» смогут сохранять и отправлять анкеты до ${formatMoscow(moscowDayEnd(closesOn))}, даже если общий приём ответов закрыт. Для остальных регионов сроки не изменятся.`
+          : `Выберите регион и дату, до которой продлить приём ответов (позже закрытия опроса: ${formatMoscow(dashboard.closesAt)}).`;
+      default:
+        return null;
+    }
+  }
+
+  const ready =
+    action === 'move' ? Boolean(opensOn && closesOn) : action === 'extend' ? Boolean(region && closesOn) : action === 'open' ? Boolean(closesOn) || !closingPassed : true;
+
+  async function confirm() {
+    if (!action) return;
+    const input: Record<string, unknown> = { campaignCode: campaign.code };
+    if (reason.trim()) input.reason = reason.trim();
+    if (action === 'open' && closesOn) input.closesAt = moscowDayEnd(closesOn);
+    if (action === 'move') Object.assign(input, { opensAt: moscowDayStart(opensOn), closesAt: moscowDayEnd(closesOn) });
+    if (action === 'extend') Object.assign(input, { regionCode, closesAt: moscowDayEnd(closesOn) });
+    setBusy(true);
+    try {
+      const outcome = await changeWindow(operations[action], input);
+      if (!outcome.ok) {
+        setRefusal(outcome);
+        return;
+      }
+      setAction(undefined);
+      setDone(
+        outcome.campaign
+          ? `Готово. Приём ответов: ${(windowStateLabels[outcome.campaign.windowState] ?? outcome.campaign.windowState).toLowerCase()}; сроки: с ${formatMoscow(outcome.campaign.opensAt)} по ${formatMoscow(outcome.campaign.closesAt)}.`
+          : `Готово. Регион «${region?.name}» может отвечать до ${formatMoscow(outcome.extension?.closesAt)}.`,
+      );
+      await onChanged();
+    } catch (failure) {
+      setRefusal({ ok: false, message: (failure as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const state = dashboard.windowState;
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="window-title">
+      <CardContent sx={{ display: 'grid', gap: 1.5 }}>
+        <Typography variant="h6" component="h2" id="window-title">
+          Приём ответов
+        </Typography>
+        <Typography data-testid="window-state">
+          Сейчас: <strong>{windowStateLabels[state] ?? state}</strong>. Сроки: с {formatMoscow(dashboard.opensAt)} по {formatMoscow(dashboard.closesAt)}.
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <Button variant="outlined" onClick={() => start('open')} disabled={state === 'OPEN'}>
+            Открыть сейчас
+          </Button>
+          <Button variant="outlined" color="error" onClick={() => start('close')} disabled={state !== 'OPEN'}>
+            Закрыть сейчас
+          </Button>
+          <Button variant="outlined" onClick={() => start('move')}>
+            Изменить сроки
+          </Button>
+          <Button variant="outlined" onClick={() => start('extend')}>
+            Продлить для региона
+          </Button>
+        </Box>
+        {done && (
+          <Alert severity="success" role="status">
+            {done}
+          </Alert>
+        )}
+      </CardContent>
+      <Dialog open={Boolean(action)} onClose={() => !busy && setAction(undefined)} aria-labelledby="window-dialog-title" fullWidth maxWidth="sm">
+        {action && (
+          <>
+            <DialogTitle id="window-dialog-title">{titles[action]}</DialogTitle>
+            <DialogContent sx={{ display: 'grid', gap: 2 }}>
+              <DialogContentText sx={{ pt: 1 }} data-testid="window-consequence">
+                {consequence()}
+              </DialogContentText>
+              {action === 'extend' && (
+                <TextField select label="Регион" value={regionCode} onChange={(event) => setRegionCode(event.target.value)} required>
+                  {[...dashboard.regions]
+                    .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
+                    .map((candidate) => (
+                      <MenuItem key={candidate.code} value={candidate.code}>
+                        {candidate.name}
+                      </MenuItem>
+                    ))}
+                </TextField>
+              )}
+              {action === 'move' && (
+                <TextField type="date" label="Дата открытия" value={opensOn} onChange={(event) => setOpensOn(event.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
+              )}
+              {(action === 'move' || action === 'extend' || action === 'open') && (
+                <TextField
+                  type="date"
+                  label={
+                    action === 'open'
+                      ? closingPassed
+                        ? 'Дата закрытия (включительно)'
+                        : 'Дата закрытия (необязательно)'
+                      : action === 'extend'
+                        ? 'Продлить до (включительно)'
+                        : 'Дата закрытия (включительно)'
+                  }
+                  value={closesOn}
+                  onChange={(event) => setClosesOn(event.target.value)}
+                  required={action !== 'open' || closingPassed}
+                  slotProps={{ inputLabel: { shrink: true } }}
+                />
+              )}
+              <TextField label="Причина (необязательно)" value={reason} onChange={(event) => setReason(event.target.value)} multiline minRows={2} helperText="Будет записана в журнал действий." />
+              {refusal && (
+                <Alert severity="error" role="alert">
+                  {refusal.message ?? 'Действие не выполнено.'}
+                  {refusal.fieldErrors?.some((fieldError) => fieldError.message !== refusal.message) ? (
+                    <ul style={{ margin: 0, paddingLeft: 20 }}>
+                      {refusal.fieldErrors.filter((fieldError) => fieldError.message !== refusal.message).map((fieldError) => (
+                        <li key={fieldError.path + fieldError.message}>{fieldError.message}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </Alert>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setAction(undefined)} disabled={busy}>
+                Отмена
+              </Button>
+              <Button variant="contained" color={action === 'close' ? 'error' : 'primary'} onClick={confirm} disabled={busy || !ready}>
+                Подтвердить
+              </Button>
+            </DialogActions>
+          </>
+        )}
+      </Dialog>
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+// Russian labels and formats shared by the dashboard and the resources.
+
+export const windowStateLabels: Record<string, string> = {
+  OPEN: 'Открыт',
+  CLOSED: 'Закрыт',
+  NOT_YET_OPEN: 'Ещё не открыт',
+  DRAFT: 'Не опубликован',
+};
+
+export const campaignStateLabels: Record<string, string> = {
+  DRAFT: 'Черновик',
+  PUBLISHED: 'Опубликован',
+  ARCHIVED: 'В архиве',
+};
+
+export const federalDistrictLabels: Record<string, string> = {
+  CENTRAL: 'Центральный',
+  NORTHWESTERN: 'Северо-Западный',
+  SOUTHERN: 'Южный',
+  NORTH_CAUCASIAN: 'Северо-Кавказский',
+  VOLGA: 'Приволжский',
+  URAL: 'Уральский',
+  SIBERIAN: 'Сибирский',
+  FAR_EASTERN: 'Дальневосточный',
+};
+
+export const planLevelLabels: Record<string, string> = { FEDERAL: 'Федеральный', REGIONAL: 'Региональный' };
+
+export const auditActionLabels: Record<string, string> = {
+  'campaign.window.open': 'Приём ответов открыт',
+  'campaign.window.close': 'Приём ответов закрыт',
+  'campaign.window.move': 'Сроки приёма изменены',
+  'campaign.window.extend_region': 'Срок продлён для региона',
+  'campaign.reminders.send': 'Отправлены напоминания',
+};
+
+const moscow = 'Europe/Moscow';
+
+/** «18.11.2021 23:59 МСК» */
+export function formatMoscow(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return String(value);
+  const text = new Intl.DateTimeFormat('ru-RU', { timeZone: moscow, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  return `${text.replace(',', '')} МСК`;
+}
+
+/** The date part in Moscow, as a date input's value (yyyy-mm-dd). */
+export function moscowDateInput(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: moscow, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/** A window opens at the start of a Moscow day… */
+export function moscowDayStart(day: string): string {
+  return new Date(`${day}T00:00:00+03:00`).toISOString();
+}
+
+/** …and closes at its end (the whole last day counts). */
+export function moscowDayEnd(day: string): string {
+  return new Date(`${day}T23:59:59+03:00`).toISOString();
+}
+
+/** Russian plural: plural(5, ['день', 'дня', 'дней']) → 'дней'. */
+export function plural(n: number, forms: [string, string, string]): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 10 || mod100 >= 20)) return forms[1];
+  return forms[2];
+}
+
+export function percentOf(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 100) : 0;
+}
+
+export const subjectTypeLabels: Record<string, string> = { Campaign: 'Опрос', Region: 'Регион' };

@@ -1,0 +1,23 @@
+/** @jsxImportSource react */
+import { Datagrid, FunctionField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
+import { federalDistrictLabels } from '../labels.ts';
+
+const districtChoices = Object.entries(federalDistrictLabels).map(([id, name]) => ({ id, name }));
+
+const filters = [
+  <TextInput key="q" source="q" label="Поиск" alwaysOn />,
+  <SelectInput key="federalDistrict" source="federalDistrict" label="Федеральный округ" choices={districtChoices} alwaysOn />,
+];
+
+export function RegionList() {
+  return (
+    <List sort={{ field: 'position', order: 'ASC' }} filters={filters} perPage={100}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <NumberField source="position" />
+        <TextField source="name" />
+        <TextField source="code" />
+        <FunctionField source="federalDistrict" sortable={false} render={(record: any) => federalDistrictLabels[record.federalDistrict] ?? record.federalDistrictName} />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,155 @@
+// Respondents in the coordinators' console (ra-data-graphql-simple: allRespondents, _allRespondentsMeta,
+// Respondent) and the actions on a person: revoke access, send a fresh personal link.
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { ActionRefusedError } from '../services/consoleErrors.ts';
+import { NotFoundError, WindowClosedError } from '../services/errors.ts';
+import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
+import { ErrorInterface } from './errors.ts';
+import { ListMetadata, paging, SortOrder } from './lists.ts';
+
+builder.objectType(ActionRefusedError, {
+  name: 'ActionRefusedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ActionRefusedError,
+  fields: (t) => ({ reason: t.exposeString('reason') }),
+});
+
+export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
+  values: {
+    NOT_STARTED: { description: 'Registered, nothing saved yet.' },
+    DRAFT: { description: 'Filling in.' },
+    SUBMITTED: { description: 'Sent.' },
+  },
+});
+
+export const Respondent = builder.objectRef<RespondentRow>('Respondent').implement({
+  description: 'A regional official who answers the questionnaires.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    email: t.exposeString('email'),
+    createdAt: t.field({ type: 'DateTime', resolve: (row) => row.createdAt }),
+    disabledAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.disabledAt }),
+    lastActivity: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'The latest save of any questionnaire or sign-in.',
+      resolve: (row) => row.lastActivity,
+    }),
+    progress: t.int({
+      description: 'Completion of the questionnaire of a campaign, in percent (0 when not started).',
+      args: { campaignCode: t.arg.string({ required: true }) },
+      resolve: (row, args) => row.responses.get(args.campaignCode)?.completion ?? 0,
+    }),
+    status: t.field({
+      type: CampaignProgressStatus,
+      args: { campaignCode: t.arg.string({ required: true }) },
+      resolve: (row, args) => row.responses.get(args.campaignCode)?.status ?? 'NOT_STARTED',
+    }),
+    regionId: t.id({
+      nullable: true,
+      description: 'The region the questionnaire of the campaign speaks for.',
+      args: { campaignCode: t.arg.string({ required: true }) },
+      resolve: (row, args) => row.responses.get(args.campaignCode)?.regionId ?? null,
+    }),
+  }),
+});
+
+const RespondentFilter = builder.inputType('RespondentFilter', {
+  fields: (t) => ({
+    q: t.string({ description: 'Part of the e-mail address.' }),
+    campaignCode: t.string({ description: 'The campaign `status` and `regionId` refer to.' }),
+    status: t.field({ type: CampaignProgressStatus }),
+    regionId: t.id(),
+    ids: t.idList(),
+  }),
+});
+
+const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {
+  email: (order) => ({ email: order }),
+  createdAt: (order) => ({ createdAt: order }),
+};
+
+type FilterArg = { q?: string | null; campaignCode?: string | null; status?: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | null; regionId?: string | number | null; ids?: (string | number)[] | null };
+const toFilter = (filter: FilterArg | null | undefined) =>
+  filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map(String) ?? null } : null;
+
+// A filter naming an unknown campaign, or a status without a campaign, is a caller's mistake.
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ActionRefusedError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw error;
+  }
+}
+
+builder.queryFields((t) => ({
+  allRespondents: t.field({
+    type: [Respondent],
+    authScopes: { coordinator: true },
+    args: {
+      page: t.arg.int(),
+      perPage: t.arg.int(),
+      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}.` }),
+      sortOrder: t.arg({ type: SortOrder }),
+      filter: t.arg({ type: RespondentFilter }),
+    },
+    resolve: (_root, args, context) => {
+      const make = sortFields[args.sortField ?? 'createdAt'];
+      if (!make) throw new GraphQLError(`sortField: одно из ${Object.keys(sortFields).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      const direction = args.sortOrder === 'DESC' ? 'desc' : 'asc';
+      return guarded(() => listRespondents(context.prisma, toFilter(args.filter), paging(args), [make(direction), { id: direction }] as never));
+    },
+  }),
+  _allRespondentsMeta: t.field({
+    type: ListMetadata,
+    authScopes: { coordinator: true },
+    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: RespondentFilter }) },
+    resolve: async (_root, args, context) => ({ count: await guarded(() => countRespondents(context.prisma, toFilter(args.filter))) }),
+  }),
+  Respondent: t.field({
+    type: Respondent,
+    nullable: true,
+    authScopes: { coordinator: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => (await listRespondents(context.prisma, { ids: [String(args.id)] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0] ?? null,
+  }),
+}));
+
+const actorOf = (context: Context) => ({ id: context.viewer!.id, email: context.viewer!.email });
+const reload = async (context: Context, id: string) => (await listRespondents(context.prisma, { ids: [id] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0]!;
+
+const RevokeInput = builder.inputType('RevokeRespondentInput', {
+  fields: (t) => ({ userId: t.id({ required: true }), reason: t.string() }),
+});
+
+const ResendInput = builder.inputType('ResendLinkInput', {
+  fields: (t) => ({ userId: t.id({ required: true }), campaignCode: t.string({ required: true }) }),
+});
+
+builder.mutationFields((t) => ({
+  revokeRespondent: t.field({
+    type: Respondent,
+    description: "Ends a person's access: disabled, personal links revoked, sessions ended.",
+    authScopes: { coordinator: true },
+    errors: { types: [NotFoundError, ActionRefusedError] },
+    args: { input: t.arg({ type: RevokeInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      await revokeRespondent(context.prisma, actorOf(context), { userId: String(input.userId), reason: input.reason });
+      return reload(context, String(input.userId));
+    },
+  }),
+  resendLink: t.field({
+    type: Respondent,
+    description: 'Sends the person a fresh personal link for a campaign (older links stop working once it has left).',
+    authScopes: { coordinator: true },
+    errors: { types: [NotFoundError, ActionRefusedError, WindowClosedError] },
+    args: { input: t.arg({ type: ResendInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      await resendLink(context.prisma, actorOf(context), { userId: String(input.userId), campaignCode: input.campaignCode });
+      return reload(context, String(input.userId));
+    },
+  }),
+}));

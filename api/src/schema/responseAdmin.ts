@@ -1,0 +1,153 @@
+// Responses as coordinators read them (allResponses, _allResponsesMeta, ResponseRecord): answers
+// grouped by section with question and option labels, measures with their type names; and
+// reopenResponse, which returns a submitted questionnaire to its respondent.
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import { ActionRefusedError } from '../services/consoleErrors.ts';
+import { NotFoundError } from '../services/errors.ts';
+import {
+  listResponses,
+  reopenResponse,
+  responseRecord,
+  responseWhere,
+  type AnswerRecord,
+  type MeasureRecord,
+  type ResponseFilter,
+  type ResponseRecord,
+  type SectionRecord,
+} from '../services/respondents.ts';
+import { ListMetadata, paging, parseId, SortOrder } from './lists.ts';
+import { ResponseStatus } from './response.ts';
+
+const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
+  fields: (t) => ({
+    questionCode: t.exposeString('questionCode'),
+    number: t.exposeString('number', { nullable: true }),
+    label: t.exposeString('label'),
+    value: t.expose('value', { type: 'JSON', description: 'As stored (option codes).' }),
+    text: t.exposeString('text', { description: 'As people read it: option labels, region names; several joined with «; ».' }),
+  }),
+});
+
+const SectionRecordType = builder.objectRef<SectionRecord>('SectionRecord').implement({
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    title: t.exposeString('title'),
+    percent: t.exposeInt('percent'),
+    answers: t.field({ type: [AnswerRecordType], resolve: (section) => section.answers }),
+  }),
+});
+
+const MeasureRecordType = builder.objectRef<MeasureRecord>('MeasureRecord').implement({
+  fields: (t) => ({
+    questionCode: t.exposeString('questionCode'),
+    position: t.exposeInt('position'),
+    typeCode: t.exposeString('typeCode', { nullable: true }),
+    typeName: t.exposeString('typeName', { nullable: true }),
+    groupName: t.exposeString('groupName', { nullable: true }),
+    title: t.exposeString('title', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    result: t.exposeString('result', { nullable: true }),
+    year: t.exposeInt('year', { nullable: true }),
+  }),
+});
+
+export const ResponseRecordType = builder.objectRef<ResponseRecord>('ResponseRecord').implement({
+  description: "A respondent's questionnaire as coordinators read it.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    campaignCode: t.exposeString('campaignCode'),
+    respondentId: t.exposeID('respondentId'),
+    respondentEmail: t.exposeString('respondentEmail'),
+    regionId: t.exposeID('regionId', { nullable: true }),
+    regionName: t.exposeString('regionName', { nullable: true }),
+    status: t.field({ type: ResponseStatus, resolve: (record) => record.status }),
+    version: t.exposeInt('version'),
+    completion: t.exposeInt('completion'),
+    sectionCompletion: t.expose('sectionCompletion', { type: 'JSON' }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (record) => record.updatedAt }),
+    submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (record) => record.submittedAt }),
+    sections: t.field({ type: [SectionRecordType], resolve: (record) => record.sections }),
+    measures: t.field({ type: [MeasureRecordType], resolve: (record) => record.measures }),
+  }),
+});
+
+const ResponseRecordFilter = builder.inputType('ResponseRecordFilter', {
+  fields: (t) => ({
+    campaignCode: t.string(),
+    status: t.field({ type: ResponseStatus }),
+    regionId: t.id(),
+    q: t.string({ description: "Part of the respondent's e-mail address." }),
+    ids: t.idList(),
+  }),
+});
+
+const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {
+  updatedAt: (order) => ({ updatedAt: order }),
+  completion: (order) => ({ completion: order }),
+  submittedAt: (order) => ({ submittedAt: { sort: order, nulls: 'last' } }),
+};
+
+type FilterArg = { campaignCode?: string | null; status?: 'DRAFT' | 'SUBMITTED' | null; regionId?: string | number | null; q?: string | null; ids?: (string | number)[] | null };
+const toFilter = (filter: FilterArg | null | undefined): ResponseFilter | null =>
+  filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map((id) => parseId(id) as number) ?? null } : null;
+
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw error;
+  }
+}
+
+builder.queryFields((t) => ({
+  allResponses: t.field({
+    type: [ResponseRecordType],
+    authScopes: { coordinator: true },
+    args: {
+      page: t.arg.int(),
+      perPage: t.arg.int(),
+      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}.` }),
+      sortOrder: t.arg({ type: SortOrder }),
+      filter: t.arg({ type: ResponseRecordFilter }),
+    },
+    resolve: (_root, args, context) => {
+      const make = sortFields[args.sortField ?? 'updatedAt'];
+      if (!make) throw new GraphQLError(`sortField: одно из ${Object.keys(sortFields).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      const direction = args.sortOrder === 'DESC' ? 'desc' : 'asc';
+      return guarded(() => listResponses(context.prisma, toFilter(args.filter), paging(args), [make(direction), { id: direction }] as never));
+    },
+  }),
+  _allResponsesMeta: t.field({
+    type: ListMetadata,
+    authScopes: { coordinator: true },
+    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: ResponseRecordFilter }) },
+    resolve: async (_root, args, context) => ({
+      count: await guarded(async () => context.prisma.response.count({ where: await responseWhere(context.prisma, toFilter(args.filter)) })),
+    }),
+  }),
+  ResponseRecord: t.field({
+    type: ResponseRecordType,
+    nullable: true,
+    authScopes: { coordinator: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, context) => responseRecord(context.prisma, parseId(args.id) as number),
+  }),
+}));
+
+const ReopenInput = builder.inputType('ReopenResponseInput', {
+  fields: (t) => ({ responseId: t.id({ required: true }), reason: t.string({ required: true }) }),
+});
+
+builder.mutationField('reopenResponse', (t) =>
+  t.field({
+    type: ResponseRecordType,
+    description: 'Returns a submitted questionnaire to its respondent as a draft; the reason is recorded.',
+    authScopes: { coordinator: true },
+    errors: { types: [NotFoundError, ActionRefusedError] },
+    args: { input: t.arg({ type: ReopenInput, required: true }) },
+    resolve: (_root, { input }, context) =>
+      reopenResponse(context.prisma, { id: context.viewer!.id, email: context.viewer!.email }, { responseId: parseId(input.responseId) as number, reason: input.reason }),
+  }),
+);

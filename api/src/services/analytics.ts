@@ -1,0 +1,152 @@
+// The analytics coordinators publish (seed 002): over SUBMITTED questionnaires only — per choice
+// question the count and share of each option (per year for year matrices), per number question
+// count/mean/min/max/median, how many answered, and the regions that did not take part.
+// `computeAnalytics` is pure (definition + answers → figures); `campaignAnalytics` loads and calls it.
+import type { Db } from '../db/client.ts';
+import type { Question, SurveyDefinition } from '../survey/definition.ts';
+import { campaignDefinition } from './campaigns.ts';
+import { NotFoundError } from './errors.ts';
+
+export interface OptionShare {
+  code: string;
+  label: string;
+  count: number;
+  /** count ÷ respondents who answered the question (or the year): 0–1. For a multiple choice the shares add up to more than 1. */
+  share: number;
+}
+
+export interface NumberStats {
+  count: number;
+  mean: number;
+  min: number;
+  max: number;
+  median: number;
+}
+
+export interface YearFigures {
+  year: number;
+  answered: number;
+  options: OptionShare[] | null;
+  numbers: NumberStats | null;
+}
+
+export interface QuestionFigures {
+  code: string;
+  sectionCode: string;
+  number: string | null;
+  label: string;
+  type: Question['type'];
+  /** Submitted questionnaires that answer the question. */
+  answered: number;
+  options: OptionShare[] | null;
+  numbers: NumberStats | null;
+  years: YearFigures[] | null;
+}
+
+export interface AnalyticsInput {
+  definition: SurveyDefinition;
+  /** The answers of each submitted questionnaire (question code → stored value). */
+  answers: Record<string, unknown>[];
+}
+
+export function numberStats(values: number[]): NumberStats | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { count: sorted.length, mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length, min: sorted[0]!, max: sorted[sorted.length - 1]!, median };
+}
+
+type Choice = { type: string; options?: { code: string; label: string }[] };
+
+const BOOLEAN_OPTIONS = [
+  { code: 'true', label: 'Да' },
+  { code: 'false', label: 'Нет' },
+];
+
+function optionsOf(question: Choice): { code: string; label: string }[] | null {
+  if (question.type === 'singleChoice' || question.type === 'multipleChoice') return question.options ?? [];
+  if (question.type === 'boolean') return BOOLEAN_OPTIONS;
+  return null;
+}
+
+/** Shares of options among the given values (each value is one respondent's answer). */
+function shares(question: Choice, values: unknown[]): OptionShare[] | null {
+  const options = optionsOf(question);
+  if (!options) return null;
+  const counts = new Map(options.map((option) => [option.code, 0]));
+  for (const value of values) {
+    const chosen = Array.isArray(value) ? value : [value];
+    // A respondent counts once per option, whatever the stored array holds.
+    for (const code of new Set(chosen.map(String))) if (counts.has(code)) counts.set(code, counts.get(code)! + 1);
+  }
+  return options.map((option) => ({ ...option, count: counts.get(option.code)!, share: values.length ? counts.get(option.code)! / values.length : 0 }));
+}
+
+function numbers(question: Choice, values: unknown[]): NumberStats | null {
+  if (question.type !== 'number') return null;
+  return numberStats(values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value)));
+}
+
+const answeredValue = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+
+export function computeAnalytics(input: AnalyticsInput): QuestionFigures[] {
+  return input.definition.sections.flatMap((section) =>
+    section.questions.map((question): QuestionFigures => {
+      const values = input.answers.map((answers) => answers[question.code]).filter(answeredValue);
+      const base = { code: question.code, sectionCode: section.code, number: question.number ?? null, label: question.label, type: question.type, answered: values.length };
+      if (question.type === 'yearMatrix') {
+        const cell = question.cell as Choice;
+        const years = question.years.map((year) => {
+          const cells = values.map((value) => (value as Record<string, unknown>)[String(year)]).filter(answeredValue);
+          return { year, answered: cells.length, options: shares(cell, cells), numbers: numbers(cell, cells) };
+        });
+        return { ...base, options: null, numbers: null, years };
+      }
+      return { ...base, options: shares(question as Choice, values), numbers: numbers(question as Choice, values), years: null };
+    }),
+  );
+}
+
+export interface CampaignAnalytics {
+  campaignCode: string;
+  title: string;
+  respondentsCount: number;
+  questions: QuestionFigures[];
+  /** Regions without a submitted questionnaire, in official order. */
+  nonParticipatingRegions: { id: number; code: string; name: string }[];
+}
+
+const PAGE = 500;
+
+export async function campaignAnalytics(prisma: Db, campaignCode: string): Promise<CampaignAnalytics> {
+  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
+  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  const definition = campaignDefinition(campaign);
+  const answers: Record<string, unknown>[] = [];
+  const participating = new Set<number>();
+  // Read in pages by id so a campaign of thousands of questionnaires is a handful of queries.
+  let cursor = 0;
+  for (;;) {
+    const page = await prisma.response.findMany({
+      where: { campaignId: campaign.id, status: 'SUBMITTED', id: { gt: cursor } },
+      orderBy: { id: 'asc' },
+      take: PAGE,
+      select: { id: true, regionId: true, answers: { select: { questionCode: true, value: true } } },
+    });
+    for (const response of page) {
+      answers.push(Object.fromEntries(response.answers.map((answer) => [answer.questionCode, answer.value])));
+      if (response.regionId) participating.add(response.regionId);
+    }
+    if (page.length < PAGE) break;
+    cursor = page[page.length - 1]!.id;
+  }
+  const regions = await prisma.region.findMany({ orderBy: { position: 'asc' }, select: { id: true, code: true, name: true } });
+  return {
+    campaignCode: campaign.code,
+    title: campaign.title,
+    respondentsCount: answers.length,
+    questions: computeAnalytics({ definition, answers }),
+    nonParticipatingRegions: regions.filter((region) => !participating.has(region.id)),
+  };
+}

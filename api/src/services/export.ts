@@ -1,0 +1,198 @@
+// Export of a campaign's answers for coordinators: an XLSX workbook (one sheet per section, one row per
+// respondent, answers as option labels; measures on a sheet of their own) or one CSV of every
+// question (UTF-8 with BOM, «;»-separated, as Russian Excel opens it). Both are streamed: responses
+// are read in pages by id and each row is written out as it is made, so memory stays flat however
+// many respondents there are.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/client.ts';
+import type { Campaign } from '../generated/prisma/client.ts';
+import type { Question } from '../survey/definition.ts';
+import { answerText, loadLabelCatalog, questionsOf, yearValueText, type LabelCatalog } from './answerLabels.ts';
+import { campaignDefinition } from './campaigns.ts';
+import { NotFoundError } from './errors.ts';
+
+export const EXPORT_PAGE = 500;
+
+const STATUS_TEXT = { DRAFT: 'Заполняется', SUBMITTED: 'Отправлена' } as const;
+
+/** A column of answers: one per question, or one per year of a year matrix. */
+interface AnswerColumn {
+  header: string;
+  value(answers: Map<string, unknown>, catalog: LabelCatalog): string | number;
+}
+
+function columnsFor(question: Question): AnswerColumn[] {
+  const title = question.number ? `${question.number}. ${question.label}` : question.label;
+  if (question.type === 'yearMatrix') {
+    return question.years.map((year) => ({
+      header: `${title} — ${year}`,
+      value: (answers, catalog) => {
+        const raw = answers.get(question.code) as Record<string, unknown> | undefined;
+        const cell = raw?.[String(year)];
+        return typeof cell === 'number' ? cell : yearValueText(question, raw, year, catalog);
+      },
+    }));
+  }
+  return [
+    {
+      header: title,
+      value: (answers, catalog) => {
+        const raw = answers.get(question.code);
+        return typeof raw === 'number' ? raw : answerText(question, raw, catalog);
+      },
+    },
+  ];
+}
+
+const FIXED_HEADERS = ['Электронная почта', 'Субъект РФ', 'Статус', 'Заполнено, %'];
+
+interface ExportRow {
+  email: string;
+  region: string;
+  status: string;
+  completion: number;
+  answers: Map<string, unknown>;
+}
+
+/** Pages through a campaign's responses by id; `sectionCode` limits the answers read to one section. */
+async function* responsePages(prisma: Db, campaignId: number, sectionCode?: string): AsyncGenerator<ExportRow[]> {
+  let cursor = 0;
+  for (;;) {
+    const page = await prisma.response.findMany({
+      where: { campaignId, id: { gt: cursor } },
+      orderBy: { id: 'asc' },
+      take: EXPORT_PAGE,
+      select: {
+        id: true,
+        status: true,
+        completion: true,
+        respondent: { select: { email: true } },
+        region: { select: { name: true } },
+        answers: { where: sectionCode ? { sectionCode } : {}, select: { questionCode: true, value: true } },
+      },
+    });
+    if (!page.length) return;
+    yield page.map((response) => ({
+      email: response.respondent.email,
+      region: response.region?.name ?? '',
+      status: STATUS_TEXT[response.status],
+      completion: response.completion,
+      answers: new Map(response.answers.map((answer) => [answer.questionCode, answer.value as unknown])),
+    }));
+    if (page.length < EXPORT_PAGE) return;
+    cursor = page[page.length - 1]!.id;
+  }
+}
+
+export async function findExportCampaign(prisma: Db, campaignCode: string): Promise<Campaign> {
+  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
+  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  return campaign;
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique. */
+export function sheetName(index: number, title: string, taken: Set<string>): string {
+  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = `${index}. ${clean}`.slice(0, 31).trim();
+  for (let n = 2; taken.has(name); n += 1) name = `${name.slice(0, 27)} (${n})`;
+  taken.add(name);
+  return name;
+}
+
+export const MEASURES_SHEET = 'Мероприятия';
+
+export async function writeWorkbook(prisma: Db, campaign: Campaign, output: Writable): Promise<void> {
+  const definition = campaignDefinition(campaign);
+  const catalog = await loadLabelCatalog(prisma);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  workbook.creator = 'Мониторинг результатов НОК';
+  const taken = new Set<string>([MEASURES_SHEET]);
+  // One pass over the responses per sheet: each sheet is finished (committed) before the next starts,
+  // so the zip never holds two sheets in memory.
+  for (const [index, section] of definition.sections.entries()) {
+    const columns = section.questions.filter((question) => question.type !== 'measures').flatMap(columnsFor);
+    const sheet = workbook.addWorksheet(sheetName(index + 1, section.title, taken));
+    const header = sheet.addRow([...FIXED_HEADERS, ...columns.map((column) => column.header)]);
+    header.font = { bold: true };
+    header.commit();
+    for await (const page of responsePages(prisma, campaign.id, section.code)) {
+      for (const row of page) {
+        sheet.addRow([row.email, row.region, row.status, row.completion, ...columns.map((column) => column.value(row.answers, catalog))]).commit();
+      }
+    }
+    sheet.commit();
+  }
+  await writeMeasuresSheet(prisma, campaign, workbook.addWorksheet(MEASURES_SHEET));
+  await workbook.commit();
+}
+
+async function writeMeasuresSheet(prisma: Db, campaign: Campaign, sheet: ExcelJS.Worksheet): Promise<void> {
+  const header = sheet.addRow(['Электронная почта', 'Субъект РФ', '№', 'Группа мер', 'Тип мероприятия', 'Название', 'Описание', 'Результат (эффект)', 'Год']);
+  header.font = { bold: true };
+  header.commit();
+  // Paged by response (a relation filter on every page of measures costs a join per page).
+  let cursor = 0;
+  for (;;) {
+    const page = await prisma.response.findMany({
+      where: { campaignId: campaign.id, id: { gt: cursor } },
+      orderBy: { id: 'asc' },
+      take: EXPORT_PAGE,
+      select: {
+        id: true,
+        respondent: { select: { email: true } },
+        region: { select: { name: true } },
+        measures: { orderBy: [{ questionCode: 'asc' }, { position: 'asc' }], include: { type: { include: { group: true } } } },
+      },
+    });
+    for (const response of page) {
+      for (const measure of response.measures) {
+        sheet
+          .addRow([
+            response.respondent.email,
+            response.region?.name ?? '',
+            measure.position + 1,
+            measure.type?.group.name ?? '',
+            measure.type?.name ?? '',
+            measure.title ?? '',
+            measure.description ?? '',
+            measure.result ?? '',
+            measure.year ?? '',
+          ])
+          .commit();
+      }
+    }
+    if (page.length < EXPORT_PAGE) break;
+    cursor = page[page.length - 1]!.id;
+  }
+  sheet.commit();
+}
+
+const csvField = (value: string | number): string => {
+  // Russian Excel reads «12,5» as a number and «12.5» as text.
+  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Writes the CSV, waiting for the output to drain so a slow client does not fill memory. */
+export async function writeCsv(prisma: Db, campaign: Campaign, output: Writable): Promise<void> {
+  const definition = campaignDefinition(campaign);
+  const catalog = await loadLabelCatalog(prisma);
+  // Measures are rows of their own (the workbook's measures sheet); a flat file has no room for them.
+  const columns = questionsOf(definition)
+    .filter(({ question }) => question.type !== 'measures')
+    .flatMap(({ question }) => columnsFor(question));
+  const write = async (line: string) => {
+    if (!output.write(line)) await new Promise<void>((resolve) => output.once('drain', resolve));
+  };
+  await write(`\uFEFF${[...FIXED_HEADERS, ...columns.map((column) => column.header)].map(csvField).join(';')}\r\n`);
+  for await (const page of responsePages(prisma, campaign.id)) {
+    let chunk = '';
+    for (const row of page) {
+      const values = [row.email, row.region, row.status, row.completion, ...columns.map((column) => column.value(row.answers, catalog))];
+      chunk += `${values.map(csvField).join(';')}\r\n`;
+    }
+    await write(chunk);
+  }
+  output.end();
+}

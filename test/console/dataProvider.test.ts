@@ -1,0 +1,63 @@
+// The console's data provider speaks ra-data-graphql-simple's dialect of our schema, read from
+// schema.graphql at build time (no introspection query is sent).
+import { print, type IntrospectionField, type IntrospectionObjectType } from 'graphql';
+import type { IntrospectionResult } from 'ra-data-graphql';
+import { describe, expect, it } from 'vitest';
+import { consoleIntrospection } from '../../admin/src/console/build.ts';
+import { buildQuery, selections } from '../../admin/src/console/buildQuery.ts';
+
+// What ra-data-graphql derives from the build-time schema (its own module needs Apollo, which
+// does not load in Node): the Query fields, and for each type its allX / X queries.
+const schema = await consoleIntrospection();
+const queries = (schema.types.find((type) => type.name === schema.queryType.name) as IntrospectionObjectType).fields as IntrospectionField[];
+const plurals: Record<string, string> = { Practice: 'Practices', Region: 'Regions', AuditLog: 'AuditLogs', PlanActivity: 'PlanActivities' };
+const introspection = {
+  types: schema.types,
+  queries,
+  schema,
+  resources: Object.entries(plurals).map(([name, plural]) => ({
+    type: schema.types.find((type) => type.name === name),
+    GET_LIST: queries.find((query) => query.name === `all${plural}`),
+    GET_MANY: queries.find((query) => query.name === `all${plural}`),
+    GET_ONE: queries.find((query) => query.name === name),
+  })),
+} as unknown as IntrospectionResult;
+const build = buildQuery(introspection);
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('the console data provider', () => {
+  it('finds an allX list and an X(id) query in the schema for every type the console reads', () => {
+    for (const name of Object.keys(selections)) {
+      expect(queries.some((query) => query.name === name), name).toBe(true);
+      expect(queries.some((query) => query.name.startsWith('all') && query.name !== `all${name}` && query.name.startsWith(`all${name.slice(0, -1)}`)), name).toBe(true);
+    }
+  });
+
+  it('getList → allX + _allXMeta with a 0-based page, a known sort field and a clean filter', () => {
+    const query = build('GET_LIST', 'Practice', { pagination: { page: 2, perPage: 500 }, sort: { field: 'region', order: 'DESC' }, filter: { q: 'премирование', regionId: '' } });
+    const text = squash(print(query.query));
+    expect(text).toMatch(/items: allPractices\(\s*page: \$page,? perPage: \$perPage,? sortField: \$sortField,? sortOrder: \$sortOrder,? filter: \$filter\s*\)/);
+    expect(text).toContain('total: _allPracticesMeta(filter: $filter)');
+    expect(squash(print(query.query))).toContain('$filter: PracticeFilter');
+    expect(query.variables).toEqual({ page: 1, perPage: 100, sortField: 'region', sortOrder: 'DESC', filter: { q: 'премирование' } });
+    expect(query.parseResponse({ data: { items: [{ id: '1' }], total: { count: 7 } } } as any)).toEqual({ data: [{ id: '1' }], total: 7 });
+  });
+
+  it('drops sort fields the API does not accept (react-admin defaults to id)', () => {
+    const query = build('GET_LIST', 'AuditLog', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    expect(query.variables).toMatchObject({ sortField: undefined, sortOrder: undefined });
+  });
+
+  it('getOne → X(id) and getMany → allX(filter: { ids })', () => {
+    const one = build('GET_ONE', 'Region', { id: 5 });
+    expect(squash(print(one.query))).toContain('data: Region(id: $id)');
+    expect(one.variables).toEqual({ id: '5' });
+    const many = build('GET_MANY', 'Region', { ids: [1, 2] });
+    expect(squash(print(many.query))).toContain('items: allRegions(filter: $filter, perPage: $perPage)');
+    expect(many.variables).toEqual({ filter: { ids: ['1', '2'] }, perPage: 2 });
+  });
+
+  it('refuses writes: the console changes data only through the dashboard’s domain mutations', () => {
+    expect(() => build('UPDATE', 'Region', { id: 1, data: {} })).toThrow(/только читает/);
+  });
+});
