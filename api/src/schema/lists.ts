@@ -55,18 +55,24 @@ export function parseId(id: string | number, kind: 'int' | 'string' = 'int'): nu
 }
 
 /** Adds allX, _allXMeta and X(id) root fields for one model. */
-export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
-  const sortFieldNames = Object.keys(options.sortFields);
-  const orderBy = (sortField: string | null | undefined, sortOrder: 'ASC' | 'DESC' | null | undefined) => {
-    const field = sortField ?? options.defaultSort;
-    const make = options.sortFields[field];
+/**
+ * The Prisma orderBy for a list's sortField/sortOrder arguments; an unknown field is refused with
+ * the allowed ones named. The id breaks ties, so pages never overlap.
+ */
+export function listOrder(sortFields: Record<string, (order: 'asc' | 'desc') => object>, defaultSort: string) {
+  return (sortField: string | null | undefined, sortOrder: 'ASC' | 'DESC' | null | undefined): object[] => {
+    const make = sortFields[sortField ?? defaultSort];
     if (!make) {
-      throw new GraphQLError(`sortField: одно из ${sortFieldNames.join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError(`sortField: одно из ${Object.keys(sortFields).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
     const direction = sortOrder === 'DESC' ? 'desc' : 'asc';
-    // The id breaks ties, so pages never overlap.
     return [make(direction), { id: direction }];
   };
+}
+
+export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
+  const sortFieldNames = Object.keys(options.sortFields);
+  const orderBy = listOrder(options.sortFields, options.defaultSort);
 
   builder.queryFields((t) => ({
     [`all${options.plural}`]: t.prismaField({

@@ -7,7 +7,7 @@ import { ActionRefusedError } from '../services/consoleErrors.ts';
 import { NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
 import { ErrorInterface } from './errors.ts';
-import { ListMetadata, paging, SortOrder } from './lists.ts';
+import { ListMetadata, listOrder, paging, SortOrder } from './lists.ts';
 
 builder.objectType(ActionRefusedError, {
   name: 'ActionRefusedError',
@@ -97,10 +97,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: RespondentFilter }),
     },
     resolve: (_root, args, context) => {
-      const make = sortFields[args.sortField ?? 'createdAt'];
-      if (!make) throw new GraphQLError(`sortField: одно из ${Object.keys(sortFields).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
-      const direction = args.sortOrder === 'DESC' ? 'desc' : 'asc';
-      return guarded(() => listRespondents(context.prisma, toFilter(args.filter), paging(args), [make(direction), { id: direction }] as never));
+      const orderBy = listOrder(sortFields, 'createdAt')(args.sortField, args.sortOrder);
+      return guarded(() => listRespondents(context.prisma, toFilter(args.filter), paging(args), orderBy as never));
     },
   }),
   _allRespondentsMeta: t.field({

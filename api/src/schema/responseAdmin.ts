@@ -16,7 +16,7 @@ import {
   type ResponseRecord,
   type SectionRecord,
 } from '../services/respondents.ts';
-import { ListMetadata, paging, parseId, SortOrder } from './lists.ts';
+import { ListMetadata, listOrder, paging, parseId, SortOrder } from './lists.ts';
 import { ResponseStatus } from './response.ts';
 
 const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
@@ -113,10 +113,8 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ResponseRecordFilter }),
     },
     resolve: (_root, args, context) => {
-      const make = sortFields[args.sortField ?? 'updatedAt'];
-      if (!make) throw new GraphQLError(`sortField: одно из ${Object.keys(sortFields).join(', ')}.`, { extensions: { code: 'BAD_USER_INPUT' } });
-      const direction = args.sortOrder === 'DESC' ? 'desc' : 'asc';
-      return guarded(() => listResponses(context.prisma, toFilter(args.filter), paging(args), [make(direction), { id: direction }] as never));
+      const orderBy = listOrder(sortFields, 'updatedAt')(args.sortField, args.sortOrder);
+      return guarded(() => listResponses(context.prisma, toFilter(args.filter), paging(args), orderBy as never));
     },
   }),
   _allResponsesMeta: t.field({
