@@ -4,13 +4,13 @@ import { print, type IntrospectionField, type IntrospectionObjectType } from 'gr
 import type { IntrospectionResult } from 'ra-data-graphql';
 import { describe, expect, it } from 'vitest';
 import { consoleIntrospection } from '../../admin/src/console/build.ts';
-import { buildQuery, selections } from '../../admin/src/console/buildQuery.ts';
+import { buildQuery, listQueries, selections } from '../../admin/src/console/buildQuery.ts';
 
 // What ra-data-graphql derives from the build-time schema (its own module needs Apollo, which
 // does not load in Node): the Query fields, and for each type its allX / X queries.
 const schema = await consoleIntrospection();
 const queries = (schema.types.find((type) => type.name === schema.queryType.name) as IntrospectionObjectType).fields as IntrospectionField[];
-const plurals: Record<string, string> = { Practice: 'Practices', Region: 'Regions', AuditLog: 'AuditLogs', PlanActivity: 'PlanActivities' };
+const plurals: Record<string, string> = { Practice: 'Practices', Region: 'Regions', AuditLog: 'AuditLogs', PlanActivity: 'PlanActivities', Respondent: 'Respondents', ResponseRecord: 'ResponseRecords' };
 const introspection = {
   types: schema.types,
   queries,
@@ -29,7 +29,9 @@ describe('the console data provider', () => {
   it('finds an allX list and an X(id) query in the schema for every type the console reads', () => {
     for (const name of Object.keys(selections)) {
       expect(queries.some((query) => query.name === name), name).toBe(true);
-      expect(queries.some((query) => query.name.startsWith('all') && query.name !== `all${name}` && query.name.startsWith(`all${name.slice(0, -1)}`)), name).toBe(true);
+      const list = listQueries[name];
+      if (list) expect(queries.some((query) => query.name === list) && queries.some((query) => query.name === `_${list}Meta`), name).toBe(true);
+      else expect(queries.some((query) => query.name.startsWith('all') && query.name !== `all${name}` && query.name.startsWith(`all${name.slice(0, -1)}`)), name).toBe(true);
     }
   });
 
@@ -55,6 +57,27 @@ describe('the console data provider', () => {
     const many = build('GET_MANY', 'Region', { ids: [1, 2] });
     expect(squash(print(many.query))).toContain('items: allRegions(filter: $filter, perPage: $perPage)');
     expect(many.variables).toEqual({ filter: { ids: ['1', '2'] }, perPage: 2 });
+  });
+
+  it('passes the campaign a respondent’s status refers to, from the filter or the meta', () => {
+    const list = build('GET_LIST', 'Respondent', { pagination: { page: 1, perPage: 25 }, sort: { field: 'email', order: 'ASC' }, filter: { campaignCode: 'nok-2021', status: 'NOT_STARTED' } });
+    const text = squash(print(list.query));
+    expect(text).toContain('$campaignCode: String!');
+    expect(text).toContain('status(campaignCode: $campaignCode)');
+    expect(list.variables).toMatchObject({ campaignCode: 'nok-2021', filter: { campaignCode: 'nok-2021', status: 'NOT_STARTED' } });
+    const one = build('GET_ONE', 'Respondent', { id: 'u1', meta: { campaignCode: 'nok-2021' } });
+    expect(one.variables).toEqual({ id: 'u1', campaignCode: 'nok-2021' });
+  });
+
+  it('lists questionnaires through allResponses and reads their answers only one at a time', () => {
+    const list = build('GET_LIST', 'ResponseRecord', { pagination: { page: 1, perPage: 25 }, sort: { field: 'updatedAt', order: 'DESC' }, filter: { status: 'SUBMITTED' } });
+    const text = squash(print(list.query));
+    expect(text).toContain('items: allResponses(');
+    expect(text).toContain('total: _allResponsesMeta(filter: $filter)');
+    expect(text).toContain('$filter: ResponseRecordFilter');
+    expect(text).not.toContain('sections');
+    const one = build('GET_ONE', 'ResponseRecord', { id: 7 });
+    expect(squash(print(one.query))).toMatch(/data: ResponseRecord\(id: \$id\) \{ .*sections \{ .*answers \{ .*label text/);
   });
 
   it('refuses writes: the console changes data only through the dashboard’s domain mutations', () => {

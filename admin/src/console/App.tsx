@@ -1,7 +1,8 @@
 /** @jsxImportSource react */
 // The coordinators' console: react-admin in Russian over our GraphQL API, hash-routed under /admin/.
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import auditLogs from './auditLogs/index.ts';
 import { authProvider } from './authProvider.ts';
 import campaigns from './campaigns/index.ts';
@@ -10,10 +11,14 @@ import { dataProvider } from './dataProvider.ts';
 import { ru } from './i18n/ru.ts';
 import { ConsoleLayout } from './Layout.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import outboxMails from './outboxMails/index.ts';
 import planActivities from './planActivities/index.ts';
 import planIndicators from './planIndicators/index.ts';
 import practices from './practices/index.ts';
 import regions from './regions/index.ts';
+import { RemindersPage } from './reminders/RemindersPage.tsx';
+import respondents from './respondents/index.ts';
+import responses from './responses/index.ts';
 import { theme } from './theme.ts';
 
 const i18nProvider = polyglotI18nProvider(() => ru, 'ru', [{ locale: 'ru', name: 'Русский' }], { allowMissing: true });
@@ -37,7 +42,13 @@ export function App() {
       <Resource name="Practice" {...practices} />
       <Resource name="PlanIndicator" {...planIndicators} />
       <Resource name="PlanActivity" {...planActivities} />
+      <Resource name="Respondent" {...respondents} />
+      <Resource name="ResponseRecord" {...responses} />
+      <Resource name="OutboxMail" {...outboxMails} />
       <Resource name="AuditLog" {...auditLogs} />
+      <CustomRoutes>
+        <Route path="/reminders" element={<RemindersPage />} />
+      </CustomRoutes>
       <Resource name="Sphere" recordRepresentation="name" />
     </Admin>
   );

@@ -3,6 +3,7 @@
 // labels the button «Профиль» while it shows the address, which screen-reader users cannot match).
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { ConsoleMenu } from './Menu.tsx';
 
 function ConsoleUserMenu() {
   const { identity } = useGetIdentity();
@@ -23,5 +24,5 @@ function ConsoleAppBar() {
 }
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={ConsoleAppBar}>{children}</Layout>;
+  return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>{children}</Layout>;
 }

@@ -23,7 +23,19 @@ export const selections: Record<string, string> = {
     'id number title form schedule owners level position plan { id title } parent { id number title } items { id number title form schedule owners }',
   Practice: 'id text source createdAt region { id name } sphere { id name } form { id name group { id name } }',
   AuditLog: 'id at actorEmail action subjectType subjectId before after reason',
+  // $campaignCode: the campaign status/progress refer to (filter.campaignCode or meta.campaignCode).
+  Respondent: 'id email createdAt disabledAt lastActivity status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode)',
+  ResponseRecord: 'id campaignCode respondentId respondentEmail regionId regionName status completion submittedAt updatedAt version',
+  OutboxMail: 'id to template subject status attempts sentAt lastError createdAt',
 };
+
+/** What getOne reads where it is more than the list's selection. */
+export const detailSelections: Record<string, string> = {
+  ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } } measures { position questionCode groupName typeName title description year result }`,
+};
+
+/** List queries that do not follow the allX naming (ra-data-graphql then finds no GET_LIST). */
+export const listQueries: Record<string, string> = { ResponseRecord: 'allResponses' };
 
 /** Sort fields each list accepts (see the allX descriptions in schema.graphql). */
 const sortable: Record<string, string[]> = {
@@ -37,6 +49,9 @@ const sortable: Record<string, string[]> = {
   PlanActivity: ['position', 'number'],
   Practice: ['region', 'sphere', 'form', 'createdAt'],
   AuditLog: ['at', 'action'],
+  Respondent: ['email', 'createdAt'],
+  ResponseRecord: ['updatedAt', 'completion', 'submittedAt'],
+  OutboxMail: ['createdAt', 'sentAt', 'to'],
 };
 
 const MAX_PER_PAGE = 100;
@@ -55,6 +70,13 @@ function cleanFilter(filter: Record<string, unknown> = {}): Record<string, unkno
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== null && value !== ''));
 }
 
+/** Declares and fills $campaignCode when the selection uses it. */
+function campaignVariable(fields: string, params: any): { declaration: string; variables: Record<string, unknown> } {
+  if (!fields.includes('$campaignCode')) return { declaration: '', variables: {} };
+  const campaignCode = String(params.filter?.campaignCode ?? params.meta?.campaignCode ?? '');
+  return { declaration: ', $campaignCode: String!', variables: { campaignCode } };
+}
+
 export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, resourceName, params) => {
   // Each resource also carries the query field found for each fetch type (typed loosely upstream).
   const resource = introspection.resources.find((candidate) => candidate.type.name === resourceName) as
@@ -62,7 +84,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
     | undefined;
   const fields = selections[resourceName];
   if (!resource || !fields) throw new Error(`Неизвестный раздел: ${resourceName}`);
-  const listQuery = resource[GET_LIST]?.name;
+  const listQuery = resource[GET_LIST]?.name ?? listQueries[resourceName];
   switch (fetchType) {
     case GET_LIST:
     case GET_MANY_REFERENCE: {
@@ -72,14 +94,15 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
       const page = Math.max((params.pagination?.page ?? 1) - 1, 0);
       const sortField = sortable[resourceName]?.includes(params.sort?.field) ? params.sort.field : undefined;
       const filter = cleanFilter(fetchType === GET_MANY_REFERENCE ? { ...params.filter, [params.target]: params.id } : params.filter);
+      const campaign = campaignVariable(fields, params);
       return {
         query: gql(`
-          query ${listQuery}($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${filterType}) {
+          query ${listQuery}($page: Int, $perPage: Int, $sortField: String, $sortOrder: SortOrder, $filter: ${filterType}${campaign.declaration}) {
             items: ${listQuery}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { ${fields} }
             total: _${listQuery}Meta(filter: $filter) { count }
           }
         `),
-        variables: { page, perPage, sortField, sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined, filter },
+        variables: { page, perPage, sortField, sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined, filter, ...campaign.variables },
         parseResponse: (response) => ({ data: response.data.items, total: response.data.total.count }),
       };
     }
@@ -87,25 +110,28 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
       if (!listQuery) throw new Error(`Список недоступен: ${resourceName}`);
       const filterType = filterTypeOf(introspection, listQuery);
       const ids: string[] = (params.ids ?? []).map(String);
+      const campaign = campaignVariable(fields, params);
       return {
         query: gql(`
-          query ${listQuery}Many($filter: ${filterType}, $perPage: Int) {
+          query ${listQuery}Many($filter: ${filterType}, $perPage: Int${campaign.declaration}) {
             items: ${listQuery}(filter: $filter, perPage: $perPage) { ${fields} }
           }
         `),
-        variables: { filter: { ids }, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE) },
+        variables: { filter: { ids }, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE), ...campaign.variables },
         parseResponse: (response) => ({ data: response.data.items }),
       };
     }
     case GET_ONE: {
       const oneQuery = resource[GET_ONE]?.name ?? resourceName;
+      const oneFields = detailSelections[resourceName] ?? fields;
+      const campaign = campaignVariable(oneFields, params);
       return {
         query: gql(`
-          query ${oneQuery}One($id: ID!) {
-            data: ${oneQuery}(id: $id) { ${fields} }
+          query ${oneQuery}One($id: ID!${campaign.declaration}) {
+            data: ${oneQuery}(id: $id) { ${oneFields} }
           }
         `),
-        variables: { id: String(params.id) },
+        variables: { id: String(params.id), ...campaign.variables },
         parseResponse: (response) => {
           if (!response.data.data) throw new Error('ra.notification.item_doesnt_exist');
           return { data: response.data.data };

@@ -1,7 +1,7 @@
 // One ra-data-graphql provider for every resource, following ra-data-graphql-simple's naming:
 // getList → allX + _allXMeta, getOne → X(id), getMany → allX(filter: { ids }),
 // getManyReference → allX(filter: { [target]: id }). The console only reads: writes go through the
-// dashboard's domain mutations (window control).
+// domain mutations (window control, actions.ts).
 //
 // Introspection: the API answers introspection only to signed-in callers, and the login page
 // needs no data, so the schema is introspected at build time instead — build.ts reads

@@ -32,6 +32,9 @@ export const auditActionLabels: Record<string, string> = {
   'campaign.window.move': 'Сроки приёма изменены',
   'campaign.window.extend_region': 'Срок продлён для региона',
   'campaign.reminders.send': 'Отправлены напоминания',
+  'response.reopen': 'Анкета возвращена на доработку',
+  'respondent.revoke': 'Доступ респондента закрыт',
+  'respondent.resend_link': 'Ссылка отправлена повторно',
 };
 
 const moscow = 'Europe/Moscow';
@@ -75,4 +78,14 @@ export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
 
-export const subjectTypeLabels: Record<string, string> = { Campaign: 'Опрос', Region: 'Регион' };
+export const subjectTypeLabels: Record<string, string> = { Campaign: 'Опрос', Region: 'Регион', Response: 'Анкета', User: 'Респондент' };
+
+export const progressStatusLabels: Record<string, string> = { NOT_STARTED: 'Не приступил', DRAFT: 'Заполняет', SUBMITTED: 'Отправил анкету' };
+
+export const responseStatusLabels: Record<string, string> = { DRAFT: 'Заполняется', SUBMITTED: 'Отправлена' };
+
+export const mailStatusLabels: Record<string, string> = { PENDING: 'В очереди', SENT: 'Отправлено', FAILED: 'Не доставлено' };
+
+export const mailTemplateLabels: Record<string, string> = { reminder: 'Напоминание', 'login-link': 'Ссылка для входа' };
+
+export const audienceLabels: Record<string, string> = { NOT_STARTED: 'Не приступили', IN_PROGRESS_BELOW_100: 'Заполняют, менее 100%' };

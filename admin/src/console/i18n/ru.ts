@@ -27,6 +27,46 @@ export const ru = {
     },
   },
   resources: {
+    Respondent: {
+      name: 'Респондент |||| Респонденты',
+      fields: {
+        email: 'Электронная почта',
+        status: 'Статус',
+        progress: 'Заполнено',
+        lastActivity: 'Последняя активность',
+        createdAt: 'Зарегистрирован',
+        disabledAt: 'Заблокирован',
+        q: 'Поиск по адресу',
+      },
+    },
+    ResponseRecord: {
+      name: 'Анкета |||| Анкеты',
+      fields: {
+        respondentEmail: 'Респондент',
+        regionName: 'Субъект РФ',
+        campaignCode: 'Опрос',
+        status: 'Статус',
+        completion: 'Заполнено',
+        updatedAt: 'Изменена',
+        submittedAt: 'Отправлена',
+        q: 'Поиск по адресу',
+      },
+    },
+    OutboxMail: {
+      // The menu says «Письма»; the list's title is «Отправленные письма».
+      name: 'Письмо |||| Письма',
+      fields: {
+        to: 'Кому',
+        template: 'Шаблон',
+        subject: 'Тема',
+        status: 'Состояние',
+        attempts: 'Попыток',
+        createdAt: 'Создано',
+        sentAt: 'Отправлено',
+        lastError: 'Последняя ошибка',
+        q: 'Поиск по адресу',
+      },
+    },
     AuditLog: {
       name: 'Журнал действий |||| Журнал действий',
       fields: {

@@ -1,0 +1,177 @@
+/** @jsxImportSource react */
+// One questionnaire as coordinators read it: answers by section, the measures table, and
+// returning a submitted questionnaire to its respondent.
+import { useState } from 'react';
+import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
+import { reopenResponse } from '../actions.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { responseStatusLabels } from '../labels.ts';
+
+interface Answer {
+  questionCode: string;
+  number: string | null;
+  label: string;
+  text: string;
+}
+
+interface Section {
+  code: string;
+  title: string;
+  percent: number;
+  answers: Answer[];
+}
+
+interface Measure {
+  position: number;
+  questionCode: string;
+  groupName: string | null;
+  typeName: string | null;
+  title: string | null;
+  description: string | null;
+  year: number | null;
+  result: string | null;
+}
+
+function ReopenAction() {
+  const record = useRecordContext();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
+  if (!record) return null;
+  return (
+    <Box sx={{ display: 'grid', gap: 1.5, px: 2, pt: 2 }}>
+      {record.status === 'SUBMITTED' && (
+        <Box>
+          <Button variant="outlined" onClick={() => setOpen(true)}>
+            Вернуть на доработку
+          </Button>
+        </Box>
+      )}
+      {done && (
+        <Alert severity="success" role="status">
+          Анкета возвращена на доработку: {record.respondentEmail} снова может её изменять и отправить заново.
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={open}
+        title="Вернуть анкету на доработку"
+        confirmLabel="Вернуть"
+        reason={{ required: true }}
+        consequence={`Анкета ${record.respondentEmail}${record.regionName ? ` (${record.regionName})` : ''} снова станет черновиком: респондент сможет изменить ответы и должен будет отправить её заново. До повторной отправки она не считается отправленной.`}
+        onClose={() => setOpen(false)}
+        onConfirm={async (reason) => {
+          const outcome = await reopenResponse(String(record.id), reason);
+          if (!outcome.ok) return outcome.message;
+          setOpen(false);
+          setDone(true);
+          refresh();
+          return undefined;
+        }}
+      />
+    </Box>
+  );
+}
+
+function Sections() {
+  const record = useRecordContext();
+  const sections = (record?.sections ?? []) as Section[];
+  return (
+    <Box sx={{ display: 'grid', gap: 3 }}>
+      {sections.map((section) => (
+        <Box component="section" key={section.code} aria-labelledby={`section-${section.code}`}>
+          <Typography variant="h6" component="h2" id={`section-${section.code}`}>
+            {section.title} — {section.percent}%
+          </Typography>
+          {section.answers.length === 0 ? (
+            <Typography>Ответов в разделе нет.</Typography>
+          ) : (
+          <Table size="small" aria-labelledby={`section-${section.code}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell component="th" scope="col" sx={{ width: '45%' }}>
+                  Вопрос
+                </TableCell>
+                <TableCell component="th" scope="col">
+                  Ответ
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {section.answers.map((answer) => (
+                <TableRow key={answer.questionCode}>
+                  <TableCell>
+                    {answer.number ? `${answer.number}. ` : ''}
+                    {answer.label}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{answer.text || '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function Measures() {
+  const record = useRecordContext();
+  const measures = (record?.measures ?? []) as Measure[];
+  return (
+    <Box component="section" aria-labelledby="measures-title">
+      <Typography variant="h6" component="h2" id="measures-title">
+        Меры по результатам оценки
+      </Typography>
+      {measures.length === 0 ? (
+        <Typography>Меры не указаны.</Typography>
+      ) : (
+        <Table size="small" aria-labelledby="measures-title">
+          <TableHead>
+            <TableRow>
+              {['№', 'Группа', 'Вид меры', 'Мера', 'Год', 'Результат'].map((heading) => (
+                <TableCell key={heading} component="th" scope="col">
+                  {heading}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {measures.map((measure) => (
+              <TableRow key={`${measure.questionCode}-${measure.position}`}>
+                <TableCell>{measure.position}</TableCell>
+                <TableCell>{measure.groupName ?? '—'}</TableCell>
+                <TableCell>{measure.typeName ?? '—'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{[measure.title, measure.description].filter(Boolean).join(': ') || '—'}</TableCell>
+                <TableCell>{measure.year ?? '—'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{measure.result ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Box>
+  );
+}
+
+export function ResponseShow() {
+  return (
+    <Show>
+      <ReopenAction />
+      <SimpleShowLayout>
+        <TextField source="respondentEmail" />
+        <TextField source="regionName" emptyText="—" />
+        <TextField source="campaignCode" />
+        <FunctionField source="status" render={(record: any) => responseStatusLabels[record.status] ?? record.status} />
+        <FunctionField source="completion" render={(record: any) => `${record.completion}%`} />
+        <DateField source="updatedAt" showTime locales="ru-RU" />
+        <DateField source="submittedAt" showTime locales="ru-RU" emptyText="—" />
+      </SimpleShowLayout>
+      <Box sx={{ display: 'grid', gap: 3, px: 2, pb: 3 }}>
+        <Sections />
+        <Measures />
+      </Box>
+    </Show>
+  );
+}

@@ -1,0 +1,177 @@
+// Chasing respondents in the coordinators' console, in real Chromium against a listening server:
+// return a submitted questionnaire for rework (the database and the audit log record it), read and
+// block respondents, preview and send reminders to those who have not started (the outbox holds
+// them and the test SMTP server receives them), and list the sent mails. Screens go to
+// test-results/screens/console-1x-*.png; axe checks each one.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
+import { createCoordinator } from '../../api/src/services/coordinators.ts';
+import { saveSection } from '../../api/src/services/responses.ts';
+import { screensDir, startLiveSite, type LiveSite } from '../helpers/browser.ts';
+import { section1 } from '../helpers/fixtures2021.ts';
+
+let site: LiveSite;
+let context: BrowserContext;
+let page: Page;
+let submittedId: number;
+const screens: string[] = [];
+const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+const pageErrors: string[] = [];
+
+const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
+
+async function check(name: string, options: { dialog?: boolean } = {}) {
+  // Let a dialog's fade-in finish so the screen shows it as people see it.
+  // A dialog is shot as seen (the whole page would show the backdrop over only its first screen).
+  if (options.dialog) {
+    await page.waitForTimeout(400);
+    const file = path.join(screensDir, `console-1x-${name}.png`);
+    await page.screenshot({ path: file });
+    screens.push(file);
+  } else screens.push(await site.screenshot(page, `console-1x-${name}`));
+  const violations = await site.axe(page);
+  axeReport[name] = violations;
+  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), name).toEqual([]);
+}
+
+/** One submitted questionnaire (section 1 answered) and one registered person who has not started. */
+async function seed() {
+  const prisma = site.db.prisma;
+  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
+  const author = await prisma.user.create({ data: { email: 's1@example.org' } });
+  await prisma.loginLink.create({ data: { userId: author.id, campaignId: campaign.id, tokenSha256: 'hash-s1' } });
+  await saveSection(prisma, author.id, { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 });
+  const response = await prisma.response.update({
+    where: { campaignId_respondentId: { campaignId: campaign.id, respondentId: author.id } },
+    data: { status: 'SUBMITTED', submittedAt: new Date(), completion: 100 },
+  });
+  submittedId = response.id;
+  const idle = await prisma.user.create({ data: { email: 'n1@example.org' } });
+  await prisma.loginLink.create({ data: { userId: idle.id, campaignId: campaign.id, tokenSha256: 'hash-n1' } });
+}
+
+beforeAll(async () => {
+  site = await startLiveSite();
+  await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
+  await createCoordinator(site.db.prisma, coordinator);
+  await seed();
+  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
+  });
+  await fetch(`${site.url}/assets/console.js`);
+}, 120_000);
+
+afterAll(async () => {
+  console.log(`screens:\n${screens.join('\n')}`);
+  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  await context?.close();
+  await site?.close();
+});
+
+describe('chasing respondents in the console', () => {
+  it('signs in', async () => {
+    await page.goto(`${site.url}/admin/`);
+    await page.getByLabel('Электронная почта').fill(coordinator.email);
+    await page.getByLabel(/^Пароль/).fill(coordinator.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
+  });
+
+  it('returns a submitted questionnaire for rework with a reason', async () => {
+    await page.getByRole('menuitem', { name: 'Анкеты' }).click();
+    const row = page.locator('tbody tr').filter({ hasText: 's1@example.org' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Отправлена');
+    await page.getByRole('combobox', { name: 'Статус' }).click();
+    await page.getByRole('option', { name: 'Заполняется', exact: true }).click();
+    await expect.poll(async () => decodeURIComponent(page.url())).toContain('DRAFT');
+    await expect.poll(async () => page.locator('tbody tr').filter({ hasText: 's1@example.org' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Статус' }).click();
+    await page.getByRole('option', { name: 'Отправлена', exact: true }).click();
+    await row.waitFor();
+    await check('01-responses');
+    await row.click();
+    await page.getByRole('heading', { name: /Сведения об органе власти/ }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(section1.respondent_name);
+    await check('02-response-show');
+    await page.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Вернуть анкету на доработку' });
+    expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('снова станет черновиком');
+    expect(await dialog.getByRole('button', { name: 'Вернуть' }).isDisabled()).toBe(true);
+    await dialog.getByLabel(/^Причина/).fill('Не указан орган власти');
+    await check('03-reopen-dialog', { dialog: true });
+    await dialog.getByRole('button', { name: 'Вернуть' }).click();
+    await page.getByRole('status').filter({ hasText: 'возвращена на доработку' }).waitFor();
+    expect((await site.db.prisma.response.findUniqueOrThrow({ where: { id: submittedId } })).status).toBe('DRAFT');
+    const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'response.reopen' } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorEmail: coordinator.email, reason: 'Не указан орган власти' });
+    await expect.poll(async () => page.getByRole('button', { name: 'Вернуть на доработку' }).count()).toBe(0);
+  });
+
+  it('lists respondents with their status and opens one', async () => {
+    await page.getByRole('menuitem', { name: 'Респонденты' }).click();
+    const row = page.locator('tbody tr').filter({ hasText: 'n1@example.org' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Не приступил');
+    expect(await page.locator('tbody tr').filter({ hasText: 's1@example.org' }).textContent()).toContain('Заполняет');
+    await check('04-respondents');
+    await row.click();
+    await page.getByRole('button', { name: 'Заблокировать' }).waitFor();
+    await check('05-respondent-show');
+    await page.getByRole('button', { name: 'Отправить ссылку повторно' }).click();
+    await page.getByRole('status').filter({ hasText: 'Новая ссылка для входа поставлена в очередь на n1@example.org' }).waitFor();
+    expect(await site.db.prisma.outboxMail.count({ where: { template: 'login-link', to: 'n1@example.org' } })).toBe(1);
+    expect(await site.db.prisma.auditLog.count({ where: { action: 'respondent.resend_link' } })).toBe(1);
+    await page.getByRole('button', { name: 'Заблокировать' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('больше не сможет входить');
+    expect(await dialog.getByRole('button', { name: 'Заблокировать' }).isDisabled()).toBe(true);
+    await check('06-revoke-dialog', { dialog: true });
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+  });
+
+  it('previews and sends reminders to those who have not started; the mails leave', async () => {
+    await page.getByRole('menuitem', { name: 'Напоминания' }).click();
+    await page.getByRole('heading', { name: 'Напоминания', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: 'Не приступили' }).check();
+    await page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
+    const recipients = page.getByTestId('reminder-recipients');
+    await recipients.waitFor();
+    expect(await recipients.textContent()).toContain('n1@example.org');
+    expect(await recipients.textContent()).not.toContain('s1@example.org');
+    expect((await page.getByTestId('reminder-subject').textContent())!.length).toBeGreaterThan(0);
+    await check('07-reminders-preview');
+    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Отправить напоминания' });
+    expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('Будет отправлено 1 письмо');
+    await check('08-reminders-confirm', { dialog: true });
+    await dialog.getByRole('button', { name: 'Отправить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо' }).waitFor();
+    const rows = await site.db.prisma.outboxMail.findMany({ where: { template: 'reminder' } });
+    expect(rows.map((row) => row.to)).toEqual(['n1@example.org']);
+    // The server's outbox worker delivers it to the test SMTP server.
+    // (with the link resent above: two mails to n1).
+    const mails = await site.mailbox.waitFor(2, 10_000);
+    const reminder = mails.find((mail) => mail.subject === rows[0]!.subject || /Напоминание/.test(mail.subject ?? ''));
+    expect(reminder, 'the reminder reached the SMTP server').toBeDefined();
+    expect((reminder!.to as any)?.text).toContain('n1@example.org');
+  });
+
+  it('lists the sent mails', async () => {
+    await page.getByRole('menuitem', { name: 'Письма', exact: true }).click();
+    await page.getByRole('heading', { name: 'Отправленные письма', level: 1 }).waitFor();
+    const row = page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).filter({ hasText: 'Напоминание' });
+    await row.waitFor();
+    await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('Отправлено');
+    expect(await page.locator('tbody tr').filter({ hasText: 'Ссылка для входа' }).count()).toBe(1);
+    await check('09-outbox');
+    expect(pageErrors).toEqual([]);
+  });
+});
