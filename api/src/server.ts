@@ -40,6 +40,7 @@ console.log(`Mail: ${mailer.description}`);
 const server = createServer(toNodeListener(web, publicUrl));
 server.listen(port, host, () => {
   console.log(`Registration: ${publicUrl}/`);
+  console.log(`Console:      ${publicUrl}/admin/ (create an account: npm run coordinator -- <email>)`);
   console.log(`GraphQL API:  ${publicUrl}/graphql${production ? '' : ' (GraphiQL there in a browser)'}`);
 });
 
