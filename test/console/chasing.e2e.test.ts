@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screensDir, startLiveSite, type LiveSite } from '../helpers/browser.ts';
+import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -18,7 +18,7 @@ let page: Page;
 let submittedId: number;
 const screens: string[] = [];
 const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 
@@ -60,10 +60,7 @@ beforeAll(async () => {
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
-  });
+  pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

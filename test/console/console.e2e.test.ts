@@ -9,7 +9,7 @@ import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { WindowClosedError } from '../../api/src/services/errors.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screensDir, startLiveSite, type LiveSite } from '../helpers/browser.ts';
+import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -18,7 +18,7 @@ let page: Page;
 let respondentId: string;
 const screens: string[] = [];
 const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 
@@ -75,14 +75,7 @@ beforeAll(async () => {
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // A refused inline script, eval or outside request shows up as a console error.
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) pageErrors.push(message.text());
-  });
-  page.on('request', (request) => {
-    if (!request.url().startsWith(site.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) pageErrors.push(`outside request: ${request.url()}`);
-  });
+  pageErrors = watchPageProblems(page, site.url);
   // Build the bundle before the clock of the first test starts.
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);

@@ -78,3 +78,20 @@ export async function startLiveSite(): Promise<LiveSite> {
     },
   };
 }
+
+/**
+ * Collects what must never happen on a page: script errors, refusals by the Content Security
+ * Policy, and requests to anywhere but the site itself.
+ */
+export function watchPageProblems(page: Page, siteUrl: string): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(siteUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
+  });
+  return problems;
+}

@@ -27,6 +27,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
+import { DocumentError } from './documentError.ts';
 
 export type PlanLevel = 'FEDERAL' | 'REGIONAL';
 
@@ -88,15 +89,7 @@ export interface PlanImportReport {
 }
 
 /** The document or the parsed plan cannot be imported; the message (in Russian) says where and why. */
-export class PlanDocumentError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(line === undefined ? message : `Строка ${line}: ${message}`);
-    this.name = 'PlanDocumentError';
-  }
-}
+export class PlanDocumentError extends DocumentError {}
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing

@@ -33,6 +33,7 @@ import { basename } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { createRegionMatcher } from '../reference/regionLookup.ts';
 import { spheres as sphereReference } from '../reference/spheres.ts';
+import { DocumentError } from './documentError.ts';
 
 export interface ParsedPractice {
   /** 1-based number of the table row among the rows that hold practices (headings not counted). */
@@ -68,15 +69,7 @@ export interface PracticeImportReport {
 }
 
 /** The document or the parsed practices cannot be imported; the message (in Russian) says where and why. */
-export class PracticeDocumentError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(line === undefined ? message : `Строка ${line}: ${message}`);
-    this.name = 'PracticeDocumentError';
-  }
-}
+export class PracticeDocumentError extends DocumentError {}
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing
