@@ -3,7 +3,9 @@
 // block respondents, preview and send reminders to those who have not started (the outbox holds
 // them and the test SMTP server receives them), and list the sent mails. Screens go to
 // test-results/screens/console-1x-*.png; axe checks each one.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
@@ -169,6 +171,57 @@ describe('chasing respondents in the console', () => {
     await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('Отправлено');
     expect(await page.locator('tbody tr').filter({ hasText: 'Ссылка для входа' }).count()).toBe(1);
     await check('09-outbox');
+  });
+
+  it('blocks a respondent; with the session gone, the dialog says so and nothing changes', async () => {
+    await page.getByRole('menuitem', { name: 'Респонденты' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).click();
+    await page.getByRole('button', { name: 'Заблокировать' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    await dialog.getByLabel(/^Причина/).fill('Адрес не относится к органу власти');
+    // The coordinator's session ends (expired or signed out elsewhere) while the dialog is open.
+    await site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
+    await dialog.getByRole('button', { name: 'Заблокировать' }).click();
+    await dialog.getByRole('alert').filter({ hasText: 'Сеанс завершён' }).waitFor();
+    await check('10-revoke-refused', { dialog: true });
+    const n1 = await site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } });
+    expect(n1.disabledAt).toBeNull();
+    expect(await site.db.prisma.auditLog.count({ where: { action: 'respondent.revoke' } })).toBe(0);
+    // Signing in again and confirming blocks the person, with the reason in the audit log.
+    await page.reload();
+    await page.getByLabel('Электронная почта').fill(coordinator.email);
+    await page.getByLabel(/^Пароль/).fill(coordinator.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('button', { name: 'Заблокировать' }).click();
+    dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    await dialog.getByLabel(/^Причина/).fill('Адрес не относится к органу власти');
+    await dialog.getByRole('button', { name: 'Заблокировать' }).click();
+    await page.getByRole('status').filter({ hasText: 'Доступ закрыт: n1@example.org.' }).waitFor();
+    expect((await site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } })).disabledAt).not.toBeNull();
+    const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'respondent.revoke' } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorEmail: coordinator.email, reason: 'Адрес не относится к органу власти', subjectId: n1.id });
+  });
+
+  it('downloads the answers as XLSX and CSV from the dashboard; the workbook has the answers with labels', async () => {
+    await page.goto(`${site.url}/admin/#/`);
+    await page.getByRole('combobox', { name: 'Опрос' }).click();
+    await page.getByRole('option', { name: /2021/ }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать в Excel (.xlsx)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('nok-2021.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await xlsx.path())!);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['1. Сведения об органе власти', expect.stringMatching(/^2\. /), expect.stringMatching(/^3\. /), expect.stringMatching(/^4\. /), 'Мероприятия']);
+    const authority = workbook.worksheets[0]!;
+    expect(authority.rowCount).toBe(2);
+    const row = (authority.getRow(2).values as unknown[]).slice(1);
+    // Returned for rework above, so it is a draft again; the answers read as labels.
+    expect(row.slice(0, 3)).toEqual(['s1@example.org', 'Алтайский край', 'Заполняется']);
+    expect(row).toContain(section1.respondent_name);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать в CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('nok-2021.csv');
+    const text = await readFile((await csv.path())!, 'utf8');
+    expect(text.split('\n')[1]).toContain('s1@example.org');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -119,6 +119,16 @@ describe('the coordinators’ console', () => {
     // Sorting by completion puts Altai (91%) first when descending.
     await table.getByRole('button', { name: 'Заполненность' }).click();
     expect(await table.locator('tbody tr').first().getAttribute('data-region')).toBe('RU-ALT');
+    // Each section's column sorts too; the legend names the sections of this questionnaire.
+    await table.getByRole('button', { name: 'Раздел 2, %' }).click();
+    expect(await table.locator('tbody tr').first().getAttribute('data-region')).toBe('RU-ALT');
+    expect(await table.locator('tbody tr[data-region="RU-ALT"] td').nth(6).textContent()).toBe('90');
+    expect(await page.getByTestId('section-legend').locator('li').allTextContents()).toEqual([
+      'Сведения об органе власти',
+      expect.stringMatching(/^Охарактеризуйте текущую ситуацию/),
+      expect.stringMatching(/^Опишите конкретные мероприятия/),
+      'Развитие системы НОК',
+    ]);
     await check('02-dashboard', { top: true });
   });
 
@@ -180,6 +190,8 @@ describe('the coordinators’ console', () => {
     await page.getByRole('status').filter({ hasText: 'Алтайский край' }).waitFor();
     expect(await site.db.prisma.regionWindowExtension.count()).toBe(1);
     expect(await site.db.prisma.auditLog.count({ where: { action: 'campaign.window.extend_region' } })).toBe(1);
+    // The window panel lists the extension after the dashboard reloads.
+    await expect.poll(() => page.getByTestId('window-extensions').textContent()).toMatch(/Алтайский край — до .+ 23:59 МСК/);
   });
 
   it('opens the window again, asking for a new closing date since the old one has passed', async () => {
@@ -206,6 +218,17 @@ describe('the coordinators’ console', () => {
     expect(text).toContain('Срок истёк');
     expect(text).toMatch(/закрытие: .+ → .+/);
     await check('06-audit-log');
+    // Filters by who and when: another coordinator's address or a day before today leave nothing.
+    await page.getByLabel('Кто (адрес)').fill('someone-else');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+    await page.getByLabel('Кто (адрес)').fill(coordinator.email.slice(0, 6));
+    await row.waitFor();
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
+    await page.getByLabel('По дату').fill(yesterday);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+    // «По» a day includes that whole day.
+    await page.getByLabel('По дату').fill(new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' }));
+    await row.waitFor();
   });
 
   it('lists best practices (filtered by sphere and words) and the plan’s targets beside actuals', async () => {

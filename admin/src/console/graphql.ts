@@ -27,7 +27,10 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   }
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new GraphQLRequestError(first!.message, response.status, first!.extensions?.code);
+    const code = first!.extensions?.code;
+    // The API's wording for a missing session speaks to respondents; a coordinator signs in again here.
+    const message = code === 'UNAUTHENTICATED' ? 'Сеанс завершён. Обновите страницу и войдите снова; действие не выполнено.' : first!.message;
+    throw new GraphQLRequestError(message, response.status, code);
   }
   if (!body.data) throw new GraphQLRequestError('Пустой ответ сервера.', response.status);
   return body.data;

@@ -35,6 +35,13 @@ export const auditActionLabels: Record<string, string> = {
   'response.reopen': 'Анкета возвращена на доработку',
   'respondent.revoke': 'Доступ респондента закрыт',
   'respondent.resend_link': 'Ссылка отправлена повторно',
+  'practice.create': 'Практика добавлена',
+  'practice.update': 'Практика изменена',
+  'practice.delete': 'Практика удалена',
+  'plan.target.actual': 'Внесено фактическое значение',
+  'authority.update': 'Орган власти изменён',
+  'campaign.definition.import': 'Импортировано определение анкеты',
+  'campaign.definition.edit': 'Изменены варианты ответа',
 };
 
 const moscow = 'Europe/Moscow';
@@ -78,7 +85,15 @@ export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
 
-export const subjectTypeLabels: Record<string, string> = { Campaign: 'Опрос', Region: 'Регион', Response: 'Анкета', User: 'Респондент' };
+export const subjectTypeLabels: Record<string, string> = {
+  Campaign: 'Опрос',
+  Region: 'Регион',
+  Response: 'Анкета',
+  User: 'Респондент',
+  Practice: 'Практика',
+  PlanTarget: 'Целевой показатель',
+  Authority: 'Орган власти',
+};
 
 export const progressStatusLabels: Record<string, string> = { NOT_STARTED: 'Не приступил', DRAFT: 'Заполняет', SUBMITTED: 'Отправил анкету' };
 

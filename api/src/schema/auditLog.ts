@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { addListQueries } from './lists.ts';
+import { addListQueries, contains } from './lists.ts';
 
 builder.prismaObject('AuditLog', {
   description: "A coordinator's action: who, when, what, before → after.",
@@ -17,7 +17,15 @@ builder.prismaObject('AuditLog', {
 });
 
 const AuditLogFilter = builder.inputType('AuditLogFilter', {
-  fields: (t) => ({ subjectType: t.string(), subjectId: t.string(), action: t.string(), ids: t.idList() }),
+  fields: (t) => ({
+    subjectType: t.string(),
+    subjectId: t.string(),
+    action: t.string(),
+    actor: t.string({ description: "Part of the coordinator's e-mail (case-insensitive)." }),
+    from: t.field({ type: 'DateTime', description: 'Actions at or after this moment.' }),
+    to: t.field({ type: 'DateTime', description: 'Actions before this moment.' }),
+    ids: t.idList(),
+  }),
 });
 
 addListQueries({
@@ -32,6 +40,8 @@ addListQueries({
     ...(filter?.subjectType ? { subjectType: filter.subjectType } : {}),
     ...(filter?.subjectId ? { subjectId: filter.subjectId } : {}),
     ...(filter?.action ? { action: filter.action } : {}),
+    ...(contains(filter?.actor) ? { actorEmail: contains(filter?.actor) } : {}),
+    ...(filter?.from || filter?.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
     ...(filter?.ids ? { id: { in: filter.ids.map(Number) } } : {}),
   }),
 });

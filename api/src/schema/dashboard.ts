@@ -7,6 +7,18 @@ const SectionPercent = builder.objectRef<{ code: string; percent: number }>('Sec
   fields: (t) => ({ code: t.exposeString('code'), percent: t.exposeInt('percent') }),
 });
 
+const DashboardSection = builder.objectRef<{ code: string; title: string }>('DashboardSection').implement({
+  fields: (t) => ({ code: t.exposeString('code'), title: t.exposeString('title') }),
+});
+
+const DashboardExtension = builder.objectRef<CampaignDashboard['extensions'][number]>('DashboardRegionExtension').implement({
+  fields: (t) => ({
+    regionCode: t.exposeString('regionCode'),
+    regionName: t.exposeString('regionName'),
+    closesAt: t.field({ type: 'DateTime', resolve: (extension) => extension.closesAt }),
+  }),
+});
+
 const RegionCompletionType = builder.objectRef<RegionCompletion & { sectionCodes: string[] }>('RegionCompletion').implement({
   fields: (t) => ({
     regionId: t.exposeID('regionId'),
@@ -37,6 +49,12 @@ const Dashboard = builder.objectRef<CampaignDashboard>('CampaignDashboard').impl
     inProgress: t.exposeInt('inProgress'),
     submitted: t.exposeInt('submitted'),
     sectionCodes: t.exposeStringList('sectionCodes'),
+    sections: t.field({ type: [DashboardSection], description: 'The sections in order, with their titles.', resolve: (dashboard) => dashboard.sections }),
+    extensions: t.field({
+      type: [DashboardExtension],
+      description: 'Regions allowed to answer after the window closes (extendRegionWindow), in official order.',
+      resolve: (dashboard) => dashboard.extensions,
+    }),
     regions: t.field({
       type: [RegionCompletionType],
       description: 'All 89 regions in official order.',

@@ -1,5 +1,5 @@
 // The coordinators' dashboard: who has answered, by region and section, aggregated in the database
-// (two statements whatever the number of respondents).
+// (three statements whatever the number of respondents).
 import type { Db } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { campaignDefinition, windowState, type WindowState } from './campaigns.ts';
@@ -34,6 +34,10 @@ export interface CampaignDashboard {
   inProgress: number;
   submitted: number;
   sectionCodes: string[];
+  /** The questionnaire's sections in order, for column titles. */
+  sections: { code: string; title: string }[];
+  /** Regions allowed to answer after the window closes, and until when. */
+  extensions: { regionCode: string; regionName: string; closesAt: Date }[];
   regions: RegionCompletion[];
 }
 
@@ -42,9 +46,10 @@ const DAY_MS = 86_400_000;
 export async function campaignDashboard(prisma: Db, campaignCode: string, now = new Date()): Promise<CampaignDashboard> {
   const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
   if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
-  const sectionCodes = campaignDefinition(campaign).sections.map((section) => section.code);
+  const sections = campaignDefinition(campaign).sections.map((section) => ({ code: section.code, title: section.title }));
+  const sectionCodes = sections.map((section) => section.code);
 
-  const [rows, totals] = await Promise.all([
+  const [rows, totals, extensions] = await Promise.all([
     prisma.$queryRaw<
       { id: number; code: string; name: string; federalDistrict: string; responses: bigint; in_progress: bigint; submitted: bigint; completion: number | null; sections: Record<string, number> | null }[]
     >`
@@ -72,6 +77,7 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
              count(*) FILTER (WHERE status = 'DRAFT') AS in_progress,
              count(*) FILTER (WHERE status = 'SUBMITTED') AS submitted
       FROM "Response" WHERE "campaignId" = ${campaign.id}`,
+    prisma.regionWindowExtension.findMany({ where: { campaignId: campaign.id }, include: { region: true }, orderBy: { region: { position: 'asc' } } }),
   ]);
   const total = totals[0]!;
   const inProgress = Number(total.in_progress);
@@ -89,6 +95,8 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
     inProgress,
     submitted,
     sectionCodes,
+    sections,
+    extensions: extensions.map((extension) => ({ regionCode: extension.region.code, regionName: extension.region.name, closesAt: extension.closesAt })),
     regions: rows.map((row) => ({
       regionId: row.id,
       code: row.code,

@@ -1,20 +1,16 @@
 /** @jsxImportSource react */
 // All 89 regions with their counts and each section's average %, sortable by name, district,
-// completion and submitted; regions where nobody has started read «не участвует».
+// completion, submitted and each section; regions where nobody has started read «не участвует».
+// Section titles are long, so the columns are «Раздел N» and a legend under the table names them.
 import { useMemo, useState } from 'react';
 import { Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, Typography } from '@mui/material';
 import { federalDistrictLabels } from '../labels.ts';
 import type { CampaignDashboard, RegionCompletion } from './queries.ts';
 
-type SortKey = 'name' | 'federalDistrict' | 'completion' | 'submitted';
+/** A column: name, district, completion, submitted, or `section:<code>`. */
+type SortKey = 'name' | 'federalDistrict' | 'completion' | 'submitted' | `section:${string}`;
 
-// Short column titles for the 2021 sections; other surveys show their section codes.
-const sectionTitles: Record<string, string> = {
-  authority: 'Орган власти',
-  situation: 'Ситуация',
-  measures: 'Мероприятия',
-  development: 'Развитие НОК',
-};
+const sectionPercent = (row: RegionCompletion, code: string) => row.sections.find((section) => section.code === code)?.percent ?? 0;
 
 function compare(key: SortKey) {
   return (a: RegionCompletion, b: RegionCompletion): number => {
@@ -24,7 +20,8 @@ function compare(key: SortKey) {
       return district || a.name.localeCompare(b.name, 'ru');
     }
     // Non-participants sort below a participant at 0 %.
-    const value = (row: RegionCompletion) => (row.participates ? row[key] : -1);
+    const measure = (row: RegionCompletion) => (key.startsWith('section:') ? sectionPercent(row, key.slice('section:'.length)) : row[key as 'completion' | 'submitted']);
+    const value = (row: RegionCompletion) => (row.participates ? measure(row) : -1);
     return value(a) - value(b) || a.name.localeCompare(b.name, 'ru');
   };
 }
@@ -38,11 +35,16 @@ export function RegionTable({ dashboard }: { dashboard: CampaignDashboard }) {
   const participating = dashboard.regions.filter((region) => region.participates).length;
 
   const header = (key: SortKey, label: string, numeric = false) => (
-    <TableCell align={numeric ? 'right' : 'left'} sortDirection={sort.key === key ? sort.order : false}>
+    <TableCell key={key} align={numeric ? 'right' : 'left'} sortDirection={sort.key === key ? sort.order : false}>
       <TableSortLabel
         active={sort.key === key}
         direction={sort.key === key ? sort.order : 'asc'}
-        onClick={() => setSort((current) => ({ key, order: current.key === key && current.order === 'asc' ? 'desc' : key === 'completion' || key === 'submitted' ? 'desc' : 'asc' }))}
+        onClick={() =>
+          setSort((current) => ({
+            key,
+            order: current.key === key ? (current.order === 'asc' ? 'desc' : 'asc') : key === 'name' || key === 'federalDistrict' ? 'asc' : 'desc',
+          }))
+        }
       >
         {label}
       </TableSortLabel>
@@ -65,11 +67,7 @@ export function RegionTable({ dashboard }: { dashboard: CampaignDashboard }) {
                 <TableCell align="right">Заполняют</TableCell>
                 {header('submitted', 'Отправили', true)}
                 {header('completion', 'Заполненность', true)}
-                {dashboard.sectionCodes.map((code) => (
-                  <TableCell key={code} align="right">
-                    {sectionTitles[code] ?? code}, %
-                  </TableCell>
-                ))}
+                {dashboard.sections.map((section, index) => header(`section:${section.code}`, `Раздел ${index + 1}, %`, true))}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -85,14 +83,14 @@ export function RegionTable({ dashboard }: { dashboard: CampaignDashboard }) {
                       <TableCell align="right">{row.inProgress}</TableCell>
                       <TableCell align="right">{row.submitted}</TableCell>
                       <TableCell align="right">{row.completion}%</TableCell>
-                      {dashboard.sectionCodes.map((code) => (
-                        <TableCell key={code} align="right">
-                          {row.sections.find((section) => section.code === code)?.percent ?? 0}
+                      {dashboard.sections.map((section) => (
+                        <TableCell key={section.code} align="right">
+                          {sectionPercent(row, section.code)}
                         </TableCell>
                       ))}
                     </>
                   ) : (
-                    <TableCell colSpan={4 + dashboard.sectionCodes.length} sx={{ color: 'text.secondary' }}>
+                    <TableCell colSpan={4 + dashboard.sections.length} sx={{ color: 'text.secondary' }}>
                       не участвует
                     </TableCell>
                   )}
@@ -101,6 +99,14 @@ export function RegionTable({ dashboard }: { dashboard: CampaignDashboard }) {
             </TableBody>
           </Table>
         </TableContainer>
+        <Typography component="h3" variant="subtitle2" sx={{ mt: 2 }}>
+          Разделы анкеты
+        </Typography>
+        <ol className="section-legend" data-testid="section-legend">
+          {dashboard.sections.map((section) => (
+            <li key={section.code}>{section.title}</li>
+          ))}
+        </ol>
       </CardContent>
     </Card>
   );

@@ -130,6 +130,18 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
         <Typography data-testid="window-state">
           Сейчас: <strong>{windowStateLabels[state] ?? state}</strong>. Сроки: с {formatMoscow(dashboard.opensAt)} по {formatMoscow(dashboard.closesAt)}.
         </Typography>
+        {dashboard.extensions.length > 0 && (
+          <Box data-testid="window-extensions">
+            <Typography>Продлено для регионов:</Typography>
+            <ul className="window-extensions">
+              {dashboard.extensions.map((extension) => (
+                <li key={extension.regionCode}>
+                  {extension.regionName} — до {formatMoscow(extension.closesAt)}
+                </li>
+              ))}
+            </ul>
+          </Box>
+        )}
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
           <Button variant="outlined" onClick={() => start('open')} disabled={state === 'OPEN'}>
             Открыть сейчас

@@ -35,6 +35,8 @@ export interface CampaignDashboard {
   inProgress: number;
   submitted: number;
   sectionCodes: string[];
+  sections: { code: string; title: string }[];
+  extensions: { regionCode: string; regionName: string; closesAt: string }[];
   regions: RegionCompletion[];
 }
 
@@ -49,7 +51,7 @@ export async function loadDashboard(campaignCode: string): Promise<CampaignDashb
   const { campaignDashboard } = await graphql<{ campaignDashboard: CampaignDashboard }>(
     `query ConsoleDashboard($campaignCode: String!) {
       campaignDashboard(campaignCode: $campaignCode) {
-        campaignCode windowState opensAt closesAt daysLeft registered notStarted inProgress submitted sectionCodes
+        campaignCode windowState opensAt closesAt daysLeft registered notStarted inProgress submitted sectionCodes sections { code title } extensions { regionCode regionName closesAt }
         regions { regionId code name federalDistrict participates responses inProgress submitted completion sections { code percent } }
       }
     }`,
