@@ -74,6 +74,19 @@ describe('every console operation is refused to anyone else', () => {
     ['allOutboxMails', `query { allOutboxMails { id } }`, {}],
     ['_allOutboxMailsMeta', `query { _allOutboxMailsMeta { count } }`, {}],
     ['OutboxMail', `query { OutboxMail(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}],
+    ['createPractice', `mutation { createPractice(input: { text: "Премирование руководителей по итогам НОК", regionId: "1", sphereId: "1", formId: "1" }) { __typename } }`, {}],
+    ['updatePractice', `mutation { updatePractice(input: { id: "1", text: "Премирование руководителей по итогам НОК" }) { __typename } }`, {}],
+    ['deletePractice', `mutation { deletePractice(input: { id: "1", reason: "Дубликат" }) { __typename } }`, {}],
+    ['setPlanTargetActual', `mutation { setPlanTargetActual(input: { targetId: "1", actual: "47.5" }) { __typename } }`, {}],
+    ['allMeasures', `query { allMeasures { id } }`, {}],
+    ['_allMeasuresMeta', `query { _allMeasuresMeta { count } }`, {}],
+    ['Measure', `query { Measure(id: "1") { id } }`, {}],
+    ['measureSummary', `query { measureSummary(campaignCode: "nok-2021") { __typename } }`, {}],
+    ['updateAuthority', `mutation { updateAuthority(input: { id: "1", name: "Министерство" }) { __typename } }`, {}],
+    ['campaignDefinitionPreview', `query { campaignDefinitionPreview(definition: {}) { __typename } }`, {}],
+    ['campaignDefinitionDocument', `query { campaignDefinitionDocument(code: "nok-2021") { __typename } }`, {}],
+    ['importCampaignDefinition', `mutation { importCampaignDefinition(input: { definition: {} }) { __typename } }`, {}],
+    ['updateQuestionTexts', `mutation { updateQuestionTexts(input: { campaignCode: "nok-2021", questionCode: "region", options: [] }) { __typename } }`, {}],
   ];
   for (const [name, query] of operations) {
     it(name, async () => {
@@ -126,7 +139,7 @@ describe('the dashboard', () => {
       await t.db.prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `hash-${email}` } });
     }
     const result = await t.gql(
-      `{ campaignDashboard(campaignCode: "nok-2021") { windowState daysLeft registered notStarted inProgress submitted sectionCodes
+      `{ campaignDashboard(campaignCode: "nok-2021") { windowState daysLeft registered notStarted inProgress submitted sectionCodes sections { code title }
           regions { code name participates responses inProgress submitted completion sections { code percent } } } }`,
       {},
       { cookie: coordinator },
@@ -135,6 +148,8 @@ describe('the dashboard', () => {
     expect(dashboard).toMatchObject({ windowState: 'OPEN', registered: 5, notStarted: 2, inProgress: 2, submitted: 1 });
     expect(dashboard.daysLeft).toBeGreaterThanOrEqual(9);
     expect(dashboard.regions).toHaveLength(89);
+    expect(dashboard.sections.map((section: any) => section.code)).toEqual(dashboard.sectionCodes);
+    expect(dashboard.sections[3]).toEqual({ code: 'development', title: 'Развитие системы НОК' });
     const altaiRow = dashboard.regions.find((row: any) => row.code === 'RU-ALT');
     expect(altaiRow).toMatchObject({ participates: true, responses: 2, inProgress: 1, submitted: 1, completion: 91 });
     expect(altaiRow.sections).toEqual([
@@ -159,6 +174,16 @@ describe('window control', () => {
     expect(new Date((entry!.after as any).closesAt).getTime()).toBeLessThanOrEqual(Date.now());
     const listed = await t.gql('{ allAuditLogs(sortField: "at", sortOrder: DESC) { action actorEmail before after } }', {}, { cookie: coordinator });
     expect(listed.data.allAuditLogs[0].action).toBe('campaign.window.close');
+    // Filters by who (part of the address, any case) and when.
+    const count = async (filter: Record<string, unknown>) =>
+      (await t.gql('query($filter: AuditLogFilter) { _allAuditLogsMeta(filter: $filter) { count } }', { filter }, { cookie: coordinator })).data._allAuditLogsMeta.count;
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await count({ actor: 'COORDINATOR@VCOT' })).toBe(1);
+    expect(await count({ actor: 'someone-else' })).toBe(0);
+    expect(await count({ from: hourAgo, to: inAnHour, subjectType: 'Campaign' })).toBe(1);
+    expect(await count({ from: inAnHour })).toBe(0);
+    expect(await count({ to: hourAgo })).toBe(0);
   });
 
   it('extending the window for one region lets only that region answer', async () => {

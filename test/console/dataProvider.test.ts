@@ -1,10 +1,11 @@
 // The console's data provider speaks ra-data-graphql-simple's dialect of our schema, read from
 // schema.graphql at build time (no introspection query is sent).
-import { print, type IntrospectionField, type IntrospectionObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, print, validate, type DocumentNode, type GraphQLInputObjectType, type IntrospectionField, type IntrospectionObjectType } from 'graphql';
 import type { IntrospectionResult } from 'ra-data-graphql';
 import { describe, expect, it } from 'vitest';
 import { consoleIntrospection } from '../../admin/src/console/build.ts';
-import { buildQuery, listQueries, selections } from '../../admin/src/console/buildQuery.ts';
+import { buildQuery, listQueries, MutationRefusedError, selections, writable } from '../../admin/src/console/buildQuery.ts';
 
 // What ra-data-graphql derives from the build-time schema (its own module needs Apollo, which
 // does not load in Node): the Query fields, and for each type its allX / X queries.
@@ -82,5 +83,86 @@ describe('the console data provider', () => {
 
   it('refuses writes: the console changes data only through the dashboard’s domain mutations', () => {
     expect(() => build('UPDATE', 'Region', { id: 1, data: {} })).toThrow(/только читает/);
+  });
+});
+
+// [practices] The write part: createX / updateX / deleteX(input) with the typed-error union unwrapped.
+describe('the console data provider’s writes', () => {
+  // The console's introspection has no Mutation type; the queries are checked against the full schema.
+  const fullSchema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+  const valid = (document: DocumentNode) => expect(validate(fullSchema, document).map((error) => error.message)).toEqual([]);
+
+  it('lists, for each writable resource, mutations and input fields that exist in the API', () => {
+    for (const [resource, operations] of Object.entries(writable)) {
+      for (const [fetchType, fields] of Object.entries(operations)) {
+        const verb = fetchType.toLowerCase();
+        const mutation = fullSchema.getMutationType()!.getFields()[`${verb}${resource}`];
+        expect(mutation, `${verb}${resource}`).toBeDefined();
+        const input = fullSchema.getType(`${verb[0]!.toUpperCase()}${verb.slice(1)}${resource}Input`) as GraphQLInputObjectType;
+        expect(Object.keys(input.getFields())).toEqual(expect.arrayContaining(fetchType === 'CREATE' ? fields : [...fields, 'id']));
+      }
+    }
+  });
+
+  it('create → createX(input) with only the input’s fields, ids taken from nested records, and the typed errors selected', () => {
+    const query = build('CREATE', 'Practice', { data: { text: 'Текст практики', region: { id: '5', name: 'Алтайский край' }, sphereId: '2', formId: '3', source: 'x', createdAt: 'now' } });
+    valid(query.query);
+    const text = squash(print(query.query));
+    expect(text).toContain('mutation createPractice($input: CreatePracticeInput!)');
+    expect(text).toContain('result: createPractice(input: $input)');
+    expect(text).toMatch(/\.\.\. on MutationCreatePracticeSuccess \{ data \{ id text /);
+    expect(text).toContain('... on ValidationError { fieldErrors { path message } }');
+    expect(query.variables).toEqual({ input: { text: 'Текст практики', regionId: '5', sphereId: '2', formId: '3' } });
+  });
+
+  it('update → updateX(input: { id, …edited fields }), delete → deleteX(input: { id, …meta })', () => {
+    const update = build('UPDATE', 'Practice', { id: 7, data: { id: 7, text: 'Новый текст практики', regionId: '5', reason: 'Опечатка', form: { id: '3', name: 'Премирование' }, createdAt: 'x' }, previousData: {} });
+    valid(update.query);
+    expect(squash(print(update.query))).toContain('result: updatePractice(input: $input)');
+    expect(update.variables).toEqual({ input: { id: '7', text: 'Новый текст практики', regionId: '5', formId: '3', reason: 'Опечатка' } });
+    const remove = build('DELETE', 'Practice', { id: 7, previousData: { id: 7, text: 'Текст' }, meta: { reason: 'Дубликат', ignored: true } });
+    valid(remove.query);
+    expect(squash(print(remove.query))).toContain('mutation deletePractice($input: DeletePracticeInput!)');
+    expect(remove.variables).toEqual({ input: { id: '7', reason: 'Дубликат' } });
+  });
+
+  it('unwraps the success’s data, and throws the API’s Russian message with per-field errors for react-admin forms', () => {
+    const query = build('CREATE', 'Practice', { data: { text: 'Текст практики' } });
+    expect(query.parseResponse({ data: { result: { __typename: 'MutationCreatePracticeSuccess', data: { id: '9', text: 'Текст практики' } } } } as any)).toEqual({
+      data: { id: '9', text: 'Текст практики' },
+    });
+    const refusal = {
+      __typename: 'ValidationError',
+      code: 'VALIDATION',
+      message: 'Исправьте ошибки в ответах (2); ничего не сохранено.',
+      fieldErrors: [
+        { path: 'text', message: 'Текст практики слишком короткий: не менее 10 символов (сейчас 4).' },
+        { path: 'regionId', message: 'Выберите субъект РФ из списка.' },
+      ],
+    };
+    let thrown: any;
+    try {
+      query.parseResponse({ data: { result: refusal } } as any);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MutationRefusedError);
+    expect(thrown.message).toBe('Исправьте ошибки в ответах (2); ничего не сохранено.');
+    expect(thrown.code).toBe('VALIDATION');
+    expect(thrown.errors).toEqual({
+      root: { serverError: 'Исправьте ошибки в ответах (2); ничего не сохранено.' },
+      text: 'Текст практики слишком короткий: не менее 10 символов (сейчас 4).',
+      regionId: 'Выберите субъект РФ из списка.',
+    });
+    const missing = build('DELETE', 'Practice', { id: 1, meta: { reason: 'Дубликат' } });
+    expect(() => missing.parseResponse({ data: { result: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Практика не найдена: возможно, её уже удалили. Обновите список.' } } } as any)).toThrow(
+      'Практика не найдена: возможно, её уже удалили. Обновите список.',
+    );
+  });
+
+  it('still refuses writes to resources the console does not write', () => {
+    expect(() => build('UPDATE', 'Region', { id: 1, data: {} })).toThrow(/только читает/);
+    expect(() => build('CREATE', 'Region', { data: {} })).toThrow(/только читает/);
+    expect(() => build('DELETE', 'AuditLog', { id: 1 })).toThrow(/только читает/);
   });
 });

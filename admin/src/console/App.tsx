@@ -3,7 +3,9 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AnalyticsPage } from './analytics/AnalyticsPage.tsx';
 import auditLogs from './auditLogs/index.ts';
+import authorities from './authorities/index.ts';
 import { authProvider } from './authProvider.ts';
 import campaigns from './campaigns/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
@@ -11,6 +13,8 @@ import { dataProvider } from './dataProvider.ts';
 import { ru } from './i18n/ru.ts';
 import { ConsoleLayout } from './Layout.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import measures from './measures/index.ts';
+import { MeasureSummaryPage } from './measures/MeasureSummaryPage.tsx';
 import outboxMails from './outboxMails/index.ts';
 import planActivities from './planActivities/index.ts';
 import planIndicators from './planIndicators/index.ts';
@@ -46,8 +50,12 @@ export function App() {
       <Resource name="ResponseRecord" {...responses} />
       <Resource name="OutboxMail" {...outboxMails} />
       <Resource name="AuditLog" {...auditLogs} />
+      <Resource name="Authority" {...authorities} />
+      <Resource name="Measure" {...measures} />
       <CustomRoutes>
         <Route path="/reminders" element={<RemindersPage />} />
+        <Route path="/measures/summary" element={<MeasureSummaryPage />} />
+        <Route path="/analytics" element={<AnalyticsPage />} />
       </CustomRoutes>
       <Resource name="Sphere" recordRepresentation="name" />
     </Admin>

@@ -1,5 +1,8 @@
 /** @jsxImportSource react */
-// react-admin's menu (dashboard and resources) plus the custom reminders page.
+// The console's menu, in the order of a coordinator's work: the survey in progress (dashboard,
+// campaigns, people, questionnaires, chasing, what was sent), what the answers show, the reference
+// catalogues, and the audit log.
+import InsightsIcon from '@mui/icons-material/Insights';
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { Menu } from 'react-admin';
 
@@ -7,8 +10,19 @@ export function ConsoleMenu() {
   return (
     <Menu>
       <Menu.DashboardItem />
-      <Menu.ResourceItems />
+      <Menu.ResourceItem name="Campaign" />
+      <Menu.ResourceItem name="Respondent" />
+      <Menu.ResourceItem name="ResponseRecord" />
       <Menu.Item to="/reminders" primaryText="Напоминания" leftIcon={<NotificationsActiveIcon />} />
+      <Menu.ResourceItem name="OutboxMail" />
+      <Menu.Item to="/analytics" primaryText="Аналитика" leftIcon={<InsightsIcon />} />
+      <Menu.ResourceItem name="Measure" />
+      <Menu.ResourceItem name="Authority" />
+      <Menu.ResourceItem name="Region" />
+      <Menu.ResourceItem name="Practice" />
+      <Menu.ResourceItem name="PlanIndicator" />
+      <Menu.ResourceItem name="PlanActivity" />
+      <Menu.ResourceItem name="AuditLog" />
     </Menu>
   );
 }

@@ -14,11 +14,11 @@ const GET_MANY_REFERENCE = 'GET_MANY_REFERENCE';
 export const selections: Record<string, string> = {
   Region: 'id code name federalDistrict federalDistrictName position aliases',
   Sphere: 'id code name position',
-  Authority: 'id name createdAt region { id name } sphere { id name }',
+  Authority: 'id name createdAt responsesCount measuresCount region { id name } sphere { id name }',
   MeasureType: 'id code name help position group { id name }',
   Campaign: 'id code title year state windowState opensAt closesAt',
   Plan: 'id code title yearFrom yearTo approvedBy',
-  PlanIndicator: 'id number name unit baseYear baseValue plan { id title } targets { id year targetMin targetMax isRange actual }',
+  PlanIndicator: 'id number name unit baseYear baseValue plan { id title } targets { id year targetMin targetMax isRange actual status }',
   PlanActivity:
     'id number title form schedule owners level position plan { id title } parent { id number title } items { id number title form schedule owners }',
   Practice: 'id text source createdAt region { id name } sphere { id name } form { id name group { id name } }',
@@ -27,6 +27,8 @@ export const selections: Record<string, string> = {
   Respondent: 'id email createdAt disabledAt lastActivity status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode)',
   ResponseRecord: 'id campaignCode respondentId respondentEmail regionId regionName status completion submittedAt updatedAt version',
   OutboxMail: 'id to template subject status attempts sentAt lastError createdAt',
+  Measure:
+    'id position questionCode title description result year updatedAt responseId campaignCode respondentEmail responseStatus type { id name group { id name } } region { id name } authority { id name }',
 };
 
 /** What getOne reads where it is more than the list's selection. */
@@ -41,7 +43,7 @@ export const listQueries: Record<string, string> = { ResponseRecord: 'allRespons
 const sortable: Record<string, string[]> = {
   Region: ['position', 'name', 'code'],
   Sphere: ['position', 'name'],
-  Authority: ['name', 'region', 'createdAt'],
+  Authority: ['name', 'region', 'sphere', 'createdAt'],
   MeasureType: ['position', 'name'],
   Campaign: ['year', 'opensAt', 'code'],
   Plan: ['yearFrom', 'code'],
@@ -52,6 +54,7 @@ const sortable: Record<string, string[]> = {
   Respondent: ['email', 'createdAt'],
   ResponseRecord: ['updatedAt', 'completion', 'submittedAt'],
   OutboxMail: ['createdAt', 'sentAt', 'to'],
+  Measure: ['region', 'type', 'year', 'updatedAt'],
 };
 
 const MAX_PER_PAGE = 100;
@@ -138,8 +141,95 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
         },
       };
     }
+    case CREATE:
+    case UPDATE:
+    case DELETE:
+      return buildMutation(fetchType, resourceName, fields, params);
     default:
       throw new Error(`Консоль только читает данные (${fetchType} ${resourceName}).`);
   }
 };
 
+// ---------------------------------------------------------------------------------------------------
+// Writes: createX / updateX / deleteX(input: CreateXInput! / UpdateXInput! / DeleteXInput!) in
+// ra-data-graphql-simple's naming. The console's build-time introspection carries only the Query type
+// (build.ts), so the resources it writes and the fields of their inputs are listed here (a test checks
+// them, and every query built here, against schema.graphql). The result is the API's typed-error
+// union (MutationXSuccess { data } | ValidationError | NotFoundError): an error becomes a thrown
+// MutationRefusedError whose message is the API's Russian one (react-admin shows it as a notification)
+// and whose `errors` put each field's message under its input (react-admin's server-side validation).
+
+const CREATE = 'CREATE';
+const UPDATE = 'UPDATE';
+const DELETE = 'DELETE';
+
+/** The resources the console writes: per fetch type, the fields its input takes besides the id. */
+export const writable: Record<string, Partial<Record<'CREATE' | 'UPDATE' | 'DELETE', string[]>>> = {
+  Practice: {
+    CREATE: ['text', 'regionId', 'sphereId', 'formId'],
+    UPDATE: ['text', 'regionId', 'sphereId', 'formId', 'reason'],
+    DELETE: ['reason'],
+  },
+};
+
+/** The API refused a write; `errors` is react-admin's shape for server-side form errors. */
+export class MutationRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly errors: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Only what the input declares: react-admin records carry nested objects and read-only fields.
+ * As in ra-data-graphql-simple, an input `xId` missing from the data is taken from `x.id`.
+ */
+function pick(source: Record<string, unknown> | undefined, names: string[]): Record<string, unknown> {
+  const valueOf = (name: string): unknown => {
+    if (!source) return undefined;
+    if (source[name] !== undefined) return source[name];
+    const nested = name.endsWith('Id') ? source[name.slice(0, -2)] : undefined;
+    return nested && typeof nested === 'object' ? (nested as { id?: unknown }).id : undefined;
+  };
+  return Object.fromEntries(names.map((name) => [name, valueOf(name)]).filter(([, value]) => value !== undefined));
+}
+
+function buildMutation(fetchType: 'CREATE' | 'UPDATE' | 'DELETE', resourceName: string, fields: string, params: any) {
+  const inputFields = writable[resourceName]?.[fetchType];
+  if (!inputFields) throw new Error(`Консоль только читает данные (${fetchType} ${resourceName}).`);
+  const verb = fetchType.toLowerCase();
+  const Verb = verb[0]!.toUpperCase() + verb.slice(1);
+  const mutation = `${verb}${resourceName}`;
+  const input =
+    fetchType === CREATE
+      ? pick(params.data, inputFields)
+      : // The record's id, the edited data (update) and what the caller adds in meta (e.g. the reason).
+        { ...(fetchType === UPDATE ? pick(params.data, inputFields) : {}), ...pick(params.meta, inputFields), id: String(params.id) };
+  const success = `Mutation${Verb}${resourceName}Success`;
+  return {
+    query: gql(`
+      mutation ${mutation}($input: ${Verb}${resourceName}Input!) {
+        result: ${mutation}(input: $input) {
+          __typename
+          ... on ${success} { data { ${fields} } }
+          ... on Error { code message }
+          ... on ValidationError { fieldErrors { path message } }
+        }
+      }
+    `),
+    variables: { input },
+    parseResponse: (response: any) => {
+      const result = response.data?.result;
+      if (result?.__typename === success) return { data: result.data };
+      const message: string = result?.message ?? 'Изменения не сохранены.';
+      const errors: Record<string, unknown> = { root: { serverError: message } };
+      for (const fieldError of (result?.fieldErrors ?? []) as { path: string; message: string }[]) {
+        if (!(fieldError.path in errors)) errors[fieldError.path] = fieldError.message;
+      }
+      throw new MutationRefusedError(message, result?.code, errors);
+    },
+  };
+}

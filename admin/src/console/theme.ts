@@ -9,4 +9,6 @@ export const theme: RaThemeOptions = {
     primary: { main: '#1456a8' },
     secondary: { main: '#0d3c78' },
   },
+  // Wide enough for the longest menu entry («Мероприятия по итогам НОК») on one line.
+  sidebar: { width: 270, closedWidth: 55 },
 };

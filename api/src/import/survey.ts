@@ -3,8 +3,8 @@
 // no responses, because answers refer to its question and option codes.
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/client.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import type { QuestionType } from '../generated/prisma/enums.ts';
+import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import type { CampaignState, QuestionType } from '../generated/prisma/enums.ts';
 import { definitionDigest } from '../survey/canonical.ts';
 import { parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
 
@@ -37,76 +37,125 @@ export async function importSurveyFile(prisma: Db, path: string): Promise<Survey
   return importSurveyDefinition(prisma, parseDefinition(document));
 }
 
+export interface DefinitionCounts {
+  sections: number;
+  questions: number;
+  options: number;
+}
+
+/** Sections, questions and options (the QuestionOption rows: options of matrix cells live in settings). */
+export function definitionCounts(definition: SurveyDefinition): DefinitionCounts {
+  const questions = definition.sections.flatMap((section) => section.questions);
+  return {
+    sections: definition.sections.length,
+    questions: questions.length,
+    options: questions.reduce((sum, question) => sum + ('options' in question ? question.options.length : 0), 0),
+  };
+}
+
+/**
+ * True when two definitions differ at most in their `analytics` block: what the published analytics
+ * derive from the answers, not the questionnaire the answers refer to. Such a change may be imported
+ * into a campaign that already has responses.
+ */
+export function onlyAnalyticsDiffer(stored: SurveyDefinition, next: SurveyDefinition): boolean {
+  const questionnaire = ({ analytics: _analytics, ...rest }: SurveyDefinition) => definitionDigest(rest);
+  return questionnaire(stored) === questionnaire(next);
+}
+
+/** Stores a definition whose questionnaire is unchanged (see onlyAnalyticsDiffer): the rows stay as they are. */
+export async function writeAnalyticsChange(tx: Prisma.TransactionClient, campaignId: number, definition: SurveyDefinition): Promise<Campaign> {
+  return tx.campaign.update({
+    where: { id: campaignId },
+    data: { definition: definition as unknown as Prisma.InputJsonValue, definitionSha256: definitionDigest(definition) },
+  });
+}
+
 export async function importSurveyDefinition(prisma: Db, definition: SurveyDefinition): Promise<SurveyImportReport> {
   const digest = definitionDigest(definition);
-  const counts = {
-    sections: definition.sections.length,
-    questions: definition.sections.reduce((sum, section) => sum + section.questions.length, 0),
-    options: definition.sections.flatMap((section) => section.questions).reduce((sum, question) => sum + ('options' in question ? question.options.length : 0), 0),
-  };
+  const counts = definitionCounts(definition);
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.campaign.findUnique({ where: { code: definition.code }, include: { _count: { select: { responses: true } } } });
       if (existing?.definitionSha256 === digest) return { campaign: definition.code, outcome: 'unchanged', ...counts };
+      if (existing && onlyAnalyticsDiffer(parseDefinition(existing.definition), definition)) {
+        await writeAnalyticsChange(tx, existing.id, definition);
+        return { campaign: definition.code, outcome: 'updated', ...counts };
+      }
       if (existing && existing._count.responses > 0) {
         throw new SurveyImportRefused(
           `Campaign ${definition.code} already has ${existing._count.responses} responses: its questionnaire cannot be replaced. Import the changed definition under a new code.`,
         );
       }
-      const data = {
-        title: definition.title,
-        year: definition.year,
-        definition: definition as unknown as Prisma.InputJsonValue,
-        definitionSha256: digest,
-      };
-      const campaign = existing
-        ? await tx.campaign.update({ where: { id: existing.id }, data })
-        : await tx.campaign.create({
-            data: {
-              code: definition.code,
-              ...data,
-              state: 'PUBLISHED',
-              opensAt: new Date(definition.window.opensAt),
-              closesAt: new Date(definition.window.closesAt),
-            },
-          });
-      // The window is the coordinators' to move once a campaign exists; re-imports keep it.
-      await tx.section.deleteMany({ where: { campaignId: campaign.id } });
-      for (const [sectionPosition, section] of definition.sections.entries()) {
-        const { id: sectionId } = await tx.section.create({
-          data: {
-            campaignId: campaign.id,
-            code: section.code,
-            position: sectionPosition,
-            title: section.title,
-            description: section.description ?? null,
-            unlockAfter: section.unlockAfter,
-          },
-        });
-        for (const [questionPosition, question] of section.questions.entries()) {
-          const { code, number, type, label, help, required, lead, ...settings } = question;
-          const options = 'options' in question ? question.options : [];
-          if ('options' in settings) delete (settings as { options?: unknown }).options;
-          await tx.question.create({
-            data: {
-              campaignId: campaign.id,
-              sectionId,
-              code,
-              position: questionPosition,
-              number: number ?? null,
-              type: questionTypes[type],
-              label,
-              help: help ?? null,
-              lead: lead ?? null,
-              required,
-              settings: settings as Prisma.InputJsonValue,
-              options: { create: options.map((option, position) => ({ code: option.code, label: option.label, help: option.help ?? null, position })) },
-            },
-          });
-        }
-      }
+      await writeSurveyDefinition(tx, definition, existing, { state: 'PUBLISHED' });
       return { campaign: definition.code, outcome: existing ? 'updated' : 'created', ...counts };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The transaction-level core of an import: stores the definition (JSON and digest) on the campaign —
+ * created in `state` when `existing` is null — and rebuilds its Section/Question/QuestionOption rows
+ * from it, so rows, JSON and digest never disagree. The caller checks that no responses exist.
+ */
+export async function writeSurveyDefinition(
+  tx: Prisma.TransactionClient,
+  definition: SurveyDefinition,
+  existing: { id: number } | null,
+  options: { state: CampaignState },
+): Promise<Campaign> {
+  const data = {
+    title: definition.title,
+    year: definition.year,
+    definition: definition as unknown as Prisma.InputJsonValue,
+    definitionSha256: definitionDigest(definition),
+  };
+  const campaign = existing
+    ? await tx.campaign.update({ where: { id: existing.id }, data })
+    : await tx.campaign.create({
+        data: {
+          code: definition.code,
+          ...data,
+          state: options.state,
+          opensAt: new Date(definition.window.opensAt),
+          closesAt: new Date(definition.window.closesAt),
+        },
+      });
+  // The window is the coordinators' to move once a campaign exists; re-imports keep it.
+  await tx.section.deleteMany({ where: { campaignId: campaign.id } });
+  for (const [sectionPosition, section] of definition.sections.entries()) {
+    const { id: sectionId } = await tx.section.create({
+      data: {
+        campaignId: campaign.id,
+        code: section.code,
+        position: sectionPosition,
+        title: section.title,
+        description: section.description ?? null,
+        unlockAfter: section.unlockAfter,
+      },
+    });
+    for (const [questionPosition, question] of section.questions.entries()) {
+      const { code, number, type, label, help, required, lead, ...settings } = question;
+      const options = 'options' in question ? question.options : [];
+      if ('options' in settings) delete (settings as { options?: unknown }).options;
+      await tx.question.create({
+        data: {
+          campaignId: campaign.id,
+          sectionId,
+          code,
+          position: questionPosition,
+          number: number ?? null,
+          type: questionTypes[type],
+          label,
+          help: help ?? null,
+          lead: lead ?? null,
+          required,
+          settings: settings as Prisma.InputJsonValue,
+          options: { create: options.map((option, position) => ({ code: option.code, label: option.label, help: option.help ?? null, position })) },
+        },
+      });
+    }
+  }
+  return campaign;
 }

@@ -1,7 +1,8 @@
 // The published analytics of a campaign (coordinators): shares per option (per year), number
-// statistics, respondents and the regions that did not take part.
+// statistics, the definition's ratios (cost per organisation / respondent), respondents and the
+// regions that did not take part.
 import { builder } from '../builder.ts';
-import { campaignAnalytics, type CampaignAnalytics, type NumberStats, type OptionShare, type QuestionFigures, type YearFigures } from '../services/analytics.ts';
+import { campaignAnalytics, type CampaignAnalytics, type NumberStats, type OptionShare, type QuestionFigures, type RatioFigures, type RatioYear, type YearFigures } from '../services/analytics.ts';
 
 const OptionShareType = builder.objectRef<OptionShare>('OptionShare').implement({
   fields: (t) => ({
@@ -38,11 +39,45 @@ const QuestionFiguresType = builder.objectRef<QuestionFigures>('QuestionFigures'
     number: t.exposeString('number', { nullable: true }),
     label: t.exposeString('label'),
     type: t.exposeString('type'),
+    cellType: t.exposeString('cellType', { nullable: true, description: 'For a year matrix, the type of its cells (number, singleChoice…); otherwise null.' }),
     answered: t.exposeInt('answered'),
     options: t.field({ type: [OptionShareType], nullable: true, resolve: (question) => question.options }),
     numbers: t.field({ type: NumberStatsType, nullable: true, resolve: (question) => question.numbers }),
     years: t.field({ type: [YearFiguresType], nullable: true, resolve: (question) => question.years }),
   }),
+});
+
+const RatioYearType = builder.objectRef<RatioYear>('RatioYear').implement({
+  description: 'One year of a ratio over submitted questionnaires whose denominator is above 0.',
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: "The matrix year; for a ratio of plain numbers, the survey's year." }),
+    count: t.exposeInt('count', { description: 'Questionnaires whose own ratio was computed (both numbers given, denominator above 0).' }),
+    skipped: t.exposeInt('skipped', { description: 'Questionnaires giving one side for the year but no usable pair (missing, or a zero denominator).' }),
+    mean: t.exposeFloat('mean', { nullable: true, description: "Mean of the questionnaires' own ratios (each region weighs the same); null when count is 0." }),
+    min: t.exposeFloat('min', { nullable: true, description: "Smallest of the questionnaires' own ratios." }),
+    max: t.exposeFloat('max', { nullable: true, description: "Largest of the questionnaires' own ratios." }),
+    median: t.exposeFloat('median', { nullable: true, description: "Median of the questionnaires' own ratios." }),
+    aggregate: t.exposeFloat('aggregate', {
+      nullable: true,
+      description: 'Sum of numerators ÷ sum of denominators over the same questionnaires (weighted by the denominator), times the scale.',
+    }),
+  }),
+});
+
+const RatioFiguresType = builder.objectRef<RatioFigures>('RatioFigures').implement({
+  description: "A ratio named in the survey definition's analytics.ratios, e.g. the cost of НОК per organisation.",
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    label: t.exposeString('label'),
+    unit: t.exposeString('unit', { nullable: true }),
+    numerator: t.exposeString('numerator', { description: 'The code of the numerator question.' }),
+    denominator: t.exposeString('denominator', { description: 'The code of the denominator question.' }),
+    years: t.field({ type: [RatioYearType], resolve: (ratio) => ratio.years }),
+  }),
+});
+
+const AnalyticsSection = builder.objectRef<{ code: string; title: string }>('AnalyticsSection').implement({
+  fields: (t) => ({ code: t.exposeString('code'), title: t.exposeString('title') }),
 });
 
 const AnalyticsRegion = builder.objectRef<{ id: number; code: string; name: string }>('AnalyticsRegion').implement({
@@ -55,7 +90,9 @@ const CampaignAnalyticsType = builder.objectRef<CampaignAnalytics>('CampaignAnal
     campaignCode: t.exposeString('campaignCode'),
     title: t.exposeString('title'),
     respondentsCount: t.exposeInt('respondentsCount'),
+    sections: t.field({ type: [AnalyticsSection], description: 'The sections of the questionnaire, in order.', resolve: (analytics) => analytics.sections }),
     questions: t.field({ type: [QuestionFiguresType], resolve: (analytics) => analytics.questions }),
+    ratios: t.field({ type: [RatioFiguresType], resolve: (analytics) => analytics.ratios }),
     nonParticipatingRegions: t.field({
       type: [AnalyticsRegion],
       description: 'Regions without a submitted questionnaire, in official order.',

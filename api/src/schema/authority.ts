@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
-import { addListQueries, contains } from './lists.ts';
+import { updateAuthority } from '../services/authorities.ts';
+import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { addListQueries, contains, parseId } from './lists.ts';
 
 builder.prismaObject('Authority', {
   description: 'A regional executive authority (орган власти).',
@@ -9,6 +11,14 @@ builder.prismaObject('Authority', {
     region: t.relation('region'),
     sphere: t.relation('sphere', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    // Counts for the coordinators' console; the public list stays as it was.
+    responsesCount: t.relationCount('responses', { authScopes: { coordinator: true }, description: 'Questionnaires (any campaign, any status) naming this authority.' }),
+    measuresCount: t.int({
+      authScopes: { coordinator: true },
+      description: 'Measures listed in those questionnaires.',
+      select: { responses: { select: { _count: { select: { measures: true } } } } },
+      resolve: (authority) => authority.responses.reduce((sum, response) => sum + response._count.measures, 0),
+    }),
   }),
 });
 
@@ -21,7 +31,12 @@ addListQueries({
   plural: 'Authorities',
   filter: AuthorityFilter,
   scope: 'public',
-  sortFields: { name: (order) => ({ name: order }), region: (order) => ({ region: { position: order } }), createdAt: (order) => ({ createdAt: order }) },
+  sortFields: {
+    name: (order) => ({ name: order }),
+    region: (order) => ({ region: { position: order } }),
+    sphere: (order) => ({ sphere: { position: order } }),
+    createdAt: (order) => ({ createdAt: order }),
+  },
   defaultSort: 'name',
   delegate: (context) => context.prisma.authority,
   toWhere: (filter) => ({
@@ -31,3 +46,30 @@ addListQueries({
     ...(contains(filter?.q) ? { name: contains(filter?.q) } : {}),
   }),
 });
+
+const UpdateAuthorityInput = builder.inputType('UpdateAuthorityInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ required: true }),
+    sphereId: t.id({ description: 'Null or absent: the sphere is not known.' }),
+    reason: t.string(),
+  }),
+});
+
+builder.mutationField('updateAuthority', (t) =>
+  t.prismaField({
+    type: 'Authority',
+    description: "Corrects an authority's name or sphere (names come from free-text answers); audited as authority.update.",
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: UpdateAuthorityInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const updated = await updateAuthority(
+        context.prisma,
+        { id: context.viewer!.id, email: context.viewer!.email },
+        { id: parseId(input.id) as number, name: input.name, sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null, reason: input.reason },
+      );
+      return context.prisma.authority.findUniqueOrThrow({ ...query, where: { id: updated.id } });
+    },
+  }),
+);

@@ -19,5 +19,7 @@ import './respondent.ts';
 import './responseAdmin.ts';
 import './analytics.ts';
 import './reminder.ts';
+import './measure.ts';
+import './campaignDefinition.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

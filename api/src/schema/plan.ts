@@ -1,4 +1,6 @@
 import { builder } from '../builder.ts';
+import { NotFoundError, ValidationError } from '../services/errors.ts';
+import { planTargetStatus, setPlanTargetActual } from '../services/plan.ts';
 import { addListQueries, contains } from './lists.ts';
 
 export const PlanLevel = builder.enumType('PlanLevel', {
@@ -36,6 +38,16 @@ builder.prismaObject('PlanIndicator', {
   }),
 });
 
+export const PlanTargetStatus = builder.enumType('PlanTargetStatus', {
+  description:
+    'Whether the actual value reaches the target. Every indicator of the plan counts something where more is better, so a value target is met at or above the value and a range target (e.g. 45–50 %) at or above its lower bound; above the range still counts as met.',
+  values: {
+    NO_DATA: { description: 'No actual value entered yet.' },
+    MET: { description: 'The actual value reaches the target (for a range: at least its lower bound).' },
+    NOT_MET: { description: 'The actual value is below the target (for a range: below its lower bound).' },
+  },
+});
+
 builder.prismaObject('PlanTarget', {
   description: 'The target for a year: a value (targetMin = targetMax) or a range, beside the actual value once entered.',
   fields: (t) => ({
@@ -45,6 +57,11 @@ builder.prismaObject('PlanTarget', {
     targetMax: t.expose('targetMax', { type: 'Decimal' }),
     isRange: t.boolean({ resolve: (target) => !target.targetMin.equals(target.targetMax) }),
     actual: t.expose('actual', { type: 'Decimal', nullable: true }),
+    status: t.field({
+      type: PlanTargetStatus,
+      description: 'MET when the actual value is at least the target value or, for a range, at least its lower bound (more is better for every indicator of the plan); NO_DATA until an actual value is entered.',
+      resolve: (target) => planTargetStatus(target),
+    }),
     indicator: t.relation('indicator'),
   }),
 });
@@ -118,3 +135,36 @@ addListQueries({
     ...(contains(filter?.q) ? { title: contains(filter?.q) } : {}),
   }),
 });
+
+// ---------------------------------------------------------------------------
+// Actual values (coordinators): each change is recorded in the audit log.
+
+const SetActualInput = builder.inputType('SetPlanTargetActualInput', {
+  fields: (t) => ({
+    targetId: t.id({ required: true }),
+    actual: t.field({
+      type: 'Decimal',
+      description: 'The actual value for the year with a dot as the decimal separator (≥ 0, at most 2 decimals, at most 100 for «%»); null clears it.',
+    }),
+    reason: t.string({ description: 'Why, for the audit log.' }),
+  }),
+});
+
+builder.mutationField('setPlanTargetActual', (t) =>
+  t.prismaField({
+    type: 'PlanTarget',
+    description: 'Enters, corrects or (with actual: null) clears the actual value of a yearly plan target.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: SetActualInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const target = await setPlanTargetActual(
+        context.prisma,
+        { id: context.viewer!.id, email: context.viewer!.email },
+        // An id that is not a number cannot name a target: the service reports it as not found.
+        { targetId: Number(input.targetId), actual: input.actual, reason: input.reason },
+      );
+      return context.prisma.planTarget.findUniqueOrThrow({ ...query, where: { id: target.id } });
+    },
+  }),
+);

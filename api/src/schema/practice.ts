@@ -1,5 +1,16 @@
 import { builder } from '../builder.ts';
-import { addListQueries, contains } from './lists.ts';
+import type { Db } from '../db/client.ts';
+import { NotFoundError, ValidationError } from '../services/errors.ts';
+import {
+  createPractice,
+  deletePractice,
+  practiceSearchQuery,
+  practiceWhere,
+  searchPracticeIds,
+  updatePractice,
+  type PracticeFilter as Filter,
+} from '../services/practices.ts';
+import { ListMetadata, listOrder, paging, parseId, SortOrder } from './lists.ts';
 
 builder.prismaObject('PracticeGroup', {
   description: 'e.g. «Учет результатов НСОК», «Публичные мероприятия по реализации НСОК».',
@@ -18,7 +29,7 @@ builder.prismaObject('PracticeForm', {
     name: t.exposeString('name'),
     position: t.exposeInt('position'),
     group: t.relation('group'),
-    practiceCount: t.relationCount('practices'),
+    practiceCount: t.relationCount('practices', { where: { deletedAt: null } }),
   }),
 });
 
@@ -28,10 +39,14 @@ builder.prismaObject('Practice', {
     id: t.exposeID('id'),
     text: t.exposeString('text'),
     source: t.exposeString('source', { nullable: true }),
+    formId: t.exposeID('formId'),
+    regionId: t.exposeID('regionId'),
+    sphereId: t.exposeID('sphereId'),
     form: t.relation('form'),
     region: t.relation('region'),
     sphere: t.relation('sphere'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -46,7 +61,10 @@ builder.queryField('practiceGroups', (t) =>
 
 const PracticeFilter = builder.inputType('PracticeFilter', {
   fields: (t) => ({
-    q: t.string({ description: 'Words in the text (case-insensitive).' }),
+    q: t.string({
+      description:
+        'Full-text search in Russian: every word must occur in the text in some form (stemmed), the last one as a prefix. Without sortField the most relevant come first.',
+    }),
     regionId: t.id(),
     sphereId: t.id(),
     formId: t.id(),
@@ -55,25 +73,132 @@ const PracticeFilter = builder.inputType('PracticeFilter', {
   }),
 });
 
-addListQueries({
-  type: 'Practice',
-  plural: 'Practices',
-  filter: PracticeFilter,
-  scope: 'public',
-  sortFields: {
-    region: (order) => ({ region: { position: order } }),
-    sphere: (order) => ({ sphere: { position: order } }),
-    form: (order) => ({ form: { position: order } }),
-    createdAt: (order) => ({ createdAt: order }),
-  },
-  defaultSort: 'form',
-  delegate: (context) => context.prisma.practice,
-  toWhere: (filter) => ({
-    ...(filter?.regionId ? { regionId: Number(filter.regionId) } : {}),
-    ...(filter?.sphereId ? { sphereId: Number(filter.sphereId) } : {}),
-    ...(filter?.formId ? { formId: Number(filter.formId) } : {}),
-    ...(filter?.groupId ? { form: { groupId: Number(filter.groupId) } } : {}),
-    ...(filter?.ids ? { id: { in: filter.ids.map(Number) } } : {}),
-    ...(filter?.q?.trim() ? { AND: filter.q.trim().split(/\s+/).map((word) => ({ text: contains(word) })) } : {}),
+type FilterArg = { q?: string | null; regionId?: string | number | null; sphereId?: string | number | null; formId?: string | number | null; groupId?: string | number | null; ids?: (string | number)[] | null };
+
+const toFilter = (filter: FilterArg | null | undefined): Filter => ({
+  q: filter?.q ?? null,
+  regionId: filter?.regionId != null ? (parseId(filter.regionId) as number) : null,
+  sphereId: filter?.sphereId != null ? (parseId(filter.sphereId) as number) : null,
+  formId: filter?.formId != null ? (parseId(filter.formId) as number) : null,
+  groupId: filter?.groupId != null ? (parseId(filter.groupId) as number) : null,
+  ids: filter?.ids ? filter.ids.map((id) => parseId(id) as number) : null,
+});
+
+const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {
+  region: (order) => ({ region: { position: order } }),
+  sphere: (order) => ({ sphere: { position: order } }),
+  form: (order) => ({ form: { position: order } }),
+  createdAt: (order) => ({ createdAt: order }),
+};
+const orderBy = listOrder(sortFields, 'form');
+
+// allPractices / _allPracticesMeta / Practice(id) in ra-data-graphql-simple's naming (see lists.ts),
+// written out because a search is a PostgreSQL full-text query that Prisma's where cannot express.
+builder.queryFields((t) => ({
+  allPractices: t.prismaField({
+    type: ['Practice'],
+    description: 'A page of Practices, filtered and sorted (at most 100 per page).',
+    authScopes: { public: true },
+    args: {
+      page: t.arg.int(),
+      perPage: t.arg.int(),
+      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}. Without it, a search lists the most relevant first.` }),
+      sortOrder: t.arg({ type: SortOrder }),
+      filter: t.arg({ type: PracticeFilter }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const filter = toFilter(args.filter);
+      const order = orderBy(args.sortField, args.sortOrder);
+      const page = paging(args);
+      const tsQuery = practiceSearchQuery(filter.q);
+      if (!tsQuery) return context.prisma.practice.findMany({ ...query, where: practiceWhere(filter), orderBy: order, ...page });
+      const ranked = await searchPracticeIds(context.prisma, tsQuery, filter);
+      if (args.sortField) return context.prisma.practice.findMany({ ...query, where: { id: { in: ranked } }, orderBy: order, ...page });
+      const pageIds = ranked.slice(page.skip, page.skip + page.take);
+      const rows = await context.prisma.practice.findMany({ ...query, where: { id: { in: pageIds } } });
+      const position = new Map(pageIds.map((id, i) => [id, i]));
+      return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    },
+  }),
+  _allPracticesMeta: t.field({
+    type: ListMetadata,
+    authScopes: { public: true },
+    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: PracticeFilter }) },
+    resolve: async (_root, args, context) => {
+      const filter = toFilter(args.filter);
+      const tsQuery = practiceSearchQuery(filter.q);
+      if (tsQuery) return { count: (await searchPracticeIds(context.prisma, tsQuery, filter)).length };
+      return { count: await context.prisma.practice.count({ where: practiceWhere(filter) }) };
+    },
+  }),
+  Practice: t.prismaField({
+    type: 'Practice',
+    nullable: true,
+    authScopes: { public: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, context) => context.prisma.practice.findFirst({ ...query, where: { id: parseId(args.id) as number, deletedAt: null } }),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------------
+// Coordinators keep the catalogue: each change is audited in the same transaction (services/practices.ts).
+
+// The written row, read again with what the client selected (region, sphere, form …) in one query.
+const reread = (context: { prisma: Db }, query: object, practice: { id: number }) =>
+  context.prisma.practice.findUniqueOrThrow({ ...query, where: { id: practice.id } });
+
+const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
+
+const CreatePracticeInput = builder.inputType('CreatePracticeInput', {
+  fields: (t) => ({
+    text: t.string({ description: '10–5000 characters; surrounding blank space is removed.' }),
+    regionId: t.id(),
+    sphereId: t.id(),
+    formId: t.id(),
   }),
 });
+
+const UpdatePracticeInput = builder.inputType('UpdatePracticeInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    text: t.string(),
+    regionId: t.id(),
+    sphereId: t.id(),
+    formId: t.id(),
+    reason: t.string(),
+  }),
+});
+
+const DeletePracticeInput = builder.inputType('DeletePracticeInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    reason: t.string({ description: 'Why it is deleted (required, for the audit log).' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPractice: t.prismaField({
+    type: 'Practice',
+    description: 'Adds a practice to the catalogue; the same form, region, sphere and text twice is refused.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: CreatePracticeInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => reread(context, query, await createPractice(context.prisma, actorOf(context), input)),
+  }),
+  updatePractice: t.prismaField({
+    type: 'Practice',
+    description: 'Changes the fields given; the replaced version stays known so a re-import does not bring it back.',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: UpdatePracticeInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => reread(context, query, await updatePractice(context.prisma, actorOf(context), input)),
+  }),
+  deletePractice: t.prismaField({
+    type: 'Practice',
+    description: 'Removes a practice from the catalogue (it stays recorded, so a re-import does not bring it back).',
+    authScopes: { coordinator: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: DeletePracticeInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => reread(context, query, await deletePractice(context.prisma, actorOf(context), input)),
+  }),
+}));

@@ -1,6 +1,7 @@
 // The analytics coordinators publish (seed 002): over SUBMITTED questionnaires only — per choice
 // question the count and share of each option (per year for year matrices), per number question
-// count/mean/min/max/median, how many answered, and the regions that did not take part.
+// count/mean/min/max/median, how many answered, the ratios the definition names (cost per
+// organisation and per respondent), and the regions that did not take part.
 // `computeAnalytics` is pure (definition + answers → figures); `campaignAnalytics` loads and calls it.
 import type { Db } from '../db/client.ts';
 import type { Question, SurveyDefinition } from '../survey/definition.ts';
@@ -36,11 +37,38 @@ export interface QuestionFigures {
   number: string | null;
   label: string;
   type: Question['type'];
+  /** For a year matrix, the type of its cells (number, singleChoice…); otherwise null. */
+  cellType: string | null;
   /** Submitted questionnaires that answer the question. */
   answered: number;
   options: OptionShare[] | null;
   numbers: NumberStats | null;
   years: YearFigures[] | null;
+}
+
+export interface RatioYear {
+  /** The matrix year; for a ratio of plain numbers, the survey's year. */
+  year: number;
+  /** Questionnaires whose own ratio was computed (both numbers given, denominator above 0). */
+  count: number;
+  /** Questionnaires that give one side for the year but no usable pair (missing, or a zero denominator). */
+  skipped: number;
+  /** Statistics of the questionnaires' own ratios (null when none was computed). */
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  median: number | null;
+  /** Sum of numerators ÷ sum of denominators over the same questionnaires (× scale). */
+  aggregate: number | null;
+}
+
+export interface RatioFigures {
+  code: string;
+  label: string;
+  unit: string | null;
+  numerator: string;
+  denominator: string;
+  years: RatioYear[];
 }
 
 export interface AnalyticsInput {
@@ -94,7 +122,7 @@ export function computeAnalytics(input: AnalyticsInput): QuestionFigures[] {
   return input.definition.sections.flatMap((section) =>
     section.questions.map((question): QuestionFigures => {
       const values = input.answers.map((answers) => answers[question.code]).filter(answeredValue);
-      const base = { code: question.code, sectionCode: section.code, number: question.number ?? null, label: question.label, type: question.type, answered: values.length };
+      const base = { code: question.code, sectionCode: section.code, number: question.number ?? null, label: question.label, type: question.type, cellType: question.type === 'yearMatrix' ? question.cell.type : null, answered: values.length };
       if (question.type === 'yearMatrix') {
         const cell = question.cell as Choice;
         const years = question.years.map((year) => {
@@ -108,11 +136,63 @@ export function computeAnalytics(input: AnalyticsInput): QuestionFigures[] {
   );
 }
 
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** The definition's ratios (analytics.ratios) per year over the given submitted questionnaires. */
+export function computeRatios(input: AnalyticsInput): RatioFigures[] {
+  const questions = new Map(input.definition.sections.flatMap((section) => section.questions.map((question) => [question.code, question] as const)));
+  return (input.definition.analytics?.ratios ?? []).map((ratio) => {
+    const numerator = questions.get(ratio.numerator);
+    // The definition guarantees both sides are numeric with the same years (see ratioIssues).
+    const years = numerator?.type === 'yearMatrix' ? numerator.years : [input.definition.year];
+    const valueOf = (answers: Record<string, unknown>, code: string, year: number): unknown => {
+      const value = answers[code];
+      if (numerator?.type !== 'yearMatrix') return value;
+      return value && typeof value === 'object' ? (value as Record<string, unknown>)[String(year)] : undefined;
+    };
+    return {
+      code: ratio.code,
+      label: ratio.label,
+      unit: ratio.unit ?? null,
+      numerator: ratio.numerator,
+      denominator: ratio.denominator,
+      years: years.map((year): RatioYear => {
+        const own: number[] = [];
+        let skipped = 0;
+        let numerators = 0;
+        let denominators = 0;
+        for (const answers of input.answers) {
+          const top = valueOf(answers, ratio.numerator, year);
+          const bottom = valueOf(answers, ratio.denominator, year);
+          if (finite(top) && finite(bottom) && bottom > 0) {
+            own.push((top / bottom) * ratio.scale);
+            numerators += top;
+            denominators += bottom;
+          } else if (finite(top) || finite(bottom)) skipped += 1;
+        }
+        const stats = numberStats(own);
+        return {
+          year,
+          count: own.length,
+          skipped,
+          mean: stats?.mean ?? null,
+          min: stats?.min ?? null,
+          max: stats?.max ?? null,
+          median: stats?.median ?? null,
+          aggregate: denominators > 0 ? (numerators / denominators) * ratio.scale : null,
+        };
+      }),
+    };
+  });
+}
+
 export interface CampaignAnalytics {
   campaignCode: string;
   title: string;
   respondentsCount: number;
+  sections: { code: string; title: string }[];
   questions: QuestionFigures[];
+  ratios: RatioFigures[];
   /** Regions without a submitted questionnaire, in official order. */
   nonParticipatingRegions: { id: number; code: string; name: string }[];
 }
@@ -146,7 +226,9 @@ export async function campaignAnalytics(prisma: Db, campaignCode: string): Promi
     campaignCode: campaign.code,
     title: campaign.title,
     respondentsCount: answers.length,
+    sections: definition.sections.map((section) => ({ code: section.code, title: section.title })),
     questions: computeAnalytics({ definition, answers }),
+    ratios: computeRatios({ definition, answers }),
     nonParticipatingRegions: regions.filter((region) => !participating.has(region.id)),
   };
 }

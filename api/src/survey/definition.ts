@@ -134,6 +134,25 @@ export type Section = z.infer<typeof sectionSchema>;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
+/**
+ * A published ratio of two numeric answers, computed per year over submitted questionnaires
+ * (seed 002: the cost of НОК per organisation and per respondent). `scale` converts units, e.g.
+ * 1000 to show thousand roubles ÷ respondents in roubles.
+ */
+export const ratioSchema = z.strictObject({
+  code,
+  label: text,
+  numerator: code,
+  denominator: code,
+  unit: text.optional(),
+  scale: z.number().positive().default(1),
+});
+export type Ratio = z.infer<typeof ratioSchema>;
+
+const analyticsSchema = z.strictObject({
+  ratios: z.array(ratioSchema).max(50).default([]),
+});
+
 export const definitionSchema = z
   .strictObject({
     /** The format version of this document. */
@@ -155,6 +174,8 @@ export const definitionSchema = z
         thanks: 'Благодарим за участие в опросе!',
       }),
     sections: z.array(sectionSchema).min(1).max(50),
+    /** What the published analytics derive from the answers beyond per-question figures. */
+    analytics: analyticsSchema.optional(),
   })
   .superRefine((definition, ctx) => {
     if (Date.parse(definition.window.closesAt) <= Date.parse(definition.window.opensAt)) {
@@ -187,9 +208,43 @@ export const definitionSchema = z
         }
       });
     });
+    for (const issue of ratioIssues(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 export type SurveyDefinition = z.infer<typeof definitionSchema>;
+
+/** Year-matrix years of a numeric question, `null` for a plain number, `undefined` if not numeric. */
+function numericYears(question: Question | undefined): number[] | null | undefined {
+  if (question?.type === 'number') return null;
+  if (question?.type === 'yearMatrix' && question.cell.type === 'number') return question.years;
+  return undefined;
+}
+
+function ratioIssues(definition: { sections: Section[]; analytics?: { ratios: Ratio[] } | undefined }): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const questions = new Map(definition.sections.flatMap((section) => section.questions.map((question) => [question.code, question] as const)));
+  const seen = new Set<string>();
+  definition.analytics?.ratios.forEach((ratio, r) => {
+    const path = ['analytics', 'ratios', r];
+    if (seen.has(ratio.code)) issues.push({ path: [...path, 'code'], message: `duplicate ratio code "${ratio.code}"` });
+    seen.add(ratio.code);
+    const sides = (['numerator', 'denominator'] as const).map((side) => {
+      const question = questions.get(ratio[side]);
+      const years = numericYears(question);
+      if (!question) issues.push({ path: [...path, side], message: `unknown question "${ratio[side]}"` });
+      else if (years === undefined) issues.push({ path: [...path, side], message: `question "${ratio[side]}" is not a number or a year matrix of numbers` });
+      return years;
+    });
+    const [numerator, denominator] = sides;
+    if (numerator === undefined || denominator === undefined) return;
+    if ((numerator === null) !== (denominator === null)) {
+      issues.push({ path: [...path, 'denominator'], message: 'numerator and denominator must both be numbers or both year matrices' });
+    } else if (numerator && denominator && (numerator.length !== denominator.length || numerator.some((year, y) => year !== denominator[y]))) {
+      issues.push({ path: [...path, 'denominator'], message: 'numerator and denominator must have the same years' });
+    }
+  });
+  return issues;
+}
 export type SurveyDefinitionInput = z.input<typeof definitionSchema>;
 
 function questionIssues(question: Question | SimpleQuestion | Cell): { path: (string | number)[]; message: string }[] {

@@ -53,7 +53,22 @@ export type FieldErrorCode =
   | 'UNKNOWN_MEASURE_TYPE'
   | 'UNKNOWN_YEAR'
   | 'TOO_MANY_ITEMS'
-  | 'SECTION_LOCKED';
+  | 'SECTION_LOCKED'
+  // Coordinators' inputs other than answers (catalogue, plan, authorities, survey definitions):
+  | 'REQUIRED'
+  | 'TOO_SHORT'
+  | 'TOO_PRECISE'
+  | 'WRONG_VALUE'
+  | 'WRONG_FORMAT'
+  | 'DUPLICATE'
+  | 'DUPLICATE_CODE'
+  | 'UNKNOWN_REFERENCE'
+  | 'UNKNOWN_KEY'
+  | 'UNKNOWN_TYPE'
+  | 'UNCHANGED'
+  | 'NO_OPTIONS'
+  | 'TOO_FEW_OPTIONS'
+  | 'INVALID';
 
 export interface FieldError {
   /** Where: "question", "question[2].field" or "question.2021". */

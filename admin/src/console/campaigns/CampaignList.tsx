@@ -1,10 +1,20 @@
 /** @jsxImportSource react */
-import { Datagrid, FunctionField, List, NumberField, TextField } from 'react-admin';
+import { Datagrid, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { campaignStateLabels, formatMoscow, windowStateLabels } from '../labels.ts';
+import { ImportDefinitionButton } from './ImportDefinitionButton.tsx';
 
 export function CampaignList() {
   return (
-    <List sort={{ field: 'year', order: 'DESC' }} perPage={25} exporter={false}>
+    <List
+      sort={{ field: 'year', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <ImportDefinitionButton />
+        </TopToolbar>
+      }
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <NumberField source="year" options={{ useGrouping: false }} />
         <TextField source="code" sx={{ whiteSpace: 'nowrap' }} />

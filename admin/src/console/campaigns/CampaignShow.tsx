@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { campaignStateLabels, formatMoscow, windowStateLabels } from '../labels.ts';
+import { Questionnaire } from './Questionnaire.tsx';
 
 export function CampaignShow() {
   return (
@@ -14,6 +15,7 @@ export function CampaignShow() {
         <FunctionField source="opensAt" render={(record: any) => formatMoscow(record.opensAt)} />
         <FunctionField source="closesAt" render={(record: any) => formatMoscow(record.closesAt)} />
       </SimpleShowLayout>
+      <Questionnaire />
     </Show>
   );
 }

@@ -11,7 +11,7 @@ export function PlanIndicatorShow() {
         <TextField source="name" />
         <TextField source="unit" />
         <Labeled label="resources.PlanIndicator.fields.targets">
-          <TargetsTable />
+          <TargetsTable editable />
         </Labeled>
       </SimpleShowLayout>
     </Show>

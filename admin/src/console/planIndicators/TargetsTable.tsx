@@ -1,60 +1,144 @@
 /** @jsxImportSource react */
-// Yearly targets (a value or a range) beside the actual values, base year first.
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+// Yearly targets (a value or a range) beside the actual values and whether each target was met,
+// base year first; where editable, a «Внести факт» button per year opens the entry dialog.
+import { useState } from 'react';
+import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useRecordContext, useRefresh } from 'react-admin';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { ActualDialog } from './ActualDialog.tsx';
+import { ruNumber, saveActual, statusLabels, targetText, type Target } from './actuals.ts';
 
-interface Target {
-  id: string;
-  year: number;
-  targetMin: string;
-  targetMax: string;
-  isRange: boolean;
-  actual: string | null;
+const statusColors = { MET: 'success', NOT_MET: 'error', NO_DATA: 'default' } as const;
+
+function StatusChip({ target }: { target: Target }) {
+  const status = target.status ?? 'NO_DATA';
+  return <Chip size="small" color={statusColors[status]} variant={status === 'NO_DATA' ? 'outlined' : 'filled'} label={statusLabels[status]} />;
 }
 
-const number = (value: string) => value.replace('.', ',');
-
-export function targetText(target: Target): string {
-  return target.isRange ? `${number(target.targetMin)}–${number(target.targetMax)}` : number(target.targetMin);
-}
-
-export function TargetsTable(_props: { label?: string }) {
+export function TargetsTable({ editable = false }: { label?: string; editable?: boolean }) {
   const record = useRecordContext();
+  const refresh = useRefresh();
+  const [editing, setEditing] = useState<Target>();
+  const [clearing, setClearing] = useState<Target>();
+  const [done, setDone] = useState<string>();
   if (!record) return null;
   const targets = [...((record.targets ?? []) as Target[])].sort((a, b) => a.year - b.year);
+  const indicator = { name: String(record.name), unit: String(record.unit) };
+
+  function saved(target: Target) {
+    setEditing(undefined);
+    setClearing(undefined);
+    setDone(
+      target.actual === null
+        ? `Фактическое значение за ${target.year} год удалено.`
+        : `Сохранено: ${target.year} год — ${ruNumber(target.actual)}, ${statusLabels[target.status ?? 'NO_DATA']}.`,
+    );
+    refresh();
+  }
+
   return (
-    <Table size="small" sx={{ width: 'auto', '& td, & th': { whiteSpace: 'nowrap' } }}>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th">Год</TableCell>
-          <TableCell component="th">{record.baseYear} (база)</TableCell>
-          {targets.map((target) => (
-            <TableCell component="th" key={target.id}>
-              {target.year}
+    <Box sx={{ display: 'grid', gap: 1.5, justifyItems: 'start' }}>
+      <Table size="small" sx={{ width: 'auto', '& td, & th': { whiteSpace: 'nowrap' } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th">Год</TableCell>
+            <TableCell component="th">{record.baseYear} (база)</TableCell>
+            {targets.map((target) => (
+              <TableCell component="th" key={target.id}>
+                {target.year}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Цель
             </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        <TableRow>
-          <TableCell component="th" scope="row">
-            Цель
-          </TableCell>
-          <TableCell>—</TableCell>
-          {targets.map((target) => (
-            <TableCell key={target.id}>{targetText(target)}</TableCell>
-          ))}
-        </TableRow>
-        <TableRow>
-          <TableCell component="th" scope="row">
-            Факт
-          </TableCell>
-          <TableCell>{number(String(record.baseValue))}</TableCell>
-          {targets.map((target) => (
-            <TableCell key={target.id}>{target.actual === null ? '—' : number(target.actual)}</TableCell>
-          ))}
-        </TableRow>
-      </TableBody>
-    </Table>
+            <TableCell>—</TableCell>
+            {targets.map((target) => (
+              <TableCell key={target.id} data-testid={`target-${target.year}`}>
+                {targetText(target)}
+              </TableCell>
+            ))}
+          </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Факт
+            </TableCell>
+            <TableCell>{ruNumber(String(record.baseValue))}</TableCell>
+            {targets.map((target) => (
+              <TableCell key={target.id} data-testid={`actual-${target.year}`}>
+                {target.actual === null ? '—' : ruNumber(target.actual)}
+              </TableCell>
+            ))}
+          </TableRow>
+          <TableRow>
+            <TableCell component="th" scope="row">
+              Выполнение
+            </TableCell>
+            <TableCell>—</TableCell>
+            {targets.map((target) => (
+              <TableCell key={target.id} data-testid={`status-${target.year}`}>
+                <StatusChip target={target} />
+              </TableCell>
+            ))}
+          </TableRow>
+          {editable && (
+            <TableRow>
+              <TableCell component="th" scope="row">
+                Ввод
+              </TableCell>
+              <TableCell />
+              {targets.map((target) => (
+                <TableCell key={target.id}>
+                  <Button size="small" variant="outlined" aria-label={`Внести факт за ${target.year} год`} onClick={() => { setDone(undefined); setEditing(target); }}>
+                    Внести факт
+                  </Button>
+                </TableCell>
+              ))}
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+      {done && (
+        <Alert severity="success" role="status">
+          {done}
+        </Alert>
+      )}
+      {editable && (
+        <>
+          <ActualDialog
+            target={editing}
+            indicator={indicator}
+            onClose={() => setEditing(undefined)}
+            onSaved={saved}
+            onClear={(target) => {
+              setEditing(undefined);
+              setClearing(target);
+            }}
+          />
+          <ConfirmDialog
+            open={Boolean(clearing)}
+            title="Удалить фактическое значение"
+            danger
+            confirmLabel="Удалить"
+            reason={{ required: false }}
+            consequence={
+              clearing
+                ? `Фактическое значение за ${clearing.year} год (${ruNumber(clearing.actual ?? '')}) будет удалено, статус за этот год станет «нет данных». Изменение запишется в журнал действий.`
+                : ''
+            }
+            onClose={() => setClearing(undefined)}
+            onConfirm={async (reason) => {
+              const outcome = await saveActual(clearing!.id, null, reason);
+              if (!outcome.ok) return outcome.message;
+              saved(outcome.target!);
+              return undefined;
+            }}
+          />
+        </>
+      )}
+    </Box>
   );
 }

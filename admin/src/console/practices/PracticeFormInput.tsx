@@ -1,8 +1,9 @@
 /** @jsxImportSource react */
-// A filter by form of implementation: the forms come from the catalogue structure (practiceGroups),
-// which is not a list resource.
+// The form of implementation: the forms come from the catalogue structure (practiceGroups), which is
+// not a list resource. As a list filter it is a plain select with the number of practices; in the
+// create/edit form it is an autocomplete grouped by the catalogue's groups.
 import { useEffect, useState } from 'react';
-import { SelectInput } from 'react-admin';
+import { AutocompleteInput, SelectInput } from 'react-admin';
 import { graphql } from '../graphql.ts';
 
 interface Group {
@@ -10,12 +11,41 @@ interface Group {
   forms: { id: string; name: string; practiceCount: number }[];
 }
 
-export function PracticeFormInput(props: { source: string; label?: string; alwaysOn?: boolean }) {
-  const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
+interface Choice {
+  id: string;
+  name: string;
+  group: string;
+}
+
+function useFormChoices(withCounts: boolean): Choice[] {
+  const [choices, setChoices] = useState<Choice[]>([]);
   useEffect(() => {
     graphql<{ practiceGroups: Group[] }>('query ConsolePracticeGroups { practiceGroups { name forms { id name practiceCount } } }')
-      .then(({ practiceGroups }) => setChoices(practiceGroups.flatMap((group) => group.forms.map((form) => ({ id: form.id, name: `${form.name} (${form.practiceCount})` })))))
+      .then(({ practiceGroups }) =>
+        setChoices(
+          practiceGroups.flatMap((group) =>
+            group.forms.map((form) => ({ id: form.id, name: withCounts ? `${form.name} (${form.practiceCount})` : form.name, group: group.name })),
+          ),
+        ),
+      )
       .catch(() => setChoices([]));
-  }, []);
-  return <SelectInput {...props} choices={choices} isLoading={choices.length === 0} sx={{ minWidth: 260 }} />;
+  }, [withCounts]);
+  return choices;
+}
+
+export function PracticeFormInput(props: { source: string; label?: string; alwaysOn?: boolean; variant?: 'filter' | 'form'; helperText?: string }) {
+  const { variant = 'filter', ...inputProps } = props;
+  const choices = useFormChoices(variant === 'filter');
+  if (variant === 'form') {
+    return (
+      <AutocompleteInput
+        {...inputProps}
+        choices={choices}
+        isLoading={choices.length === 0}
+        groupBy={(choice: Choice) => choice.group}
+        fullWidth
+      />
+    );
+  }
+  return <SelectInput {...inputProps} choices={choices} isLoading={choices.length === 0} sx={{ minWidth: 260 }} />;
 }

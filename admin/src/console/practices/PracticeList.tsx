@@ -1,9 +1,11 @@
 /** @jsxImportSource react */
-import { AutocompleteInput, Datagrid, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput } from 'react-admin';
+import { AutocompleteInput, CreateButton, Datagrid, FilterButton, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar } from 'react-admin';
 import { PracticeFormInput } from './PracticeFormInput.tsx';
 
+// The search is PostgreSQL full-text search in Russian: word forms match («премирования
+// руководителей» finds «Премирование руководителя»), and the last word may be typed in part.
 const filters = [
-  <TextInput key="q" source="q" label="Поиск по тексту" alwaysOn />,
+  <TextInput key="q" source="q" label="Поиск по тексту" alwaysOn sx={{ minWidth: 280 }} />,
   <ReferenceInput key="sphereId" source="sphereId" reference="Sphere" sort={{ field: 'position', order: 'ASC' }} alwaysOn>
     <SelectInput label="Сфера" optionText="name" />
   </ReferenceInput>,
@@ -15,9 +17,20 @@ const filters = [
 
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
 
+function ListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label="Добавить практику" />
+    </TopToolbar>
+  );
+}
+
+// No sort field by default ('relevance' is not one the API sorts by): the API then lists a search's
+// most relevant practices first, and otherwise follows the catalogue's order of forms.
 export function PracticeList() {
   return (
-    <List sort={{ field: 'region', order: 'ASC' }} filters={filters} perPage={25}>
+    <List sort={{ field: 'relevance', order: 'DESC' }} filters={filters} perPage={25} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="region.name" label="resources.Practice.fields.region" sortBy="region" />
         <TextField source="sphere.name" label="resources.Practice.fields.sphere" sortBy="sphere" />

@@ -1,0 +1,188 @@
+/** @jsxImportSource react */
+// Analytics of a campaign over submitted questionnaires (seed 002's tables and figures): per
+// section and question the shares of options (per year), statistics of numbers, the cost ratios
+// the definition names, and the regions that did not take part. Printable.
+import { useEffect, useState } from 'react';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, GlobalStyles, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import PrintIcon from '@mui/icons-material/Print';
+import { Title } from 'react-admin';
+import { currentCampaign, useCampaigns } from '../actions.ts';
+import { formatNumber, questionnaires, regionsCount } from './format.ts';
+import { QuestionFigures } from './QuestionFigures.tsx';
+import { loadAnalytics, type CampaignAnalytics, type RatioFigures } from './queries.ts';
+
+// On paper: only the figures, no menus or controls, sections not cut across pages where avoidable.
+const printStyles = (
+  <GlobalStyles
+    styles={{
+      '@media print': {
+        'header, .RaSidebar-root, .MuiDrawer-root, .no-print': { display: 'none !important' },
+        '.RaLayout-content, .RaLayout-contentWithSidebar, main': { padding: '0 !important', margin: '0 !important' },
+        '.analytics-card': { boxShadow: 'none !important', border: 'none !important' },
+      },
+    }}
+  />
+);
+
+function RatioTable({ ratio }: { ratio: RatioFigures }) {
+  const unit = ratio.unit ? `, ${ratio.unit}` : '';
+  return (
+    <Box component="article" aria-labelledby={`ratio-${ratio.code}`} sx={{ display: 'grid', gap: 1 }}>
+      <Typography variant="subtitle1" component="h3" id={`ratio-${ratio.code}`} sx={{ fontWeight: 600 }}>
+        {ratio.label}
+        {unit}
+      </Typography>
+      <Table size="small" aria-label={`${ratio.label}${unit}`} sx={{ maxWidth: 960 }}>
+        <TableHead>
+          <TableRow>
+            {['Год', 'Учтено анкет', 'Не учтено', 'Среднее', 'Минимум', 'Максимум', 'Медиана', 'Совокупно'].map((name, n) => (
+              <TableCell key={name} component="th" scope="col" align={n === 0 ? 'left' : 'right'}>
+                {name}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {ratio.years.map((year) => (
+            <TableRow key={year.year}>
+              <TableCell component="th" scope="row">
+                {year.year}
+              </TableCell>
+              {[year.count, year.skipped, year.mean, year.min, year.max, year.median, year.aggregate].map((value, v) => (
+                <TableCell key={v} align="right">
+                  {formatNumber(value)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function Ratios({ ratios }: { ratios: RatioFigures[] }) {
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="ratios-title" className="analytics-card">
+      <CardContent sx={{ display: 'grid', gap: 2 }}>
+        <Typography variant="h6" component="h2" id="ratios-title">
+          Расчётные показатели
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Среднее, минимум, максимум и медиана — по отношениям, рассчитанным для каждой анкеты (каждый регион весит одинаково); анкеты без значения или с нулём в
+          знаменателе не учтены. «Совокупно» — сумма числителей, делённая на сумму знаменателей по тем же анкетам.
+        </Typography>
+        {ratios.map((ratio) => (
+          <RatioTable key={ratio.code} ratio={ratio} />
+        ))}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Figures({ analytics }: { analytics: CampaignAnalytics }) {
+  const regions = analytics.nonParticipatingRegions;
+  return (
+    <>
+      <Card variant="outlined" component="section" aria-labelledby="summary-title" className="analytics-card">
+        <CardContent>
+          <Typography variant="h6" component="h2" id="summary-title">
+            {analytics.title}
+          </Typography>
+          <Typography data-testid="analytics-respondents">
+            Учтены только отправленные (полностью заполненные) анкеты: <strong>{questionnaires(analytics.respondentsCount)}</strong>.
+          </Typography>
+        </CardContent>
+      </Card>
+      {analytics.respondentsCount === 0 && <Alert severity="info">Отправленных анкет пока нет: показатели появятся после первой отправленной анкеты.</Alert>}
+      {analytics.ratios.length > 0 && <Ratios ratios={analytics.ratios} />}
+      {analytics.sections.map((section) => (
+        <Card key={section.code} variant="outlined" component="section" aria-labelledby={`section-${section.code}`} className="analytics-card">
+          <CardContent sx={{ display: 'grid', gap: 3 }}>
+            <Typography variant="h6" component="h2" id={`section-${section.code}`}>
+              {section.title}
+            </Typography>
+            {analytics.questions
+              .filter((question) => question.sectionCode === section.code)
+              .map((question) => (
+                <QuestionFigures key={question.code} question={question} />
+              ))}
+          </CardContent>
+        </Card>
+      ))}
+      <Card variant="outlined" component="section" aria-labelledby="regions-title" className="analytics-card">
+        <CardContent>
+          <Typography variant="h6" component="h2" id="regions-title">
+            Не приняли участие: {regionsCount(regions.length)}
+          </Typography>
+          {regions.length === 0 ? (
+            <Typography>Отправленные анкеты есть от всех регионов.</Typography>
+          ) : (
+            <Box component="ol" data-testid="non-participating" sx={{ columnWidth: 260, columnGap: 4, m: 0, pl: 4 }}>
+              {regions.map((region) => (
+                <li key={region.code}>{region.name}</li>
+              ))}
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+export function AnalyticsPage() {
+  const { campaigns, error: loadError } = useCampaigns();
+  const [campaignCode, setCampaignCode] = useState('');
+  const [analytics, setAnalytics] = useState<CampaignAnalytics | null>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const current = campaigns && currentCampaign(campaigns);
+    if (current && !campaignCode) setCampaignCode(current.code);
+  }, [campaigns, campaignCode]);
+
+  useEffect(() => {
+    if (!campaignCode) return;
+    let stale = false;
+    setAnalytics(undefined);
+    setError(undefined);
+    loadAnalytics(campaignCode)
+      .then((result) => !stale && setAnalytics(result))
+      .catch((failure: Error) => !stale && setError(failure.message));
+    // A slow answer for a campaign no longer chosen must not replace the current one.
+    return () => {
+      stale = true;
+    };
+  }, [campaignCode]);
+
+  return (
+    <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
+      <Title title="Аналитика" />
+      {printStyles}
+      {loadError && <Alert severity="error">{loadError}</Alert>}
+      {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}
+      {campaigns && campaigns.length > 0 && (
+        <Box className="no-print" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField select size="small" label="Опрос" value={campaignCode} onChange={(event) => setCampaignCode(event.target.value)} sx={{ width: 720, maxWidth: '100%' }}>
+            {campaigns.map((candidate) => (
+              <MenuItem key={candidate.code} value={candidate.code}>
+                {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!analytics}>
+            Печать
+          </Button>
+        </Box>
+      )}
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      {analytics === null && <Alert severity="warning">Опрос не найден.</Alert>}
+      {((!campaigns && !loadError) || (campaignCode && analytics === undefined && !error)) && <CircularProgress aria-label="Загрузка" />}
+      {analytics && <Figures analytics={analytics} />}
+    </Box>
+  );
+}

@@ -1,0 +1,76 @@
+/** @jsxImportSource react */
+// Measures respondents listed, filtered by campaign, type group, type, region and status of the
+// questionnaire; the summary (counts by group, type and region) is one click away.
+import BarChartIcon from '@mui/icons-material/BarChart';
+import { Link } from 'react-router-dom';
+import { Button } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  Datagrid,
+  DateField,
+  FilterButton,
+  FunctionField,
+  List,
+  NumberField,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useListContext,
+} from 'react-admin';
+import { useCampaigns } from '../actions.ts';
+import { responseStatusLabels } from '../labels.ts';
+import { useTaxonomy, type TaxonomyGroup } from './queries.ts';
+
+const excerpt = (text: string | null | undefined, length = 120) => (!text ? '—' : text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+/** The types offered: those of the chosen group, else all, each named with its group. */
+function TypeInput({ groups }: { groups: TaxonomyGroup[]; source: string; alwaysOn?: boolean }) {
+  const { filterValues } = useListContext();
+  const shown = filterValues.groupId ? groups.filter((group) => group.id === filterValues.groupId) : groups;
+  const choices = shown.flatMap((group) => group.types.map((type) => ({ id: type.id, name: type.name })));
+  return <SelectInput source="typeId" label="Тип меры" choices={choices} sx={{ minWidth: 260, maxWidth: 360 }} />;
+}
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <Button component={Link} to="/measures/summary" startIcon={<BarChartIcon />} size="small">
+        Сводка по типам и регионам
+      </Button>
+    </TopToolbar>
+  );
+}
+
+export function MeasureList() {
+  const { campaigns } = useCampaigns();
+  const groups = useTaxonomy();
+  if (!groups || !campaigns) return null;
+  const filters = [
+    <SelectInput key="campaignCode" source="campaignCode" label="Опрос" choices={campaigns.map((campaign) => ({ id: campaign.code, name: campaign.title }))} alwaysOn />,
+    <SelectInput key="groupId" source="groupId" label="Группа мер" choices={groups.map((group) => ({ id: group.id, name: group.name }))} alwaysOn sx={{ minWidth: 240, maxWidth: 360 }} />,
+    <TypeInput key="typeId" source="typeId" groups={groups} alwaysOn />,
+    <ReferenceInput key="regionId" source="regionId" reference="Region" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
+      <AutocompleteInput label="Субъект РФ" optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 240 }} />
+    </ReferenceInput>,
+    <BooleanInput key="submittedOnly" source="submittedOnly" label="Только отправленные анкеты" alwaysOn />,
+    <TextInput key="q" source="q" label="Поиск по названию и описанию" />,
+  ];
+  return (
+    <List sort={{ field: 'region', order: 'ASC' }} filters={filters} filterDefaultValues={{ submittedOnly: true }} actions={<ListActions />} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="region.name" label="resources.Measure.fields.region" sortBy="region" emptyText="—" />
+        <TextField source="authority.name" label="resources.Measure.fields.authority" sortable={false} emptyText="—" />
+        <TextField source="type.group.name" label="resources.Measure.fields.group" sortable={false} emptyText="—" />
+        <TextField source="type.name" label="resources.Measure.fields.type" sortBy="type" emptyText="—" />
+        <FunctionField source="title" sortable={false} render={(record: any) => excerpt(record.title)} />
+        <NumberField source="year" options={{ useGrouping: false }} emptyText="—" />
+        <FunctionField source="responseStatus" sortable={false} render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus} />
+        <DateField source="updatedAt" showTime locales="ru-RU" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,184 @@
+/** @jsxImportSource react */
+// «Measures by type group, type and region»: the counts the API makes in the database, as tables
+// (each row opens the matching measures) and as plain-SVG bar charts.
+import { useEffect, useState } from 'react';
+import { Alert, Box, Card, CardContent, CircularProgress, FormControlLabel, MenuItem, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import { Title } from 'react-admin';
+import { currentCampaign, useCampaigns } from '../actions.ts';
+import { plural } from '../labels.ts';
+import { loadMeasureSummary, type MeasureSummary } from './queries.ts';
+
+const percent = (share: number) => `${(share * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}%`;
+const measuresWord = (n: number) => `${n} ${plural(n, ['мероприятие', 'мероприятия', 'мероприятий'])}`;
+
+/** A link to the measures list with the given filter on top of the summary's own. */
+const listLink = (filter: Record<string, unknown>) => `/Measure?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+const ROW = 18;
+const LABEL = 300;
+const BAR = 380;
+
+function Bars({ id, title, rows }: { id: string; title: string; rows: { key: string; name: string; count: number; share: number }[] }) {
+  const max = Math.max(...rows.map((row) => row.count), 1);
+  const height = rows.length * ROW + 4;
+  return (
+    <svg role="img" aria-labelledby={id} width="100%" viewBox={`0 0 ${LABEL + BAR + 90} ${height}`} style={{ maxWidth: LABEL + BAR + 90 }}>
+      <title id={id}>{`${title}: ${rows.map((row) => `${row.name} — ${row.count}`).join('; ')}`}</title>
+      {rows.map((row, index) => (
+        <g key={row.key} transform={`translate(0, ${index * ROW})`}>
+          <text x={LABEL - 6} y={ROW - 5} fontSize="11" textAnchor="end" fill="#222">
+            {row.name.length > 44 ? `${row.name.slice(0, 43)}…` : row.name}
+          </text>
+          <rect x={LABEL} y={3} width={(BAR * row.count) / max} height={ROW - 6} fill="#1565c0" />
+          <text x={LABEL + (BAR * row.count) / max + 4} y={ROW - 5} fontSize="11" fill="#222">
+            {`${row.count} (${percent(row.share)})`}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+export function MeasureSummaryPage() {
+  const { campaigns, error: loadError } = useCampaigns();
+  const [campaignCode, setCampaignCode] = useState('');
+  const [submittedOnly, setSubmittedOnly] = useState(true);
+  const [summary, setSummary] = useState<MeasureSummary>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const current = campaigns && currentCampaign(campaigns);
+    if (current && !campaignCode) setCampaignCode(current.code);
+  }, [campaigns, campaignCode]);
+
+  useEffect(() => {
+    if (!campaignCode) return;
+    let live = true;
+    setSummary(undefined);
+    loadMeasureSummary(campaignCode, submittedOnly)
+      .then((outcome) => {
+        if (!live) return;
+        setSummary(outcome.data);
+        setError(outcome.message);
+      })
+      .catch((failure: Error) => live && setError(failure.message));
+    return () => {
+      live = false;
+    };
+  }, [campaignCode, submittedOnly]);
+
+  const base = { campaignCode, ...(submittedOnly ? { submittedOnly: true } : {}) };
+  const types = summary?.groups.flatMap((group) => group.types.map((type) => ({ key: type.typeId, name: type.name, count: type.count, share: type.share }))) ?? [];
+  return (
+    <Box sx={{ p: 2, display: 'grid', gap: 2, maxWidth: 1100 }}>
+      <Title title="Мероприятия по итогам НОК: сводка" />
+      <Typography variant="h5" component="h1">
+        Мероприятия по типам и субъектам РФ
+      </Typography>
+      {loadError && <Alert severity="error">{loadError}</Alert>}
+      {campaigns && (
+        <Box sx={{ display: 'flex', gap: 3, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField select label="Опрос" value={campaignCode} onChange={(event) => setCampaignCode(event.target.value)} sx={{ minWidth: 320 }}>
+            {campaigns.map((candidate) => (
+              <MenuItem key={candidate.code} value={candidate.code}>
+                {candidate.title}
+              </MenuItem>
+            ))}
+          </TextField>
+          <FormControlLabel control={<Switch checked={submittedOnly} onChange={(event) => setSubmittedOnly(event.target.checked)} />} label="Только отправленные анкеты" />
+        </Box>
+      )}
+      {error && <Alert severity="error">{error}</Alert>}
+      {!summary && !error && <CircularProgress aria-label="Загрузка" />}
+      {summary && (
+        <>
+          <Typography data-testid="measure-total">
+            Всего: {measuresWord(summary.total)}
+            {summary.untyped > 0 ? `, из них без выбранного типа: ${summary.untyped}` : ''}
+            {summary.submittedOnly ? ' (только отправленные анкеты).' : ' (включая черновики).'}
+          </Typography>
+          <Card variant="outlined" component="section" aria-labelledby="by-type-title">
+            <CardContent sx={{ display: 'grid', gap: 2 }}>
+              <Typography variant="h6" component="h2" id="by-type-title">
+                По группам и типам мер
+              </Typography>
+              <Table size="small" aria-labelledby="by-type-title">
+                <TableHead>
+                  <TableRow>
+                    <TableCell component="th" scope="col">Группа и тип меры</TableCell>
+                    <TableCell component="th" scope="col" align="right">Мероприятий</TableCell>
+                    <TableCell component="th" scope="col" align="right">Доля</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {summary.groups.flatMap((group) => [
+                    <TableRow key={`g${group.groupId}`} data-testid="summary-group">
+                      <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                        <Link to={listLink({ ...base, groupId: group.groupId })}>{group.name}</Link>
+                      </TableCell>
+                      <TableCell align="right" sx={{ fontWeight: 600 }}>{group.count}</TableCell>
+                      <TableCell align="right" sx={{ fontWeight: 600 }}>{percent(group.share)}</TableCell>
+                    </TableRow>,
+                    ...group.types.map((type) => (
+                      <TableRow key={`t${type.typeId}`} data-testid="summary-type">
+                        <TableCell component="th" scope="row" sx={{ pl: 4 }}>
+                          <Link to={listLink({ ...base, typeId: type.typeId })}>{type.name}</Link>
+                        </TableCell>
+                        <TableCell align="right">{type.count}</TableCell>
+                        <TableCell align="right">{percent(type.share)}</TableCell>
+                      </TableRow>
+                    )),
+                  ])}
+                </TableBody>
+              </Table>
+              <Bars id="types-chart-title" title="Мероприятия по типам мер" rows={types} />
+            </CardContent>
+          </Card>
+          <Card variant="outlined" component="section" aria-labelledby="by-region-title">
+            <CardContent sx={{ display: 'grid', gap: 2 }}>
+              <Typography variant="h6" component="h2" id="by-region-title">
+                По субъектам РФ
+              </Typography>
+              {summary.regions.length === 0 ? (
+                <Typography color="text.secondary">Пока ни один субъект РФ не сообщил о мероприятиях.</Typography>
+              ) : (
+                <>
+                  <Table size="small" aria-labelledby="by-region-title">
+                    <TableHead>
+                      <TableRow>
+                        <TableCell component="th" scope="col">Субъект РФ</TableCell>
+                        <TableCell component="th" scope="col" align="right">Мероприятий</TableCell>
+                        <TableCell component="th" scope="col" align="right">Доля</TableCell>
+                        <TableCell component="th" scope="col" align="right">Органов власти</TableCell>
+                        <TableCell component="th" scope="col" align="right">Анкет</TableCell>
+                      </TableRow>
+                    </TableHead>
+                    <TableBody>
+                      {summary.regions.map((region) => (
+                        <TableRow key={region.regionId} data-testid="summary-region">
+                          <TableCell component="th" scope="row">
+                            <Link to={listLink({ ...base, regionId: region.regionId })}>{region.name}</Link>
+                          </TableCell>
+                          <TableCell align="right">{region.count}</TableCell>
+                          <TableCell align="right">{percent(region.share)}</TableCell>
+                          <TableCell align="right">{region.authorities}</TableCell>
+                          <TableCell align="right">{region.responses}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                  <Bars
+                    id="regions-chart-title"
+                    title="Мероприятия по субъектам РФ"
+                    rows={summary.regions.map((region) => ({ key: region.regionId, name: region.name, count: region.count, share: region.share }))}
+                  />
+                </>
+              )}
+            </CardContent>
+          </Card>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,199 @@
+// Campaign questionnaires in the coordinators' console, in real Chromium against a listening server:
+// import a modified copy of nok-2021.json under a new code through the file picker (previewed, then
+// created as a draft), open it, edit an option's label and help, see an invalid edit refused with a
+// Russian message, download the definition, and see why a published campaign cannot be edited.
+// Screens go to test-results/screens/console-definitions-NN-*.png; axe checks each one.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { prismaDir } from '../../api/src/db/migrations.ts';
+import { campaignDefinition } from '../../api/src/services/campaigns.ts';
+import { createCoordinator } from '../../api/src/services/coordinators.ts';
+import { definitionDigest } from '../../api/src/survey/canonical.ts';
+import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+
+let site: LiveSite;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[] = [];
+const screens: string[] = [];
+const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+
+const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
+
+/** nok-2021.json under a new code and title: a draft for next year. */
+const draftDocument = () => {
+  const document = JSON.parse(readFileSync(path.join(prismaDir, 'surveys', 'nok-2021.json'), 'utf8'));
+  return { ...document, code: 'nok-2024-draft', title: 'Мониторинг НОК 2024 (черновик)', year: 2024 };
+};
+
+async function check(name: string, options: { dialog?: boolean } = {}) {
+  if (options.dialog) {
+    // Let the dialog's fade-in finish so the screen shows it as people see it.
+    await page.waitForTimeout(400);
+    const file = path.join(screensDir, `console-definitions-${name}.png`);
+    await page.screenshot({ path: file });
+    screens.push(file);
+  } else screens.push(await site.screenshot(page, `console-definitions-${name}`));
+  const violations = await site.axe(page);
+  axeReport[name] = violations;
+  expect(violations, name).toEqual([]);
+}
+
+async function pickFile(name: string, content: string) {
+  await page.getByTestId('definition-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+}
+
+beforeAll(async () => {
+  site = await startLiveSite();
+  await createCoordinator(site.db.prisma, coordinator);
+  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  pageErrors = watchPageProblems(page, site.url);
+  await fetch(`${site.url}/assets/console.js`);
+}, 120_000);
+
+afterAll(async () => {
+  console.log(`screens:\n${screens.join('\n')}`);
+  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  await context?.close();
+  await site?.close();
+});
+
+describe('campaign definitions in the console', () => {
+  it('signs in and opens the campaigns', async () => {
+    await page.goto(`${site.url}/admin/`);
+    await page.getByLabel('Электронная почта').fill(coordinator.email);
+    await page.getByLabel(/^Пароль/).fill(coordinator.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
+    await page.getByRole('menuitem', { name: 'Опросы' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'nok-2021' }).waitFor();
+  });
+
+  it('refuses a broken file, listing every problem with its path; nothing is stored', async () => {
+    const broken = draftDocument();
+    delete broken.title;
+    broken.sections[0].questions[4].options[1].code = broken.sections[0].questions[4].options[0].code;
+    broken.sections[1].questions[0].requried = true;
+    await pickFile('broken.json', JSON.stringify(broken));
+    const dialog = page.getByRole('dialog', { name: 'Импорт определения опроса' });
+    const error = dialog.getByTestId('import-error');
+    await error.waitFor();
+    const text = await error.textContent();
+    expect(text).toContain('ничего не импортировано');
+    expect(text).toContain('title');
+    expect(text).toContain('Обязательное поле «title» не заполнено.');
+    expect(text).toContain('sections[1].questions[0]');
+    expect(text).toContain('Неизвестное поле «requried»');
+    // The duplicate option code is found although the file's shape is wrong elsewhere too.
+    expect(text).toContain('sections[0].questions[4].options[1].code');
+    expect(await dialog.getByTestId('field-problems').locator('li').count()).toBe(3);
+    expect(await dialog.getByRole('button', { name: 'Импортировать' }).count()).toBe(0);
+    await check('01-import-errors', { dialog: true });
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Not JSON at all.
+    await pickFile('notes.json', '{ "code": ');
+    expect(await dialog.getByTestId('import-error').textContent()).toMatch(/не является корректным JSON/);
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    expect(await site.db.prisma.campaign.count({ where: { code: 'nok-2024-draft' } })).toBe(0);
+  });
+
+  it('imports a modified copy of nok-2021.json under a new code as a draft', async () => {
+    await pickFile('nok-2024-draft.json', JSON.stringify(draftDocument(), null, 2));
+    const dialog = page.getByRole('dialog', { name: 'Импорт определения опроса' });
+    const plan = dialog.getByTestId('import-plan');
+    await plan.waitFor();
+    expect(await plan.textContent()).toMatch(/Новый опрос\. Будет создан новый опрос «Мониторинг НОК 2024 \(черновик\)» \(код nok-2024-draft\) в состоянии «Черновик»: 4 раздела/);
+    await dialog.getByLabel('Причина (необязательно)').fill('Анкета 2024 года');
+    await check('02-import-preview', { dialog: true });
+    await dialog.getByRole('button', { name: 'Импортировать' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.locator('tbody tr').filter({ hasText: 'nok-2024-draft' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Черновик');
+    const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
+    expect(campaign.state).toBe('DRAFT');
+    expect(await site.db.prisma.auditLog.count({ where: { action: 'campaign.definition.import', subjectId: 'nok-2024-draft', reason: 'Анкета 2024 года' } })).toBe(1);
+    await check('03-list-with-draft');
+    // The same file again: «без изменений», nothing to import.
+    await pickFile('nok-2024-draft.json', JSON.stringify(draftDocument()));
+    expect(await dialog.getByTestId('import-plan').textContent()).toMatch(/Без изменений/);
+    expect(await dialog.getByRole('button', { name: 'Импортировать' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the draft questionnaire and edits an option label and help', async () => {
+    await page.locator('tbody tr').filter({ hasText: 'nok-2024-draft' }).click();
+    const question = page.getByRole('article', { name: /Полномочия лица, заполняющего анкету/ });
+    await question.waitFor();
+    expect(await page.getByTestId('questionnaire-note').textContent()).toMatch(/Это черновик/);
+    expect(await question.textContent()).toContain('Несколько вариантов');
+    expect(await question.textContent()).toContain('Обязательный');
+    expect(await page.getByRole('article', { name: 'Полное наименование органа власти' }).getByRole('button', { name: 'Изменить подсказку' }).count()).toBe(1);
+    await check('04-draft-show');
+    await question.getByRole('button', { name: 'Изменить варианты и подсказку' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить варианты и подсказку' });
+    const first = dialog.getByRole('group', { name: 'Вариант 1' });
+    await first.getByLabel('Текст').fill('Размещение информации о результатах НОК на bus.gov.ru');
+    await first.getByLabel('Подсказка').fill('Официальный сайт для размещения информации о государственных и муниципальных учреждениях');
+    await dialog.getByLabel('Подсказка к вопросу').fill('Отметьте все полномочия из приказа.');
+    await check('05-edit-dialog', { dialog: true });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => question.textContent()).toContain('Размещение информации о результатах НОК на bus.gov.ru');
+    expect(await question.textContent()).toContain('Официальный сайт для размещения информации');
+    expect(await question.getByTestId('question-help').textContent()).toBe('Подсказка: Отметьте все полномочия из приказа.');
+    const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
+    expect(campaign.definitionSha256).toBe(definitionDigest(campaign.definition));
+    const powers = campaignDefinition(campaign).sections[0]!.questions.find((item) => item.code === 'respondent_powers')!;
+    expect('options' in powers && powers.options[0]).toMatchObject({ label: 'Размещение информации о результатах НОК на bus.gov.ru', help: expect.stringContaining('Официальный сайт') });
+    expect(await site.db.prisma.auditLog.count({ where: { action: 'campaign.definition.edit', subjectId: 'nok-2024-draft/respondent_powers' } })).toBe(1);
+  });
+
+  it('refuses an invalid edit with a Russian message in the dialog; nothing changes', async () => {
+    const before = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
+    const question = page.getByRole('article', { name: /Полномочия лица, заполняющего анкету/ });
+    await question.getByRole('button', { name: 'Изменить варианты и подсказку' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить варианты и подсказку' });
+    const firstCode = await dialog.getByRole('group', { name: 'Вариант 1' }).getByLabel('Код').inputValue();
+    await dialog.getByRole('button', { name: 'Добавить вариант' }).click();
+    const rows = await dialog.locator('fieldset').count();
+    const added = dialog.getByRole('group', { name: `Вариант ${rows}` });
+    await added.getByLabel('Код').fill(firstCode);
+    await added.getByLabel('Текст').fill('Повтор');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    const error = dialog.getByTestId('question-texts-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe(`Вариант ${rows}: код «${firstCode}» уже есть у варианта 1; коды вариантов должны быть разными.`);
+    expect(await added.textContent()).toContain('уже есть у варианта 1');
+    await check('06-edit-refused', { dialog: true });
+    await dialog.getByRole('button', { name: 'Отмена' }).click();
+    const after = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
+    expect(after.definitionSha256).toBe(before.definitionSha256);
+  });
+
+  it('downloads the definition, which is the stored document', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать определение' }).click()]);
+    expect(download.suggestedFilename()).toBe('nok-2024-draft.json');
+    const file = await download.path();
+    const document = JSON.parse(readFileSync(file, 'utf8'));
+    const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
+    expect(definitionDigest(document)).toBe(campaign.definitionSha256);
+  });
+
+  it('offers no edits on a published campaign and says why', async () => {
+    await page.getByRole('menuitem', { name: 'Опросы' }).click();
+    await page.locator('tbody tr').filter({ hasText: 'nok-2021' }).filter({ hasNotText: 'nok-2024' }).first().click();
+    await page.getByRole('article', { name: /Полномочия лица, заполняющего анкету/ }).waitFor();
+    expect(await page.getByTestId('questionnaire-note').textContent()).toMatch(/^Опрос опубликован: .*импортируйте под новым кодом/);
+    expect(await page.getByRole('button', { name: 'Изменить варианты и подсказку' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Изменить подсказку' }).count()).toBe(0);
+    await check('07-published-show');
+    expect(pageErrors).toEqual([]);
+  });
+});
