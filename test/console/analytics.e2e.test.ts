@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { section1, section2at80 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
 
 const TITLE_2021 = /Мониторинг использования результатов.*\(2021\)/;
@@ -22,13 +21,6 @@ const TITLE_2023 = /Опрос органов государственной в�
 
 // Intl's Russian formats separate with non-breaking spaces; compare as people read them.
 const text = async (locator: ReturnType<Page['locator']>) => ((await locator.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-async function check(name: string) {
-  screens.push(await site.screenshot(page, `console-analytics-${name}`));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  expect(violations, name).toEqual([]);
-}
 
 const authority2021 = (region: string) => ({ ...section1, region });
 const situation2021 = (legislation: string) => ({ ...section2at80, legislation_changes: legislation });
@@ -78,14 +70,14 @@ beforeAll(async () => {
   await seed();
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-analytics');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });
@@ -149,7 +141,7 @@ describe('analytics in the console', () => {
     expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
     expect(await page.getByRole('menuitem', { name: 'Аналитика' }).isVisible()).toBe(false);
     expect(await page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' }).isVisible()).toBe(true);
-    screens.push(await site.screenshot(page, 'console-analytics-03-print'));
+    await check('03-print');
     await page.emulateMedia({ media: 'screen' });
     expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(true);
   });

@@ -11,14 +11,13 @@ import { prismaDir } from '../../api/src/db/migrations.ts';
 import { campaignDefinition } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { definitionDigest } from '../../api/src/survey/canonical.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[] = [];
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 
@@ -27,19 +26,6 @@ const draftDocument = () => {
   const document = JSON.parse(readFileSync(path.join(prismaDir, 'surveys', 'nok-2021.json'), 'utf8'));
   return { ...document, code: 'nok-2024-draft', title: 'Мониторинг НОК 2024 (черновик)', year: 2024 };
 };
-
-async function check(name: string, options: { dialog?: boolean } = {}) {
-  if (options.dialog) {
-    // Let the dialog's fade-in finish so the screen shows it as people see it.
-    await page.waitForTimeout(400);
-    const file = path.join(screensDir, `console-definitions-${name}.png`);
-    await page.screenshot({ path: file });
-    screens.push(file);
-  } else screens.push(await site.screenshot(page, `console-definitions-${name}`));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  expect(violations, name).toEqual([]);
-}
 
 async function pickFile(name: string, content: string) {
   await page.getByTestId('definition-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
@@ -50,14 +36,14 @@ beforeAll(async () => {
   await createCoordinator(site.db.prisma, coordinator);
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-definitions');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });

@@ -4,39 +4,23 @@
 // them and the test SMTP server receives them), and list the sent mails. Screens go to
 // test-results/screens/console-1x-*.png; axe checks each one.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
 let submittedId: number;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
-
-async function check(name: string, options: { dialog?: boolean } = {}) {
-  // Let a dialog's fade-in finish so the screen shows it as people see it.
-  // A dialog is shot as seen (the whole page would show the backdrop over only its first screen).
-  if (options.dialog) {
-    await page.waitForTimeout(400);
-    const file = path.join(screensDir, `console-1x-${name}.png`);
-    await page.screenshot({ path: file });
-    screens.push(file);
-  } else screens.push(await site.screenshot(page, `console-1x-${name}`));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), name).toEqual([]);
-}
 
 /** One submitted questionnaire (section 1 answered) and one registered person who has not started. */
 async function seed() {
@@ -61,14 +45,14 @@ beforeAll(async () => {
   await seed();
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-1x');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });
@@ -175,6 +159,8 @@ describe('chasing respondents in the console', () => {
 
   it('blocks a respondent; with the session gone, the dialog says so and nothing changes', async () => {
     await page.getByRole('menuitem', { name: 'Респонденты' }).click();
+    // The mails' list (which also names n1) gives way to the respondents' list first.
+    await page.getByRole('heading', { name: 'Респонденты', level: 1 }).waitFor();
     await page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).click();
     await page.getByRole('button', { name: 'Заблокировать' }).click();
     let dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });

@@ -2,46 +2,23 @@
 // the dashboard (counts, 89 regions), close the window through its confirmation dialog (the
 // database and the audit log record it; a respondent's save is then refused), see a refused move,
 // and read the audit log. Screens go to test-results/screens/console-*.png; axe checks each one.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { WindowClosedError } from '../../api/src/services/errors.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
 let respondentId: string;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
-
-/**
- * Saves the screen and runs axe. The dashboard's full page (89 rows) is tall and slow to shoot, so
- * it is shot whole once (02, plus its visible top); the dialogs over it only as seen.
- */
-async function check(name: string, options: { whole?: boolean; top?: boolean } = {}) {
-  const { whole = true, top = false } = options;
-  if (whole) screens.push(await site.screenshot(page, `console-${name}`));
-  if (top || !whole) {
-    const file = path.join(screensDir, `console-${name}${whole ? '-top' : ''}.png`);
-    await page.screenshot({ path: file });
-    screens.push(file);
-  }
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  if (process.env.AXE_DEBUG && violations.length) {
-    const details = await page.evaluate(async () => ((await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[]).map((v) => ({ id: v.id, nodes: v.nodes.map((n: any) => [n.target.join(' '), n.failureSummary, n.html.slice(0, 200)]) })));
-    console.log(name, JSON.stringify(details, null, 1));
-  }
-  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), name).toEqual([]);
-}
 
 /** Three responses in two regions and two registered people who have not started (as in the API test). */
 async function seedResponses() {
@@ -74,6 +51,7 @@ beforeAll(async () => {
   await seedResponses();
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   // Build the bundle before the clock of the first test starts.
@@ -81,8 +59,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });
@@ -139,7 +116,7 @@ describe('the coordinators’ console', () => {
       'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты.',
     );
     await dialog.getByLabel('Причина (необязательно)').fill('Срок истёк');
-    await check('03-close-dialog', { whole: false });
+    await check('03-close-dialog', { dialog: true });
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await page.getByRole('status').filter({ hasText: 'Готово' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'Готово' }).textContent()).toContain('Приём ответов: закрыт');
@@ -156,7 +133,7 @@ describe('the coordinators’ console', () => {
     const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'campaign.window.close' } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorEmail: coordinator.email, subjectType: 'Campaign', subjectId: 'nok-2021', reason: 'Срок истёк' });
-    await check('04-closed', { whole: false });
+    await check('04-closed', { dialog: true });
   });
 
   it('refuses a respondent’s save once the window is closed', async () => {
@@ -173,7 +150,7 @@ describe('the coordinators’ console', () => {
     await dialog.getByLabel('Дата закрытия (включительно)').fill('2030-01-01');
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await dialog.getByRole('alert').getByText('Дата закрытия должна быть позже даты открытия.').waitFor();
-    await check('05-move-refused', { whole: false });
+    await check('05-move-refused', { dialog: true });
     await dialog.getByRole('button', { name: 'Отмена' }).click();
     expect(await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } })).toEqual(before);
   });

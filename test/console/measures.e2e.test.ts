@@ -3,38 +3,23 @@
 // by type and region; list authorities, open one with its measures and correct its name (a duplicate
 // is refused inside the dialog, the correction is saved and audited). Screens go to
 // test-results/screens/console-measures-NN-*.png; axe checks each one.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 import { respondentWith } from '../helpers/console.ts';
 import { measure, section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 const HEALTH_TYPO = 'Министерство здравоохраненя Алтайского края';
 const HEALTH = 'Министерство здравоохранения Алтайского края';
-
-async function check(name: string, options: { dialog?: boolean } = {}) {
-  if (options.dialog) {
-    // Let the dialog's fade-in finish so the screen shows it as people see it.
-    await page.waitForTimeout(400);
-    const file = path.join(screensDir, `console-measures-${name}.png`);
-    await page.screenshot({ path: file });
-    screens.push(file);
-  } else screens.push(await site.screenshot(page, `console-measures-${name}`));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  expect(violations, name).toEqual([]);
-}
 
 const typed = (n: number, type: string, extra: Record<string, unknown> = {}) => ({ ...measure(n), type, ...extra });
 
@@ -57,14 +42,14 @@ beforeAll(async () => {
   ]);
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-measures');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });

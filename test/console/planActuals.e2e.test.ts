@@ -3,45 +3,17 @@
 // «выполнено», see the API's Russian refusal inside the dialog, clear a value after confirming, and
 // find the statuses in the list. The database and the audit log are checked after each step. Screens
 // go to test-results/screens/console-plan-NN-*.png; axe checks each one (0 violations).
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 import { COORDINATOR } from '../helpers/console.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
-
-async function check(name: string, options: { dialog?: boolean } = {}) {
-  const file = `console-plan-${name}`;
-  // Let transitions (fade-ins, a chip turning green) end: axe would measure contrast mid-way.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  if (options.dialog) {
-    // A dialog is shot as seen (the backdrop would cover a full-page shot).
-    const target = path.join(screensDir, `${file}.png`);
-    await page.screenshot({ path: target });
-    screens.push(target);
-  } else screens.push(await site.screenshot(page, file));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  if (process.env.AXE_DEBUG && violations.length) {
-    const details = await page.evaluate(async () => ((await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[]).map((v) => v.nodes.map((n: any) => [n.target.join(' '), n.failureSummary, n.html.slice(0, 300)])));
-    console.log(name, JSON.stringify(details, null, 1));
-  }
-  expect(violations, name).toEqual([]);
-}
 
 async function target(indicator: number, year: number) {
   return site.db.prisma.planTarget.findFirstOrThrow({ where: { year, indicator: { number: indicator } } });
@@ -54,6 +26,7 @@ beforeAll(async () => {
   await createCoordinator(site.db.prisma, COORDINATOR);
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-plan');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   // Build the bundle before the first test starts.
@@ -61,8 +34,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });

@@ -2,45 +2,23 @@
 // server: full-text search, creating a practice (a refused save shows the API's Russian message and
 // writes nothing), editing it and deleting it with a reason — each recorded in the audit log.
 // Screens go to test-results/screens/console-practices-NN-*.png; axe checks each one.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { sha256 } from '../../api/src/import/practices.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { practiceSearchQuery, searchPracticeIds } from '../../api/src/services/practices.ts';
-import { screensDir, startLiveSite, type LiveSite, watchPageProblems } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
+let check: ScreenCheck;
 let pageErrors: string[] = [];
 let createdId = 0;
 
 const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 const TEXT = 'Премирование руководителей учреждений культуры по итогам независимой оценки качества';
 const EDITED = 'Премирование руководителей учреждений культуры с учётом рейтинга независимой оценки качества';
-
-async function check(name: string, options: { dialog?: boolean } = {}) {
-  if (options.dialog) {
-    // A dialog is shot as seen, once its fade-in has finished.
-    await page.waitForTimeout(400);
-    const file = path.join(screensDir, `console-practices-${name}.png`);
-    await page.screenshot({ path: file });
-    screens.push(file);
-  } else screens.push(await site.screenshot(page, `console-practices-${name}`));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  if (violations.length) {
-    // Which nodes, so a failure can be acted on.
-    const details = await page.evaluate(async () =>
-      ((await (globalThis as any).axe.run(document, { resultTypes: ['violations'] })).violations as any[]).map((v) => ({ id: v.id, nodes: v.nodes.map((n: any) => [n.target.join(' '), n.failureSummary, n.html.slice(0, 300)]) })),
-    );
-    console.log(name, JSON.stringify(details, null, 1));
-  }
-  expect(violations, name).toEqual([]);
-}
 
 const live = () => site.db.prisma.practice.count({ where: { deletedAt: null } });
 
@@ -49,14 +27,14 @@ beforeAll(async () => {
   await createCoordinator(site.db.prisma, coordinator);
   context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, 'console-practices');
   page.setDefaultTimeout(10_000);
   pageErrors = watchPageProblems(page, site.url);
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });

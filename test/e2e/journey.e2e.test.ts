@@ -4,33 +4,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
-import { startLiveSite, type LiveSite } from '../helpers/browser.ts';
+import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { linkIn } from '../helpers/smtp.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
 let page: Page;
-const screens: string[] = [];
-const axeReport: Record<string, { id: string; impact: string | null; help: string; nodes: number }[]> = {};
-
-async function check(name: string) {
-  screens.push(await site.screenshot(page, name));
-  const violations = await site.axe(page);
-  axeReport[name] = violations;
-  expect(violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'), name).toEqual([]);
-}
+let check: ScreenCheck;
 
 beforeAll(async () => {
   site = await startLiveSite();
   await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 7 * 86_400_000) });
   context = await site.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  check = screenChecker(site, page, '');
   page.setDefaultTimeout(10_000);
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`screens:\n${screens.join('\n')}`);
-  console.log(`axe violations by screen: ${JSON.stringify(axeReport)}`);
+  if (check) console.log(check.report());
   await context?.close();
   await site?.close();
 });

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
 import type { Database } from '../../api/src/db/client.ts';
 import { smtpMailer } from '../../api/src/email/mailer.ts';
@@ -27,6 +28,14 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** Each failing node: its selector, why, and the start of its HTML. */
+  nodes: string[];
+}
+
 export interface LiveSite {
   url: string;
   db: Database;
@@ -34,7 +43,7 @@ export interface LiveSite {
   mailbox: Mailbox;
   browser: Browser;
   screenshot(page: Page, name: string): Promise<string>;
-  axe(page: Page): Promise<{ id: string; impact: string | null; help: string; nodes: number }[]>;
+  axe(page: Page): Promise<AxeViolation[]>;
   close(): Promise<void>;
 }
 
@@ -66,7 +75,12 @@ export async function startLiveSite(): Promise<LiveSite> {
       // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) stays in force.
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => (globalThis as any).axe.run(document, { resultTypes: ['violations'] }));
-      return (result.violations as any[]).map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
+      return (result.violations as any[]).map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: (violation.nodes as any[]).map((node) => `${node.target.join(' ')}: ${node.failureSummary} — ${String(node.html).slice(0, 200)}`),
+      }));
     },
     async close() {
       await browser.close();
@@ -94,4 +108,48 @@ export function watchPageProblems(page: Page, siteUrl: string): string[] {
     if (!url.startsWith(siteUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`outside request: ${url}`);
   });
   return problems;
+}
+
+export interface ScreenCheck {
+  /**
+   * Saves the screen as `<prefix>-<name>.png` (or `<name>.png`) and expects axe to find no violation of any impact.
+   * `dialog`: shot as seen (a full-page shot would show the backdrop over the first screen only);
+   * `top`: also the visible top of a tall page, as `<prefix>-<name>-top.png`.
+   */
+  (name: string, options?: { dialog?: boolean; top?: boolean }): Promise<void>;
+  /** The screens saved so far and axe's findings by screen, for the test's log. */
+  report(): string;
+}
+
+export function screenChecker(site: LiveSite, page: Page, prefix: string): ScreenCheck {
+  const screens: string[] = [];
+  const axeReport: Record<string, AxeViolation[]> = {};
+  const fileOf = (name: string) => (prefix ? `${prefix}-${name}` : name);
+  const check = async (name: string, options: { dialog?: boolean; top?: boolean } = {}) => {
+    // Let fades and other finite transitions end, a select's menu leave after a choice, and a
+    // tooltip under the resting pointer close: axe would otherwise read them half-way on a slow machine.
+    const viewport = page.viewportSize();
+    if (viewport) await page.mouse.move(viewport.width - 5, viewport.height - 5);
+    await page.locator('.MuiPopover-root, .MuiTooltip-popper').first().waitFor({ state: 'detached' });
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
+    if (!options.dialog) screens.push(await site.screenshot(page, fileOf(name)));
+    if (options.dialog || options.top) {
+      const file = path.join(screensDir, `${fileOf(name)}${options.top ? '-top' : ''}.png`);
+      await page.screenshot({ path: file });
+      screens.push(file);
+    }
+    const violations = await site.axe(page);
+    axeReport[name] = violations;
+    expect(violations, name).toEqual([]);
+  };
+  return Object.assign(check, {
+    report: () => `screens:\n${screens.join('\n')}\naxe violations by screen: ${JSON.stringify(axeReport)}`,
+  });
 }

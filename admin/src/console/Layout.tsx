@@ -14,10 +14,13 @@ function ConsoleUserMenu() {
   );
 }
 
-/** The page title in the app bar is the page's one level-one heading. */
+/**
+ * The page title in the app bar is the page's one level-one heading, so the bar stays on screen
+ * (react-admin hides it while scrolling down, which would hide the heading too).
+ */
 function ConsoleAppBar() {
   return (
-    <AppBar userMenu={<ConsoleUserMenu />}>
+    <AppBar alwaysOn userMenu={<ConsoleUserMenu />}>
       <TitlePortal component="h1" />
     </AppBar>
   );

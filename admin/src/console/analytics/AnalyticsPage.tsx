@@ -12,10 +12,13 @@ import { QuestionFigures } from './QuestionFigures.tsx';
 import { loadAnalytics, type CampaignAnalytics, type RatioFigures } from './queries.ts';
 
 // On paper: only the figures, no menus or controls, sections not cut across pages where avoidable.
+// The page's heading is in the app bar, which paper leaves out, so paper gets its own.
 const printStyles = (
   <GlobalStyles
     styles={{
+      '.print-only': { display: 'none' },
       '@media print': {
+        '.print-only': { display: 'block !important' },
         'header, .RaSidebar-root, .MuiDrawer-root, .no-print': { display: 'none !important' },
         '.RaLayout-content, .RaLayout-contentWithSidebar, main': { padding: '0 !important', margin: '0 !important' },
         '.analytics-card': { boxShadow: 'none !important', border: 'none !important' },
@@ -159,6 +162,9 @@ export function AnalyticsPage() {
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
       <Title title="Аналитика" />
       {printStyles}
+      <Typography variant="h5" component="h1" className="print-only">
+        Аналитика
+      </Typography>
       {loadError && <Alert severity="error">{loadError}</Alert>}
       {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}
       {campaigns && campaigns.length > 0 && (
