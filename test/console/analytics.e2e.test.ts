@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { section1, section2at80 } from '../helpers/fixtures2021.ts';
 
@@ -68,11 +68,7 @@ beforeAll(async () => {
   await setCampaignWindow(site.db.prisma, 'nok-2023', window);
   await createCoordinator(site.db.prisma, COORDINATOR);
   await seed();
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-analytics');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-analytics'));
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

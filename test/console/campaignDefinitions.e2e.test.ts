@@ -11,7 +11,7 @@ import { prismaDir } from '../../api/src/db/migrations.ts';
 import { campaignDefinition } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { definitionDigest } from '../../api/src/survey/canonical.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
@@ -34,11 +34,8 @@ async function pickFile(name: string, content: string) {
 beforeAll(async () => {
   site = await startLiveSite();
   await createCoordinator(site.db.prisma, coordinator);
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-definitions');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  // Downloads are accepted (playwright's default), so the stored definition can be saved.
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-definitions'));
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

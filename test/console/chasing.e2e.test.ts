@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -43,11 +43,7 @@ beforeAll(async () => {
   await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
   await createCoordinator(site.db.prisma, coordinator);
   await seed();
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-1x');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-1x'));
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

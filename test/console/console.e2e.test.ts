@@ -8,7 +8,7 @@ import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { WindowClosedError } from '../../api/src/services/errors.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -49,11 +49,7 @@ beforeAll(async () => {
   await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
   await createCoordinator(site.db.prisma, coordinator);
   await seedResponses();
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console'));
   // Build the bundle before the clock of the first test starts.
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { respondentWith } from '../helpers/console.ts';
 import { measure, section1 } from '../helpers/fixtures2021.ts';
 
@@ -40,11 +40,7 @@ beforeAll(async () => {
     ['authority', { ...section1, region: 'RU-MOW', authority_name: 'Департамент труда г. Москвы' }],
     ['measures', { measures: [11, 12, 13, 14, 15].map((n) => typed(n, 'disciplinary')) }],
   ]);
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-measures');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-measures'));
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 import { COORDINATOR } from '../helpers/console.ts';
 
 let site: LiveSite;
@@ -24,11 +24,7 @@ const cell = (kind: 'target' | 'actual' | 'status', year: number): Locator => pa
 beforeAll(async () => {
   site = await startLiveSite();
   await createCoordinator(site.db.prisma, COORDINATOR);
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-plan');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-plan'));
   // Build the bundle before the first test starts.
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { sha256 } from '../../api/src/import/practices.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { practiceSearchQuery, searchPracticeIds } from '../../api/src/services/practices.ts';
-import { screenChecker, startLiveSite, type LiveSite, type ScreenCheck, watchPageProblems } from '../helpers/browser.ts';
+import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
@@ -25,11 +25,7 @@ const live = () => site.db.prisma.practice.count({ where: { deletedAt: null } })
 beforeAll(async () => {
   site = await startLiveSite();
   await createCoordinator(site.db.prisma, coordinator);
-  context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
-  page = await context.newPage();
-  check = screenChecker(site, page, 'console-practices');
-  page.setDefaultTimeout(10_000);
-  pageErrors = watchPageProblems(page, site.url);
+  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-practices'));
   await fetch(`${site.url}/assets/console.js`);
 }, 120_000);
 

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
 import type { Database } from '../../api/src/db/client.ts';
@@ -152,4 +152,20 @@ export function screenChecker(site: LiveSite, page: Page, prefix: string): Scree
   return Object.assign(check, {
     report: () => `screens:\n${screens.join('\n')}\naxe violations by screen: ${JSON.stringify(axeReport)}`,
   });
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  check: ScreenCheck;
+  /** What watchPageProblems collects; a test expects it empty at the end. */
+  problems: string[];
+}
+
+/** A Russian-locale, Moscow-time browser tab on the site, with its screen checker and problem watch. */
+export async function openBrowserSession(site: LiveSite, screenPrefix: string): Promise<BrowserSession> {
+  const context = await site.browser.newContext({ locale: 'ru-RU', timezoneId: 'Europe/Moscow', viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page, check: screenChecker(site, page, screenPrefix), problems: watchPageProblems(page, site.url) };
 }
