@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
-import { COORDINATOR, respondentWith } from '../helpers/console.ts';
+import { COORDINATOR, respondentWith, submitConsoleSignIn } from '../helpers/console.ts';
 import { section1, section2at80 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -81,9 +81,7 @@ afterAll(async () => {
 describe('analytics in the console', () => {
   it('signs in and opens «Аналитика» from the menu', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(COORDINATOR.email);
-    await page.getByLabel(/^Пароль/).fill(COORDINATOR.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, COORDINATOR);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
     await page.getByRole('menuitem', { name: 'Аналитика' }).click();
     await page.getByRole('heading', { name: 'Аналитика', level: 1 }).waitFor();

@@ -12,6 +12,7 @@ import { campaignDefinition } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { definitionDigest } from '../../api/src/survey/canonical.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
+import { submitConsoleSignIn } from '../helpers/console.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
@@ -48,9 +49,7 @@ afterAll(async () => {
 describe('campaign definitions in the console', () => {
   it('signs in and opens the campaigns', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
     await page.getByRole('menuitem', { name: 'Опросы' }).click();
     await page.locator('tbody tr').filter({ hasText: 'nok-2021' }).waitFor();

@@ -11,6 +11,7 @@ import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
+import { submitConsoleSignIn } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -56,9 +57,7 @@ afterAll(async () => {
 describe('chasing respondents in the console', () => {
   it('signs in', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
   });
 
@@ -171,9 +170,7 @@ describe('chasing respondents in the console', () => {
     expect(await site.db.prisma.auditLog.count({ where: { action: 'respondent.revoke' } })).toBe(0);
     // Signing in again and confirming blocks the person, with the reason in the audit log.
     await page.reload();
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('button', { name: 'Заблокировать' }).click();
     dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
     await dialog.getByLabel(/^Причина/).fill('Адрес не относится к органу власти');

@@ -9,6 +9,7 @@ import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { WindowClosedError } from '../../api/src/services/errors.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
+import { submitConsoleSignIn } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -68,9 +69,7 @@ describe('the coordinators’ console', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     await page.getByLabel('Электронная почта').waitFor();
     await check('01-login');
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
     expect(await site.db.prisma.session.count()).toBe(1);
   });

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
-import { respondentWith } from '../helpers/console.ts';
+import { respondentWith, submitConsoleSignIn } from '../helpers/console.ts';
 import { measure, section1 } from '../helpers/fixtures2021.ts';
 
 let site: LiveSite;
@@ -55,9 +55,7 @@ const rows = () => page.locator('main tbody tr');
 describe('measures and authorities in the console', () => {
   it('signs in', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
   });
 

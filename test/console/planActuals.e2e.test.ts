@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
-import { COORDINATOR } from '../helpers/console.ts';
+import { COORDINATOR, submitConsoleSignIn } from '../helpers/console.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
@@ -38,9 +38,7 @@ afterAll(async () => {
 describe('actual values of plan targets in the console', () => {
   it('signs in and opens indicator 1 with its targets, actuals and statuses', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(COORDINATOR.email);
-    await page.getByLabel(/^Пароль/).fill(COORDINATOR.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, COORDINATOR);
     await page.getByRole('menuitem', { name: 'Целевые показатели' }).click();
     const first = page.locator('tbody tr').filter({ hasText: 'Доля организаций' }).first();
     await first.waitFor();

@@ -8,6 +8,7 @@ import { sha256 } from '../../api/src/import/practices.ts';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { practiceSearchQuery, searchPracticeIds } from '../../api/src/services/practices.ts';
 import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
+import { submitConsoleSignIn } from '../helpers/console.ts';
 
 let site: LiveSite;
 let context: BrowserContext;
@@ -38,9 +39,7 @@ afterAll(async () => {
 describe('the best-practice catalogue in the console', () => {
   it('signs in', async () => {
     await page.goto(`${site.url}/admin/`);
-    await page.getByLabel('Электронная почта').fill(coordinator.email);
-    await page.getByLabel(/^Пароль/).fill(coordinator.password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await submitConsoleSignIn(page, coordinator);
     await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
   });
 

@@ -1,5 +1,6 @@
 // Fixtures for the coordinators' console tests: a signed-in coordinator and respondents whose
 // questionnaires are filled through the real save service.
+import type { Page } from 'playwright-core';
 import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { saveSection } from '../../api/src/services/responses.ts';
 import type { Database } from '../../api/src/db/client.ts';
@@ -36,4 +37,11 @@ export async function respondentWith(
     await t.db.prisma.response.update({ where: { id: responseId }, data: { status: 'SUBMITTED', submittedAt: new Date(), completion: 100 } });
   }
   return { user, responseId };
+}
+
+/** Fills the console's sign-in form and submits it (the page shows the form). */
+export async function submitConsoleSignIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Электронная почта').fill(credentials.email);
+  await page.getByLabel(/^Пароль/).fill(credentials.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
 }

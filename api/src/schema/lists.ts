@@ -1,7 +1,7 @@
 // Listing conventions of ra-data-graphql-simple, which the coordinators' console speaks:
 // allXs(page, perPage, sortField, sortOrder, filter), _allXsMeta(filter) { count } and X(id).
 // Pages are bounded (MAX_PAGE_SIZE) so no query can ask for everything at once.
-import type { InputObjectRef } from '@pothos/core';
+import type { ArgBuilder, InputObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { builder, type AuthScopes, type SchemaTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -54,7 +54,6 @@ export function parseId(id: string | number, kind: 'int' | 'string' = 'int'): nu
   return value;
 }
 
-/** Adds allX, _allXMeta and X(id) root fields for one model. */
 /**
  * The Prisma orderBy for a list's sortField/sortOrder arguments; an unknown field is refused with
  * the allowed ones named. The id breaks ties, so pages never overlap.
@@ -70,8 +69,24 @@ export function listOrder(sortFields: Record<string, (order: 'asc' | 'desc') => 
   };
 }
 
+/** The arguments of an allX field: a page, a sort among `sortFields` (`sortNote` adds to its description) and a filter. */
+export function listArgs<Filter extends object>(
+  arg: ArgBuilder<SchemaTypes>,
+  filter: InputObjectRef<SchemaTypes, Filter>,
+  sortFields: Record<string, unknown>,
+  sortNote = '',
+) {
+  return {
+    page: arg.int(),
+    perPage: arg.int(),
+    sortField: arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}.${sortNote}` }),
+    sortOrder: arg({ type: SortOrder }),
+    filter: arg({ type: filter }),
+  };
+}
+
+/** Adds allX, _allXMeta and X(id) root fields for one model. */
 export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
-  const sortFieldNames = Object.keys(options.sortFields);
   const orderBy = listOrder(options.sortFields, options.defaultSort);
 
   builder.queryFields((t) => ({
@@ -79,13 +94,7 @@ export function addListQueries<Filter extends object, Where extends object>(opti
       type: [options.type as 'Region'],
       description: `A page of ${options.plural}, filtered and sorted (at most ${MAX_PAGE_SIZE} per page).`,
       authScopes: { [options.scope]: true },
-      args: {
-        page: t.arg.int(),
-        perPage: t.arg.int(),
-        sortField: t.arg.string({ description: `One of: ${sortFieldNames.join(', ')}.` }),
-        sortOrder: t.arg({ type: SortOrder }),
-        filter: t.arg({ type: options.filter }),
-      },
+      args: listArgs(t.arg, options.filter, options.sortFields),
       resolve: (query, _root, args, context) =>
         options.delegate(context).findMany({
           ...query,

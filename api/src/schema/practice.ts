@@ -10,7 +10,7 @@ import {
   updatePractice,
   type PracticeFilter as Filter,
 } from '../services/practices.ts';
-import { ListMetadata, listOrder, paging, parseId, SortOrder } from './lists.ts';
+import { listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
 
 builder.prismaObject('PracticeGroup', {
   description: 'e.g. «Учет результатов НСОК», «Публичные мероприятия по реализации НСОК».',
@@ -99,13 +99,7 @@ builder.queryFields((t) => ({
     type: ['Practice'],
     description: 'A page of Practices, filtered and sorted (at most 100 per page).',
     authScopes: { public: true },
-    args: {
-      page: t.arg.int(),
-      perPage: t.arg.int(),
-      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}. Without it, a search lists the most relevant first.` }),
-      sortOrder: t.arg({ type: SortOrder }),
-      filter: t.arg({ type: PracticeFilter }),
-    },
+    args: listArgs(t.arg, PracticeFilter, sortFields, ' Without it, a search lists the most relevant first.'),
     resolve: async (query, _root, args, context) => {
       const filter = toFilter(args.filter);
       const order = orderBy(args.sortField, args.sortOrder);

@@ -7,7 +7,7 @@ import { ActionRefusedError } from '../services/consoleErrors.ts';
 import { NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
 import { ErrorInterface } from './errors.ts';
-import { ListMetadata, listOrder, paging, SortOrder } from './lists.ts';
+import { listArgs, ListMetadata, listOrder, paging } from './lists.ts';
 
 builder.objectType(ActionRefusedError, {
   name: 'ActionRefusedError',
@@ -89,13 +89,7 @@ builder.queryFields((t) => ({
   allRespondents: t.field({
     type: [Respondent],
     authScopes: { coordinator: true },
-    args: {
-      page: t.arg.int(),
-      perPage: t.arg.int(),
-      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}.` }),
-      sortOrder: t.arg({ type: SortOrder }),
-      filter: t.arg({ type: RespondentFilter }),
-    },
+    args: listArgs(t.arg, RespondentFilter, sortFields),
     resolve: (_root, args, context) => {
       const orderBy = listOrder(sortFields, 'createdAt')(args.sortField, args.sortOrder);
       return guarded(() => listRespondents(context.prisma, toFilter(args.filter), paging(args), orderBy as never));

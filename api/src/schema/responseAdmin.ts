@@ -16,7 +16,7 @@ import {
   type ResponseRecord,
   type SectionRecord,
 } from '../services/respondents.ts';
-import { ListMetadata, listOrder, paging, parseId, SortOrder } from './lists.ts';
+import { listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
 import { ResponseStatus } from './response.ts';
 
 const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
@@ -105,13 +105,7 @@ builder.queryFields((t) => ({
   allResponses: t.field({
     type: [ResponseRecordType],
     authScopes: { coordinator: true },
-    args: {
-      page: t.arg.int(),
-      perPage: t.arg.int(),
-      sortField: t.arg.string({ description: `One of: ${Object.keys(sortFields).join(', ')}.` }),
-      sortOrder: t.arg({ type: SortOrder }),
-      filter: t.arg({ type: ResponseRecordFilter }),
-    },
+    args: listArgs(t.arg, ResponseRecordFilter, sortFields),
     resolve: (_root, args, context) => {
       const orderBy = listOrder(sortFields, 'updatedAt')(args.sortField, args.sortOrder);
       return guarded(() => listResponses(context.prisma, toFilter(args.filter), paging(args), orderBy as never));
