@@ -68,7 +68,9 @@ try {
   }
   timings.sort((a, b) => a - b);
   const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
-  console.log(`dashboard over ${last!.regions.length} regions: registered ${last!.registered}, in progress ${last!.inProgress}, submitted ${last!.submitted}`);
+  console.log(
+    `dashboard over ${last!.regions.length} regions: registered ${last!.registered}, in progress ${last!.inProgress}, submitted ${last!.submitted}`,
+  );
   console.log(`dashboard query, ${runs} runs: median ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${timings[0]!.toFixed(1)} ms`);
 } finally {
   await db.close();

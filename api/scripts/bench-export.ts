@@ -41,7 +41,10 @@ try {
     FROM "Response" r CROSS JOIN generate_series(0, 4) p`);
   console.log(`pglite: seeded ${respondents} respondents with answers and ${respondents * 5} measures in ${Date.now() - seeded} ms`);
 
-  for (const [format, write] of [['xlsx', writeWorkbook], ['csv', writeCsv]] as const) {
+  for (const [format, write] of [
+    ['xlsx', writeWorkbook],
+    ['csv', writeCsv],
+  ] as const) {
     global.gc?.();
     const baseline = process.memoryUsage();
     let peakRss = baseline.rss;

@@ -13,7 +13,11 @@ if (!positionals[0]) {
 const db = await openDatabase(databaseConfigFromEnv());
 try {
   await bootstrapDatabase(db);
-  const { email, password } = await createCoordinator(db.prisma, { email: positionals[0], fullName: values.name, password: values.password ?? process.env.COORDINATOR_PASSWORD });
+  const { email, password } = await createCoordinator(db.prisma, {
+    email: positionals[0],
+    fullName: values.name,
+    password: values.password ?? process.env.COORDINATOR_PASSWORD,
+  });
   console.log(`Coordinator ${email} can sign in with the password: ${password}`);
 } catch (error) {
   console.error((error as Error).message);

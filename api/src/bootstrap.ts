@@ -32,7 +32,9 @@ export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> 
   const documentsImported: string[] = [];
   if ((await db.prisma.plan.count()) === 0) {
     const plan = await importPlanFile(db.prisma, path.join(seedDocumentsDir, 'federal-plan-2016-2018.txt'));
-    documentsImported.push(`federal plan ${plan.plan.code}: ${plan.indicators} indicators, ${plan.activities} activities, ${plan.subItems} sub-items`);
+    documentsImported.push(
+      `federal plan ${plan.plan.code}: ${plan.indicators} indicators, ${plan.activities} activities, ${plan.subItems} sub-items`,
+    );
   }
   if ((await db.prisma.practiceGroup.count()) === 0) {
     const practices = await importPracticesFile(db.prisma, path.join(seedDocumentsDir, 'best-practices.txt'));

@@ -17,7 +17,12 @@ const authority = (region: string, kind: string, orgs: number) => ({
   social_orgs_municipal: 0,
   social_orgs_nonstate: 1,
 });
-const operator = (prices: Record<string, number>, methods: Record<string, string>, orgs: Record<string, number> = {}, people: Record<string, number> = {}) => ({
+const operator = (
+  prices: Record<string, number>,
+  methods: Record<string, string>,
+  orgs: Record<string, number> = {},
+  people: Record<string, number> = {},
+) => ({
   operator_contract_price: prices,
   operator_selection_method: methods,
   operator_orgs_assessed: orgs,
@@ -28,9 +33,36 @@ beforeAll(async () => {
   t = await createTestApp();
   coordinator = await signInCoordinator(t);
   await t.openWindow('nok-2023');
-  await respondentWith(t, 'alt@example.org', 'nok-2023', [['authority', authority('RU-ALT', 'regional_authority', 10)], ['operator', operator({ 2021: 100, 2022: 200 }, { 2021: 'auction', 2022: 'auction' }, { 2021: 10, 2022: 4 }, { 2021: 1000, 2022: 800 })]], { submitted: true });
-  await respondentWith(t, 'mow@example.org', 'nok-2023', [['authority', authority('RU-MOW', 'regional_authority', 20)], ['operator', operator({ 2021: 300 }, { 2021: 'single_supplier' }, { 2021: 0 }, { 2021: 600 })]], { submitted: true });
-  await respondentWith(t, 'tve@example.org', 'nok-2023', [['authority', authority('RU-TVE', 'municipality', 30)], ['operator', operator({ 2021: 50 }, { 2021: 'auction' }, { 2021: 2 }, { 2021: 250 })]], { submitted: true });
+  await respondentWith(
+    t,
+    'alt@example.org',
+    'nok-2023',
+    [
+      ['authority', authority('RU-ALT', 'regional_authority', 10)],
+      ['operator', operator({ 2021: 100, 2022: 200 }, { 2021: 'auction', 2022: 'auction' }, { 2021: 10, 2022: 4 }, { 2021: 1000, 2022: 800 })],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    t,
+    'mow@example.org',
+    'nok-2023',
+    [
+      ['authority', authority('RU-MOW', 'regional_authority', 20)],
+      ['operator', operator({ 2021: 300 }, { 2021: 'single_supplier' }, { 2021: 0 }, { 2021: 600 })],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    t,
+    'tve@example.org',
+    'nok-2023',
+    [
+      ['authority', authority('RU-TVE', 'municipality', 30)],
+      ['operator', operator({ 2021: 50 }, { 2021: 'auction' }, { 2021: 2 }, { 2021: 250 })],
+    ],
+    { submitted: true },
+  );
   // A draft counts nowhere, and its region has not taken part.
   await respondentWith(t, 'spe@example.org', 'nok-2023', [
     ['authority', authority('RU-SPE', 'municipality', 1000)],
@@ -97,6 +129,8 @@ describe('campaignAnalytics', () => {
   });
 
   it('is null for an unknown campaign', async () => {
-    expect((await t.gql(`{ campaignAnalytics(campaignCode: "nope") { respondentsCount } }`, {}, { cookie: coordinator })).data.campaignAnalytics).toBeNull();
+    expect(
+      (await t.gql(`{ campaignAnalytics(campaignCode: "nope") { respondentsCount } }`, {}, { cookie: coordinator })).data.campaignAnalytics,
+    ).toBeNull();
   });
 });

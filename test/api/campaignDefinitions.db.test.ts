@@ -42,7 +42,10 @@ const EDIT = `mutation($input: UpdateQuestionTextsInput!) { updateQuestionTexts(
 async function snapshot() {
   const prisma = t.db.prisma;
   return {
-    campaigns: await prisma.campaign.findMany({ orderBy: { id: 'asc' }, select: { id: true, code: true, state: true, definitionSha256: true, definition: true, updatedAt: true } }),
+    campaigns: await prisma.campaign.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, code: true, state: true, definitionSha256: true, definition: true, updatedAt: true },
+    }),
     sections: await prisma.section.findMany({ orderBy: { id: 'asc' } }),
     questions: await prisma.question.findMany({ orderBy: { id: 'asc' } }),
     options: await prisma.questionOption.findMany({ orderBy: { id: 'asc' } }),
@@ -82,8 +85,20 @@ describe('importCampaignDefinition', () => {
     expect(campaign.definitionSha256).toBe(definitionDigest(campaign.definition));
     expect(question.options.length).toBeGreaterThanOrEqual(2);
     const [entry] = await t.db.prisma.auditLog.findMany({ where: { action: 'campaign.definition.import' } });
-    expect(entry).toMatchObject({ actorEmail: 'coordinator@vcot.example', subjectType: 'Campaign', subjectId: 'nok-2021-draft', reason: 'Анкета 2024 года', before: null });
-    expect(entry!.after).toMatchObject({ outcome: 'created', digest: campaign.definitionSha256, sections: 4, questions: data.questions, options: data.options });
+    expect(entry).toMatchObject({
+      actorEmail: 'coordinator@vcot.example',
+      subjectType: 'Campaign',
+      subjectId: 'nok-2021-draft',
+      reason: 'Анкета 2024 года',
+      before: null,
+    });
+    expect(entry!.after).toMatchObject({
+      outcome: 'created',
+      digest: campaign.definitionSha256,
+      sections: 4,
+      questions: data.questions,
+      options: data.options,
+    });
     // A draft is the coordinators' business only.
     expect((await t.gql(`{ campaign(code: "nok-2021-draft") { code } }`)).data.campaign).toBeNull();
   });
@@ -106,7 +121,10 @@ describe('importCampaignDefinition', () => {
     const oldDigest = (await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021-draft' } })).definitionSha256;
     const result = await as(IMPORT, { input: { definition: changed } });
     expect(result.data.importCampaignDefinition.data.outcome).toBe('UPDATED');
-    const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021-draft' }, include: { sections: { orderBy: { position: 'asc' } } } });
+    const campaign = await t.db.prisma.campaign.findUniqueOrThrow({
+      where: { code: 'nok-2021-draft' },
+      include: { sections: { orderBy: { position: 'asc' } } },
+    });
     expect(campaign.sections[3]!.title).toBe('Развитие системы НОК (редакция 2)');
     expect(campaign.state).toBe('DRAFT');
     const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'campaign.definition.import' }, orderBy: { id: 'desc' } });
@@ -185,8 +203,19 @@ describe('importCampaignDefinition', () => {
     const result = (await as(IMPORT, { input: { definition: changed } })).data.importCampaignDefinition;
     expect(result).toMatchObject({ __typename: 'DefinitionLockedError', reason: 'HAS_RESPONSES', responses: 1 });
     expect(result.message).toMatch(/уже есть 1 ответ: они ссылаются на коды вопросов/);
-    const edit = (await as(EDIT, { input: { campaignCode: 'nok-answered', questionCode: 'legislation_changes', help: 'x', options: [{ code: 'a', label: 'А' }, { code: 'b', label: 'Б' }] } }))
-      .data.updateQuestionTexts;
+    const edit = (
+      await as(EDIT, {
+        input: {
+          campaignCode: 'nok-answered',
+          questionCode: 'legislation_changes',
+          help: 'x',
+          options: [
+            { code: 'a', label: 'А' },
+            { code: 'b', label: 'Б' },
+          ],
+        },
+      })
+    ).data.updateQuestionTexts;
     expect(edit).toMatchObject({ __typename: 'DefinitionLockedError', reason: 'HAS_RESPONSES' });
     expect(await snapshot()).toEqual(answered);
   });
@@ -220,7 +249,9 @@ describe('importCampaignDefinition', () => {
 
 describe('campaignDefinitionDocument', () => {
   it('returns the stored document, which imports back as unchanged', async () => {
-    const result = await as(`{ campaignDefinitionDocument(code: "nok-2021") { __typename ... on QueryCampaignDefinitionDocumentSuccess { data } ... on Error { message } } }`);
+    const result = await as(
+      `{ campaignDefinitionDocument(code: "nok-2021") { __typename ... on QueryCampaignDefinitionDocumentSuccess { data } ... on Error { message } } }`,
+    );
     const document = result.data.campaignDefinitionDocument.data;
     expect(document.code).toBe('nok-2021');
     expect(definitionDigest(document)).toBe((await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } })).definitionSha256);
@@ -240,7 +271,13 @@ describe('updateQuestionTexts', () => {
       { code: 'other', label: 'Иное' },
     ];
     const result = await as(EDIT, {
-      input: { campaignCode: 'nok-2021-draft', questionCode: 'legislation_changes', help: 'Отметьте один вариант.', options, reason: 'Уточнение формулировок' },
+      input: {
+        campaignCode: 'nok-2021-draft',
+        questionCode: 'legislation_changes',
+        help: 'Отметьте один вариант.',
+        options,
+        reason: 'Уточнение формулировок',
+      },
     });
     const data = result.data.updateQuestionTexts.data;
     expect(data.help).toBe('Отметьте один вариант.');
@@ -251,7 +288,9 @@ describe('updateQuestionTexts', () => {
     ]);
     const { campaign, question } = await rowsOf('nok-2021-draft', 'legislation_changes');
     expect(campaign.definitionSha256).toBe(definitionDigest(campaign.definition));
-    const engine = campaignDefinition(campaign).sections.flatMap((section) => section.questions).find((item) => item.code === 'legislation_changes')!;
+    const engine = campaignDefinition(campaign)
+      .sections.flatMap((section) => section.questions)
+      .find((item) => item.code === 'legislation_changes')!;
     expect(engine).toMatchObject({ help: 'Отметьте один вариант.' });
     expect('options' in engine && engine.options).toEqual([
       { code: kept[1]!.code, label: `${kept[1]!.label} (уточнено)`, help: 'Подсказка к варианту' },
@@ -262,7 +301,10 @@ describe('updateQuestionTexts', () => {
     const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'campaign.definition.edit' } });
     expect(entry).toMatchObject({ subjectId: 'nok-2021-draft/legislation_changes', reason: 'Уточнение формулировок' });
     expect((entry.before as any).question.options).toHaveLength(before.options.length);
-    expect((entry.after as any).question).toMatchObject({ help: 'Отметьте один вариант.', options: [{ help: 'Подсказка к варианту' }, {}, { code: 'other' }] });
+    expect((entry.after as any).question).toMatchObject({
+      help: 'Отметьте один вариант.',
+      options: [{ help: 'Подсказка к варианту' }, {}, { code: 'other' }],
+    });
     expect((entry.after as any).digest).toBe(campaign.definitionSha256);
   });
 
@@ -303,14 +345,30 @@ describe('updateQuestionTexts', () => {
       ['options[3].label', 'REQUIRED'],
     ]);
     expect(error.fieldErrors[0].message).toBe('Вариант 2: код «yes» уже есть у варианта 1; коды вариантов должны быть разными.');
-    const single = await as(EDIT, { input: { campaignCode: 'nok-2021-draft', questionCode: 'legislation_changes', options: [{ code: 'yes', label: 'Да' }] } });
+    const single = await as(EDIT, {
+      input: { campaignCode: 'nok-2021-draft', questionCode: 'legislation_changes', options: [{ code: 'yes', label: 'Да' }] },
+    });
     expect(single.data.updateQuestionTexts.message).toBe('У вопроса с выбором ответа должно быть не меньше двух вариантов.');
     // Options for a text question; an unknown question; an unknown campaign.
-    const text = await as(EDIT, { input: { campaignCode: 'nok-2021-draft', questionCode: 'authority_name', options: [{ code: 'a', label: 'А' }, { code: 'b', label: 'Б' }] } });
+    const text = await as(EDIT, {
+      input: {
+        campaignCode: 'nok-2021-draft',
+        questionCode: 'authority_name',
+        options: [
+          { code: 'a', label: 'А' },
+          { code: 'b', label: 'Б' },
+        ],
+      },
+    });
     expect(text.data.updateQuestionTexts.message).toMatch(/нет списка вариантов ответа/);
     const unknown = await as(EDIT, { input: { campaignCode: 'nok-2021-draft', questionCode: 'nope', options: [] } });
-    expect(unknown.data.updateQuestionTexts).toEqual({ __typename: 'NotFoundError', message: 'В опросе «nok-2021-draft» нет вопроса с кодом «nope».' });
-    expect((await as(EDIT, { input: { campaignCode: 'nope', questionCode: 'x', options: [] } })).data.updateQuestionTexts.__typename).toBe('NotFoundError');
+    expect(unknown.data.updateQuestionTexts).toEqual({
+      __typename: 'NotFoundError',
+      message: 'В опросе «nok-2021-draft» нет вопроса с кодом «nope».',
+    });
+    expect((await as(EDIT, { input: { campaignCode: 'nope', questionCode: 'x', options: [] } })).data.updateQuestionTexts.__typename).toBe(
+      'NotFoundError',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -320,7 +378,9 @@ describe('updateQuestionTexts', () => {
     const options = question.options.map((option) => ({ code: option.code, label: `${option.label}!` }));
     const result = await as(EDIT, { input: { campaignCode: 'nok-2021', questionCode: 'legislation_changes', options } });
     expect(result.data.updateQuestionTexts).toMatchObject({ __typename: 'DefinitionLockedError', reason: 'NOT_DRAFT' });
-    expect(result.data.updateQuestionTexts.message).toMatch(/^Опрос «nok-2021» опубликован: менять варианты ответа и подсказки можно только у черновика/);
+    expect(result.data.updateQuestionTexts.message).toMatch(
+      /^Опрос «nok-2021» опубликован: менять варианты ответа и подсказки можно только у черновика/,
+    );
     expect(await snapshot()).toEqual(before);
   });
 

@@ -33,7 +33,9 @@ it('counts practices per form, region and sphere as in seed 003', async () => {
 it('finds practices by words of their text, case-insensitively, a page at a time', async () => {
   const meta = await ids('{ _allPracticesMeta(filter: { q: "рейтинг" }) { count } }');
   expect(meta._allPracticesMeta.count).toBeGreaterThan(3);
-  const page = await ids('{ allPractices(filter: { q: "РЕЙТИНГ" }, perPage: 2, sortField: "region") { text region { name } sphere { name } form { name } } }');
+  const page = await ids(
+    '{ allPractices(filter: { q: "РЕЙТИНГ" }, perPage: 2, sortField: "region") { text region { name } sphere { name } form { name } } }',
+  );
   expect(page.allPractices).toHaveLength(2);
   for (const practice of page.allPractices) expect(practice.text.toLowerCase()).toContain('рейтинг');
 });

@@ -12,9 +12,12 @@ let respondent: { id: string; cookie: string };
 const SAVE = `mutation($input: SaveSectionInput!) { saveSection(input: $input) { __typename ... on Error { code message } } }`;
 
 async function signIn(email: string, password: string) {
-  const result = await t.gql(`mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on MutationSignInSuccess { data } ... on Error { code message } } }`, {
-    input: { email, password },
-  });
+  const result = await t.gql(
+    `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on MutationSignInSuccess { data } ... on Error { code message } } }`,
+    {
+      input: { email, password },
+    },
+  );
   return { result: result.data.signIn, cookie: result.headers.get('set-cookie')?.split(';')[0] };
 }
 
@@ -57,8 +60,16 @@ describe('every console operation is refused to anyone else', () => {
     ['AuditLog', `query { AuditLog(id: "1") { id } }`, {}],
     ['openCampaignWindow', `mutation { openCampaignWindow(input: { campaignCode: "nok-2021" }) { __typename } }`, {}],
     ['closeCampaignWindow', `mutation { closeCampaignWindow(input: { campaignCode: "nok-2021" }) { __typename } }`, {}],
-    ['moveCampaignWindow', `mutation { moveCampaignWindow(input: { campaignCode: "nok-2021", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`, {}],
-    ['extendRegionWindow', `mutation { extendRegionWindow(input: { campaignCode: "nok-2021", regionCode: "RU-ALT", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`, {}],
+    [
+      'moveCampaignWindow',
+      `mutation { moveCampaignWindow(input: { campaignCode: "nok-2021", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`,
+      {},
+    ],
+    [
+      'extendRegionWindow',
+      `mutation { extendRegionWindow(input: { campaignCode: "nok-2021", regionCode: "RU-ALT", closesAt: "2030-01-01T00:00:00Z" }) { __typename } }`,
+      {},
+    ],
     ['allRespondents', `query { allRespondents { id } }`, {}],
     ['_allRespondentsMeta', `query { _allRespondentsMeta { count } }`, {}],
     ['Respondent', `query { Respondent(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}],
@@ -74,7 +85,11 @@ describe('every console operation is refused to anyone else', () => {
     ['allOutboxMails', `query { allOutboxMails { id } }`, {}],
     ['_allOutboxMailsMeta', `query { _allOutboxMailsMeta { count } }`, {}],
     ['OutboxMail', `query { OutboxMail(id: "00000000-0000-0000-0000-000000000000") { id } }`, {}],
-    ['createPractice', `mutation { createPractice(input: { text: "Премирование руководителей по итогам НОК", regionId: "1", sphereId: "1", formId: "1" }) { __typename } }`, {}],
+    [
+      'createPractice',
+      `mutation { createPractice(input: { text: "Премирование руководителей по итогам НОК", regionId: "1", sphereId: "1", formId: "1" }) { __typename } }`,
+      {},
+    ],
     ['updatePractice', `mutation { updatePractice(input: { id: "1", text: "Премирование руководителей по итогам НОК" }) { __typename } }`, {}],
     ['deletePractice', `mutation { deletePractice(input: { id: "1", reason: "Дубликат" }) { __typename } }`, {}],
     ['setPlanTargetActual', `mutation { setPlanTargetActual(input: { targetId: "1", actual: "47.5" }) { __typename } }`, {}],
@@ -86,7 +101,11 @@ describe('every console operation is refused to anyone else', () => {
     ['campaignDefinitionPreview', `query { campaignDefinitionPreview(definition: {}) { __typename } }`, {}],
     ['campaignDefinitionDocument', `query { campaignDefinitionDocument(code: "nok-2021") { __typename } }`, {}],
     ['importCampaignDefinition', `mutation { importCampaignDefinition(input: { definition: {} }) { __typename } }`, {}],
-    ['updateQuestionTexts', `mutation { updateQuestionTexts(input: { campaignCode: "nok-2021", questionCode: "region", options: [] }) { __typename } }`, {}],
+    [
+      'updateQuestionTexts',
+      `mutation { updateQuestionTexts(input: { campaignCode: "nok-2021", questionCode: "region", options: [] }) { __typename } }`,
+      {},
+    ],
   ];
   for (const [name, query] of operations) {
     it(name, async () => {
@@ -122,14 +141,39 @@ describe('the dashboard', () => {
     const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     const [altai, moscow] = await Promise.all(['RU-ALT', 'RU-MOW'].map((code) => t.db.prisma.region.findUniqueOrThrow({ where: { code } })));
     const fixtures = [
-      { email: 'a1@example.org', region: altai!.id, status: 'SUBMITTED' as const, completion: 100, sections: { authority: 100, situation: 100, measures: 100, development: 100 } },
-      { email: 'a2@example.org', region: altai!.id, status: 'DRAFT' as const, completion: 82, sections: { authority: 100, situation: 80, measures: 0, development: 0 } },
-      { email: 'm1@example.org', region: moscow!.id, status: 'DRAFT' as const, completion: 45, sections: { authority: 100, situation: 0, measures: 0, development: 0 } },
+      {
+        email: 'a1@example.org',
+        region: altai!.id,
+        status: 'SUBMITTED' as const,
+        completion: 100,
+        sections: { authority: 100, situation: 100, measures: 100, development: 100 },
+      },
+      {
+        email: 'a2@example.org',
+        region: altai!.id,
+        status: 'DRAFT' as const,
+        completion: 82,
+        sections: { authority: 100, situation: 80, measures: 0, development: 0 },
+      },
+      {
+        email: 'm1@example.org',
+        region: moscow!.id,
+        status: 'DRAFT' as const,
+        completion: 45,
+        sections: { authority: 100, situation: 0, measures: 0, development: 0 },
+      },
     ];
     for (const fixture of fixtures) {
       const user = await t.db.prisma.user.create({ data: { email: fixture.email } });
       await t.db.prisma.response.create({
-        data: { campaignId: campaign.id, respondentId: user.id, regionId: fixture.region, status: fixture.status, completion: fixture.completion, sectionCompletion: fixture.sections },
+        data: {
+          campaignId: campaign.id,
+          respondentId: user.id,
+          regionId: fixture.region,
+          status: fixture.status,
+          completion: fixture.completion,
+          sectionCompletion: fixture.sections,
+        },
       });
       await t.db.prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `hash-${fixture.email}` } });
     }
@@ -164,19 +208,34 @@ describe('the dashboard', () => {
 
 describe('window control', () => {
   it('closing the window refuses later saves and is recorded with before and after', async () => {
-    const closed = await t.gql(`mutation { closeCampaignWindow(input: { campaignCode: "nok-2021", reason: "Срок истёк" }) { __typename ... on MutationCloseCampaignWindowSuccess { data { windowState } } } }`, {}, { cookie: coordinator });
+    const closed = await t.gql(
+      `mutation { closeCampaignWindow(input: { campaignCode: "nok-2021", reason: "Срок истёк" }) { __typename ... on MutationCloseCampaignWindowSuccess { data { windowState } } } }`,
+      {},
+      { cookie: coordinator },
+    );
     expect(closed.data.closeCampaignWindow.data.windowState).toBe('CLOSED');
-    const save = await t.gql(SAVE, { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 } }, { cookie: respondent.cookie });
+    const save = await t.gql(
+      SAVE,
+      { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 } },
+      { cookie: respondent.cookie },
+    );
     expect(save.data.saveSection.__typename).toBe('WindowClosedError');
     const [entry] = await t.db.prisma.auditLog.findMany();
-    expect(entry).toMatchObject({ actorEmail: 'coordinator@vcot.example', action: 'campaign.window.close', subjectType: 'Campaign', subjectId: 'nok-2021', reason: 'Срок истёк' });
+    expect(entry).toMatchObject({
+      actorEmail: 'coordinator@vcot.example',
+      action: 'campaign.window.close',
+      subjectType: 'Campaign',
+      subjectId: 'nok-2021',
+      reason: 'Срок истёк',
+    });
     expect(new Date((entry!.before as any).closesAt).getTime()).toBeGreaterThan(Date.now());
     expect(new Date((entry!.after as any).closesAt).getTime()).toBeLessThanOrEqual(Date.now());
     const listed = await t.gql('{ allAuditLogs(sortField: "at", sortOrder: DESC) { action actorEmail before after } }', {}, { cookie: coordinator });
     expect(listed.data.allAuditLogs[0].action).toBe('campaign.window.close');
     // Filters by who (part of the address, any case) and when.
     const count = async (filter: Record<string, unknown>) =>
-      (await t.gql('query($filter: AuditLogFilter) { _allAuditLogsMeta(filter: $filter) { count } }', { filter }, { cookie: coordinator })).data._allAuditLogsMeta.count;
+      (await t.gql('query($filter: AuditLogFilter) { _allAuditLogsMeta(filter: $filter) { count } }', { filter }, { cookie: coordinator })).data
+        ._allAuditLogsMeta.count;
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
     expect(await count({ actor: 'COORDINATOR@VCOT' })).toBe(1);
@@ -194,10 +253,18 @@ describe('window control', () => {
       { cookie: coordinator },
     );
     expect(extended.data.extendRegionWindow.__typename).toBe('MutationExtendRegionWindowSuccess');
-    const altai = await t.gql(SAVE, { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 } }, { cookie: respondent.cookie });
+    const altai = await t.gql(
+      SAVE,
+      { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 } },
+      { cookie: respondent.cookie },
+    );
     expect(altai.data.saveSection.__typename).toBe('MutationSaveSectionSuccess');
     const moscow = await t.respondent('moscow@example.org');
-    const refused = await t.gql(SAVE, { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: { ...section1, region: 'RU-MOW' } } }, { cookie: moscow.cookie });
+    const refused = await t.gql(
+      SAVE,
+      { input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: { ...section1, region: 'RU-MOW' } } },
+      { cookie: moscow.cookie },
+    );
     expect(refused.data.saveSection.__typename).toBe('WindowClosedError');
     expect(await t.db.prisma.auditLog.count({ where: { action: 'campaign.window.extend_region' } })).toBe(1);
   });
@@ -209,7 +276,10 @@ describe('window control', () => {
       {},
       { cookie: coordinator },
     );
-    expect(moved.data.moveCampaignWindow).toEqual({ __typename: 'ValidationError', fieldErrors: [{ path: 'closesAt', message: 'Дата закрытия должна быть позже даты открытия.' }] });
+    expect(moved.data.moveCampaignWindow).toEqual({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: 'closesAt', message: 'Дата закрытия должна быть позже даты открытия.' }],
+    });
     expect(await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } })).toEqual(before);
   });
 });

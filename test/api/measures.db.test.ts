@@ -23,27 +23,49 @@ beforeAll(async () => {
   coordinator = await signInCoordinator(t);
   await t.openWindow('nok-2021');
   // Altai, social protection, submitted: 3 × material base, motivation, other.
-  await respondentWith(t, 'social@altai.example', 'nok-2021', [
-    ['authority', section1],
-    ['measures', { measures: [
-      typed(1, 'material_base', { title: 'Ремонт зданий учреждений', description: 'Капитальный ремонт зданий домов-интернатов' }),
-      typed(2, 'material_base', { year: 2020 }),
-      typed(3, 'material_base'),
-      typed(4, 'motivation', { title: 'Премирование работников' }),
-      typed(5, 'other'),
-    ] }],
-  ], { submitted: true });
+  await respondentWith(
+    t,
+    'social@altai.example',
+    'nok-2021',
+    [
+      ['authority', section1],
+      [
+        'measures',
+        {
+          measures: [
+            typed(1, 'material_base', { title: 'Ремонт зданий учреждений', description: 'Капитальный ремонт зданий домов-интернатов' }),
+            typed(2, 'material_base', { year: 2020 }),
+            typed(3, 'material_base'),
+            typed(4, 'motivation', { title: 'Премирование работников' }),
+            typed(5, 'other'),
+          ],
+        },
+      ],
+    ],
+    { submitted: true },
+  );
   // Altai, health, submitted: 2 × interaction, 2 × material base, information environment.
-  await respondentWith(t, 'health@altai.example', 'nok-2021', [
-    ['authority', { ...section1, authority_name: ALTAI_HEALTH }],
-    ['measures', { measures: [
-      typed(6, 'interaction_with_authorities'),
-      typed(7, 'interaction_with_authorities'),
-      typed(8, 'material_base', { title: 'Ремонт пандусов', description: 'Доступная среда' }),
-      typed(9, 'material_base'),
-      typed(10, 'information_environment', { year: 2020 }),
-    ] }],
-  ], { submitted: true });
+  await respondentWith(
+    t,
+    'health@altai.example',
+    'nok-2021',
+    [
+      ['authority', { ...section1, authority_name: ALTAI_HEALTH }],
+      [
+        'measures',
+        {
+          measures: [
+            typed(6, 'interaction_with_authorities'),
+            typed(7, 'interaction_with_authorities'),
+            typed(8, 'material_base', { title: 'Ремонт пандусов', description: 'Доступная среда' }),
+            typed(9, 'material_base'),
+            typed(10, 'information_environment', { year: 2020 }),
+          ],
+        },
+      ],
+    ],
+    { submitted: true },
+  );
   // Moscow, a draft: 5 disciplinary measures that analysis must not count.
   await respondentWith(t, 'labour@moscow.example', 'nok-2021', [
     ['authority', { ...section1, region: 'RU-MOW', authority_name: MOSCOW_LABOUR }],
@@ -51,9 +73,14 @@ beforeAll(async () => {
   ]);
   const prisma = t.db.prisma;
   for (const code of ['RU-ALT', 'RU-MOW']) ref[code] = (await prisma.region.findUniqueOrThrow({ where: { code } })).id;
-  for (const code of ['organisational', 'applied', 'staff', 'other']) ref[code] = (await prisma.measureTypeGroup.findUniqueOrThrow({ where: { code } })).id;
+  for (const code of ['organisational', 'applied', 'staff', 'other'])
+    ref[code] = (await prisma.measureTypeGroup.findUniqueOrThrow({ where: { code } })).id;
   for (const code of ['material_base', 'disciplinary']) ref[code] = (await prisma.measureType.findUniqueOrThrow({ where: { code } })).id;
-  for (const [key, name] of [['social', ALTAI_SOCIAL], ['health', ALTAI_HEALTH], ['labour', MOSCOW_LABOUR]] as const) {
+  for (const [key, name] of [
+    ['social', ALTAI_SOCIAL],
+    ['health', ALTAI_HEALTH],
+    ['labour', MOSCOW_LABOUR],
+  ] as const) {
     ref[key] = (await prisma.authority.findFirstOrThrow({ where: { name } })).id;
   }
 });
@@ -102,7 +129,13 @@ describe('allMeasures', () => {
     expect(await titles({ campaignCode: 'nok-2021' })).toHaveLength(15);
     expect(await titles({ campaignCode: 'no-such-campaign' })).toEqual([]);
     expect(await titles({ submittedOnly: true })).toHaveLength(10);
-    expect(await titles({ regionId: String(ref['RU-MOW']) })).toEqual(['Мероприятие 11', 'Мероприятие 12', 'Мероприятие 13', 'Мероприятие 14', 'Мероприятие 15']);
+    expect(await titles({ regionId: String(ref['RU-MOW']) })).toEqual([
+      'Мероприятие 11',
+      'Мероприятие 12',
+      'Мероприятие 13',
+      'Мероприятие 14',
+      'Мероприятие 15',
+    ]);
     expect(await titles({ groupId: String(ref.staff) })).toHaveLength(6);
     expect(await titles({ groupId: String(ref.staff), submittedOnly: true })).toEqual(['Премирование работников']);
     expect(await titles({ typeId: String(ref.material_base), authorityId: String(ref.health) })).toEqual(['Ремонт пандусов', 'Мероприятие 9']);
@@ -120,7 +153,9 @@ describe('allMeasures', () => {
     expect((await titles({ submittedOnly: true }, { sortField: 'type', sortOrder: 'DESC' }))[0]).toBe('Мероприятие 5'); // «иное» last
     expect((await titles({}, { sortField: 'year' })).slice(0, 2).sort()).toEqual(['Мероприятие 10', 'Мероприятие 2']);
     // Москва comes after Алтайский край in the register, so it leads in descending order.
-    expect((await titles({}, { sortField: 'region', sortOrder: 'DESC' })).slice(0, 5).sort()).toEqual([11, 12, 13, 14, 15].map((n) => `Мероприятие ${n}`));
+    expect((await titles({}, { sortField: 'region', sortOrder: 'DESC' })).slice(0, 5).sort()).toEqual(
+      [11, 12, 13, 14, 15].map((n) => `Мероприятие ${n}`),
+    );
     expect((await titles({}, { sortField: 'region' })).slice(10).sort()).toEqual([11, 12, 13, 14, 15].map((n) => `Мероприятие ${n}`));
     const wrong = await as(`{ allMeasures(sortField: "secret") { id } }`);
     expect(wrong.errors?.[0]?.message).toBe('sortField: одно из region, type, year, updatedAt.');
@@ -129,7 +164,9 @@ describe('allMeasures', () => {
   it('costs the same number of queries for 1 and for 10 measures (no N+1)', async () => {
     const count = async (perPage: number) => {
       queries = 0;
-      const result = await as(`{ allMeasures(perPage: ${perPage}) { title type { name group { name } } campaignCode respondentEmail responseStatus region { name } authority { name } } }`);
+      const result = await as(
+        `{ allMeasures(perPage: ${perPage}) { title type { name group { name } } campaignCode respondentEmail responseStatus region { name } authority { name } } }`,
+      );
       expect(result.data.allMeasures).toHaveLength(perPage);
       return queries;
     };
@@ -141,7 +178,10 @@ describe('measureSummary', () => {
   const SUMMARY = `query($submittedOnly: Boolean) { measureSummary(campaignCode: "nok-2021", submittedOnly: $submittedOnly) { __typename
     ... on QueryMeasureSummarySuccess { data { total untyped submittedOnly groups { code count share types { code count share } }
       regions { code name count share authorities responses } } } ... on Error { code message } } }`;
-  const counts = (data: any) => Object.fromEntries(data.groups.flatMap((group: any) => [[group.code, group.count], ...group.types.map((type: any) => [`${group.code}.${type.code}`, type.count])]));
+  const counts = (data: any) =>
+    Object.fromEntries(
+      data.groups.flatMap((group: any) => [[group.code, group.count], ...group.types.map((type: any) => [`${group.code}.${type.code}`, type.count])]),
+    );
 
   it('counts sent questionnaires by default: every type listed, zeros included', async () => {
     const { data } = (await as(SUMMARY)).data.measureSummary;
@@ -182,9 +222,12 @@ describe('measureSummary', () => {
 
 describe('authorities', () => {
   it('counts questionnaires and measures for coordinators; the public list stays public without them', async () => {
-    const result = await as(`query($filter: AuthorityFilter) { allAuthorities(filter: $filter, sortField: "name") { name responsesCount measuresCount } }`, {
-      filter: { regionId: String(ref['RU-ALT']) },
-    });
+    const result = await as(
+      `query($filter: AuthorityFilter) { allAuthorities(filter: $filter, sortField: "name") { name responsesCount measuresCount } }`,
+      {
+        filter: { regionId: String(ref['RU-ALT']) },
+      },
+    );
     expect(result.data.allAuthorities).toEqual([
       { name: ALTAI_HEALTH, responsesCount: 1, measuresCount: 5 },
       { name: ALTAI_SOCIAL, responsesCount: 1, measuresCount: 5 },
@@ -213,22 +256,43 @@ describe('authorities', () => {
       fieldErrors: [{ path: 'name' }],
     });
     const blank = await as(UPDATE, { input: { id: health, name: '   ' } });
-    expect(blank.data.updateAuthority).toMatchObject({ __typename: 'ValidationError', message: 'Укажите полное наименование органа власти (не короче 3 символов).' });
+    expect(blank.data.updateAuthority).toMatchObject({
+      __typename: 'ValidationError',
+      message: 'Укажите полное наименование органа власти (не короче 3 символов).',
+    });
     const sphere = await as(UPDATE, { input: { id: health, name: 'Министерство здравоохранения Алтайского края', sphereId: '999999' } });
-    expect(sphere.data.updateAuthority).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'sphereId', message: 'Такой сферы нет в справочнике: выберите сферу из списка.' }] });
+    expect(sphere.data.updateAuthority).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: 'sphereId', message: 'Такой сферы нет в справочнике: выберите сферу из списка.' }],
+    });
     const missing = await as(UPDATE, { input: { id: '999999', name: 'Министерство здравоохранения Алтайского края' } });
     expect(missing.data.updateAuthority).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     const unchanged = await as(UPDATE, { input: { id: health, name: ALTAI_HEALTH } });
-    expect(unchanged.data.updateAuthority).toMatchObject({ __typename: 'ValidationError', message: 'Наименование и сфера не изменились: сохранять нечего.' });
+    expect(unchanged.data.updateAuthority).toMatchObject({
+      __typename: 'ValidationError',
+      message: 'Наименование и сфера не изменились: сохранять нечего.',
+    });
     expect(await snapshot()).toEqual(before);
   });
 
   it('corrects a name and sets the sphere, audited with before and after; the same name in another region is fine', async () => {
     const health = await t.db.prisma.sphere.findUniqueOrThrow({ where: { code: 'health' } });
-    const result = await as(UPDATE, { input: { id: String(ref.health), name: ' Министерство  здравоохранения Алтайского края ', sphereId: String(health.id), reason: 'Опечатка в названии' } });
+    const result = await as(UPDATE, {
+      input: {
+        id: String(ref.health),
+        name: ' Министерство  здравоохранения Алтайского края ',
+        sphereId: String(health.id),
+        reason: 'Опечатка в названии',
+      },
+    });
     expect(result.data.updateAuthority).toEqual({
       __typename: 'MutationUpdateAuthoritySuccess',
-      data: { id: String(ref.health), name: 'Министерство здравоохранения Алтайского края', sphere: { code: health.code }, region: { code: 'RU-ALT' } },
+      data: {
+        id: String(ref.health),
+        name: 'Министерство здравоохранения Алтайского края',
+        sphere: { code: health.code },
+        region: { code: 'RU-ALT' },
+      },
     });
     const entries = await t.db.prisma.auditLog.findMany({ where: { action: 'authority.update' } });
     expect(entries).toHaveLength(1);

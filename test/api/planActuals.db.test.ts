@@ -156,7 +156,9 @@ describe('PlanTarget.status', () => {
     const result = await t.gql(`{ allPlanIndicators { number targets { year targetMin targetMax isRange actual status } } }`);
     expect(result.errors).toBeUndefined();
     const rows = result.data.allPlanIndicators.flatMap((indicator: any) =>
-      indicator.targets.map((target: any) => `${indicator.number}/${target.year}: ${target.targetMin}–${target.targetMax} ${target.actual ?? '—'} ${target.status}`),
+      indicator.targets.map(
+        (target: any) => `${indicator.number}/${target.year}: ${target.targetMin}–${target.targetMax} ${target.actual ?? '—'} ${target.status}`,
+      ),
     );
     expect(rows).toEqual([
       '1/2016: 45–50 47.5 MET',

@@ -43,16 +43,27 @@ const state = async () => ({
 });
 
 const search = async (filter: Record<string, unknown>, extra = '') => {
-  const result = await t.gql(`query($filter: PracticeFilter) { allPractices(filter: $filter, perPage: 100${extra}) { id text sphere { id } region { id } } _allPracticesMeta(filter: $filter) { count } }`, {
-    filter,
-  });
+  const result = await t.gql(
+    `query($filter: PracticeFilter) { allPractices(filter: $filter, perPage: 100${extra}) { id text sphere { id } region { id } } _allPracticesMeta(filter: $filter) { count } }`,
+    {
+      filter,
+    },
+  );
   expect(result.errors).toBeUndefined();
-  return { rows: result.data.allPractices as { id: string; text: string; sphere: { id: string }; region: { id: string } }[], count: result.data._allPracticesMeta.count as number };
+  return {
+    rows: result.data.allPractices as { id: string; text: string; sphere: { id: string }; region: { id: string } }[],
+    count: result.data._allPracticesMeta.count as number,
+  };
 };
 
 describe('full-text search', () => {
   it('finds by stemmed Russian words: «премирования руководителей» finds «Премирование руководителя»', async () => {
-    const created = await create({ text: 'Премирование руководителя учреждения по итогам независимой оценки', regionId: ref.altai, sphereId: ref.health, formId: ref.bonus });
+    const created = await create({
+      text: 'Премирование руководителя учреждения по итогам независимой оценки',
+      regionId: ref.altai,
+      sphereId: ref.health,
+      formId: ref.bonus,
+    });
     expect(created.__typename).toBe('MutationCreatePracticeSuccess');
     const { rows } = await search({ q: 'премирования руководителей' });
     expect(rows.map((row) => row.id)).toContain(created.data.id);
@@ -76,8 +87,18 @@ describe('full-text search', () => {
   });
 
   it('orders by relevance when no sortField is given', async () => {
-    const once = await create({ text: 'Квазиперсептрон применяется в одном учреждении области', regionId: ref.altai, sphereId: ref.social, formId: ref.other });
-    const thrice = await create({ text: 'Квазиперсептрон, квазиперсептрона и квазиперсептроны: три упоминания', regionId: ref.moscow, sphereId: ref.social, formId: ref.other });
+    const once = await create({
+      text: 'Квазиперсептрон применяется в одном учреждении области',
+      regionId: ref.altai,
+      sphereId: ref.social,
+      formId: ref.other,
+    });
+    const thrice = await create({
+      text: 'Квазиперсептрон, квазиперсептрона и квазиперсептроны: три упоминания',
+      regionId: ref.moscow,
+      sphereId: ref.social,
+      formId: ref.other,
+    });
     const ranked = await search({ q: 'квазиперсептрон' });
     expect(ranked.rows.map((row) => row.id)).toEqual([thrice.data.id, once.data.id]);
     const byRegion = await search({ q: 'квазиперсептрон' }, ', sortField: "createdAt"');
@@ -101,8 +122,22 @@ describe('full-text search', () => {
   });
 
   it('survives hostile input: quotes and tsquery operators are never syntax', async () => {
-    for (const q of [`'&|!:*()`, `рейтинг' OR 1=1 --`, `"рейтинг" & !премирование | (`, '\\', ':*', '!!!', 'рейтинг:* & ', 'a<->b', '$1', 'и', 'ёлка'.repeat(200)]) {
-      const result = await t.gql(`query($q: String) { allPractices(filter: { q: $q }) { id } _allPracticesMeta(filter: { q: $q }) { count } }`, { q });
+    for (const q of [
+      `'&|!:*()`,
+      `рейтинг' OR 1=1 --`,
+      `"рейтинг" & !премирование | (`,
+      '\\',
+      ':*',
+      '!!!',
+      'рейтинг:* & ',
+      'a<->b',
+      '$1',
+      'и',
+      'ёлка'.repeat(200),
+    ]) {
+      const result = await t.gql(`query($q: String) { allPractices(filter: { q: $q }) { id } _allPracticesMeta(filter: { q: $q }) { count } }`, {
+        q,
+      });
       expect(result.errors, q).toBeUndefined();
       expect(result.data.allPractices.length, q).toBeLessThanOrEqual(result.data._allPracticesMeta.count);
     }
@@ -117,7 +152,12 @@ describe('createPractice', () => {
     const text = '  Проведение публичных слушаний по итогам оценки  \n\n';
     const result = await create({ text, regionId: ref.moscow, sphereId: ref.health, formId: ref.other });
     expect(result.__typename).toBe('MutationCreatePracticeSuccess');
-    expect(result.data).toMatchObject({ text: 'Проведение публичных слушаний по итогам оценки', regionId: ref.moscow, sphereId: ref.health, formId: ref.other });
+    expect(result.data).toMatchObject({
+      text: 'Проведение публичных слушаний по итогам оценки',
+      regionId: ref.moscow,
+      sphereId: ref.health,
+      formId: ref.other,
+    });
     const row = await t.db.prisma.practice.findUniqueOrThrow({ where: { id: Number(result.data.id) } });
     expect(row.textSha256).toBe(sha256('Проведение публичных слушаний по итогам оценки'));
     const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'practice.create', subjectId: result.data.id } });
@@ -215,7 +255,9 @@ describe('updatePractice and deletePractice', () => {
       expect(await state()).toEqual(before);
     }
     const formCount = async () =>
-      (await t.gql('{ practiceGroups { forms { id practiceCount } } }')).data.practiceGroups.flatMap((group: any) => group.forms).find((form: any) => form.id === ref.bonus).practiceCount;
+      (await t.gql('{ practiceGroups { forms { id practiceCount } } }')).data.practiceGroups
+        .flatMap((group: any) => group.forms)
+        .find((form: any) => form.id === ref.bonus).practiceCount;
     const countBefore = await formCount();
     const result = await remove({ id: created.id, reason: 'Дубликат практики' });
     expect(result).toMatchObject({ __typename: 'MutationDeletePracticeSuccess', data: { id: created.id } });
@@ -226,7 +268,10 @@ describe('updatePractice and deletePractice', () => {
     expect(audit).toMatchObject({ reason: 'Дубликат практики', after: null });
     expect(audit.before).toMatchObject({ text: 'Практика, которую удалят' });
     const before = await state();
-    expect(await remove({ id: created.id, reason: 'Ещё раз' })).toMatchObject({ code: 'NOT_FOUND', message: 'Практика не найдена: возможно, её уже удалили. Обновите список.' });
+    expect(await remove({ id: created.id, reason: 'Ещё раз' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Практика не найдена: возможно, её уже удалили. Обновите список.',
+    });
     expect(await update({ id: created.id, text: 'Правка удалённой практики' })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await state()).toEqual(before);
   });
@@ -236,7 +281,9 @@ describe('re-importing seed 003 after edits', () => {
   it('brings back neither a deleted practice nor the original of an edited one, and duplicates nothing', async () => {
     const prisma = t.db.prisma;
     const [edited, deleted] = await prisma.practice.findMany({ where: { source: { not: null }, deletedAt: null }, orderBy: { id: 'asc' }, take: 2 });
-    expect((await update({ id: String(edited!.id), text: `${edited!.text} (уточнено координатором)`, reason: 'Уточнение' })).__typename).toBe('MutationUpdatePracticeSuccess');
+    expect((await update({ id: String(edited!.id), text: `${edited!.text} (уточнено координатором)`, reason: 'Уточнение' })).__typename).toBe(
+      'MutationUpdatePracticeSuccess',
+    );
     expect((await remove({ id: String(deleted!.id), reason: 'Устарела' })).__typename).toBe('MutationDeletePracticeSuccess');
     const live = async () => (await t.gql('{ _allPracticesMeta { count } }')).data._allPracticesMeta.count as number;
     const before = await live();
@@ -246,10 +293,19 @@ describe('re-importing seed 003 after edits', () => {
     expect(report.unchanged).toBe(report.practices);
     expect(await live()).toBe(before);
     expect((await search({ q: 'уточнено координатором' })).rows.map((row) => row.id)).toEqual([String(edited!.id)]);
-    expect(await prisma.practice.count({ where: { textSha256: edited!.textSha256, formId: edited!.formId, regionId: edited!.regionId, sphereId: edited!.sphereId, deletedAt: null } })).toBe(0);
+    expect(
+      await prisma.practice.count({
+        where: { textSha256: edited!.textSha256, formId: edited!.formId, regionId: edited!.regionId, sphereId: edited!.sphereId, deletedAt: null },
+      }),
+    ).toBe(0);
 
     // A coordinator may bring the deleted one back by creating it again; the import still adds nothing.
-    const again = await create({ text: deleted!.text, regionId: String(deleted!.regionId), sphereId: String(deleted!.sphereId), formId: String(deleted!.formId) });
+    const again = await create({
+      text: deleted!.text,
+      regionId: String(deleted!.regionId),
+      sphereId: String(deleted!.sphereId),
+      formId: String(deleted!.formId),
+    });
     expect(again.__typename).toBe('MutationCreatePracticeSuccess');
     expect(await live()).toBe(before + 1);
     expect((await importPracticesFile(prisma, path.join(seedDocumentsDir, 'best-practices.txt'))).created).toBe(0);

@@ -31,7 +31,11 @@ let cookie: string;
 let version = 0;
 
 async function save(sectionCode: string, answers: unknown, options: { version?: number; cookie?: string } = {}) {
-  const result = await t.gql(SAVE, { input: { campaignCode: 'nok-2021', sectionCode, version: options.version ?? version, answers } }, { cookie: options.cookie ?? cookie });
+  const result = await t.gql(
+    SAVE,
+    { input: { campaignCode: 'nok-2021', sectionCode, version: options.version ?? version, answers } },
+    { cookie: options.cookie ?? cookie },
+  );
   expect(result.errors).toBeUndefined();
   return result.data.saveSection;
 }
@@ -49,7 +53,9 @@ afterAll(() => t?.close());
 
 describe('the 2021 questionnaire over GraphQL', () => {
   it('reads the questionnaire: 4 sections, section 4 unlocked by 1–3', async () => {
-    const result = await t.gql(`{ campaign(code: "nok-2021") { windowState sections { code unlockAfter questions { code type required options { code label } } } } }`);
+    const result = await t.gql(
+      `{ campaign(code: "nok-2021") { windowState sections { code unlockAfter questions { code type required options { code label } } } } }`,
+    );
     const sections = result.data.campaign.sections;
     expect(result.data.campaign.windowState).toBe('OPEN');
     expect(sections.map((section: any) => section.code)).toEqual(['authority', 'situation', 'measures', 'development']);
@@ -61,7 +67,7 @@ describe('the 2021 questionnaire over GraphQL', () => {
     expect(await stored()).toBeNull();
   });
 
-  it('saves sections 1 and 2 and reaches the seed\'s 82%', async () => {
+  it("saves sections 1 and 2 and reaches the seed's 82%", async () => {
     const first = await save('authority', section1);
     expect(first.__typename).toBe('MutationSaveSectionSuccess');
     expect(first.data.completion.percent).toBe(45);
@@ -151,7 +157,7 @@ describe('the 2021 questionnaire over GraphQL', () => {
     }
   });
 
-  it('refuses anonymous callers and keeps one respondent out of another\'s questionnaire', async () => {
+  it("refuses anonymous callers and keeps one respondent out of another's questionnaire", async () => {
     const anonymous = await t.gql(MINE);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(anonymous.errors?.[0]?.message).toMatch(/персональной ссылке/);

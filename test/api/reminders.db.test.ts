@@ -23,10 +23,16 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
 beforeAll(async () => {
   t = await createTestWeb();
   await createCoordinator(t.db.prisma, COORDINATOR);
-  coordinator = sessionCookie((await gql('mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', { input: COORDINATOR })).response);
+  coordinator = sessionCookie(
+    (await gql('mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', { input: COORDINATOR })).response,
+  );
   await t.openWindow('nok-2021');
   const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
-  for (const [email, disabled] of [['b-idle@example.org', false], ['a-idle@example.org', false], ['gone@example.org', true]] as const) {
+  for (const [email, disabled] of [
+    ['b-idle@example.org', false],
+    ['a-idle@example.org', false],
+    ['gone@example.org', true],
+  ] as const) {
     const user = await t.db.prisma.user.create({ data: { email, disabledAt: disabled ? new Date() : null } });
     await t.db.prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `old-${email}` } });
   }
@@ -41,10 +47,15 @@ const SEND = `mutation($input: ReminderInput!) { sendReminders(input: $input) { 
 describe('reminders', () => {
   it('previews who would get one (active respondents only) and the text', async () => {
     const notStarted = (await gql(PREVIEW, { input: { campaignCode: 'nok-2021', audience: 'NOT_STARTED' } })).body.data.reminderPreview.data;
-    expect(notStarted).toMatchObject({ recipients: 2, sample: ['a-idle@example.org', 'b-idle@example.org'], subject: 'Напоминание: мониторинг результатов НОК' });
+    expect(notStarted).toMatchObject({
+      recipients: 2,
+      sample: ['a-idle@example.org', 'b-idle@example.org'],
+      subject: 'Напоминание: мониторинг результатов НОК',
+    });
     expect(notStarted.text).toContain('Напоминаем о необходимости заполнить и отправить анкету');
     expect(notStarted.text).toContain('[персональная ссылка будет сформирована при отправке]');
-    const inProgress = (await gql(PREVIEW, { input: { campaignCode: 'nok-2021', audience: 'IN_PROGRESS_BELOW_100' } })).body.data.reminderPreview.data;
+    const inProgress = (await gql(PREVIEW, { input: { campaignCode: 'nok-2021', audience: 'IN_PROGRESS_BELOW_100' } })).body.data.reminderPreview
+      .data;
     expect(inProgress).toMatchObject({ recipients: 1, sample: ['draft@example.org'] });
     expect(await t.db.prisma.outboxMail.count()).toBe(0);
   });
@@ -73,16 +84,33 @@ describe('reminders', () => {
     expect(await page.text()).toContain('Войти');
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { email: 'a-idle@example.org' } });
     expect(await t.db.prisma.loginLink.count({ where: { userId: user.id, revokedAt: null } })).toBe(1);
-    expect(await t.db.prisma.loginLink.findFirst({ where: { tokenSha256: 'old-a-idle@example.org' } })).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await t.db.prisma.loginLink.findFirst({ where: { tokenSha256: 'old-a-idle@example.org' } })).toMatchObject({
+      revokedAt: expect.any(Date),
+    });
   });
 
   it('lists the outbox for the console: to, template, status, attempts, sentAt', async () => {
-    const listed = await gql(`{ allOutboxMails(filter: { template: "reminder" }, sortField: "to") { to template status attempts sentAt lastError createdAt subject }
+    const listed =
+      await gql(`{ allOutboxMails(filter: { template: "reminder" }, sortField: "to") { to template status attempts sentAt lastError createdAt subject }
       _allOutboxMailsMeta(filter: { status: SENT }) { count } }`);
     expect(listed.body.errors).toBeUndefined();
     expect(listed.body.data.allOutboxMails).toEqual([
-      expect.objectContaining({ to: 'a-idle@example.org', template: 'reminder', status: 'SENT', attempts: 1, lastError: null, sentAt: expect.any(String) }),
-      expect.objectContaining({ to: 'b-idle@example.org', template: 'reminder', status: 'SENT', attempts: 1, lastError: null, sentAt: expect.any(String) }),
+      expect.objectContaining({
+        to: 'a-idle@example.org',
+        template: 'reminder',
+        status: 'SENT',
+        attempts: 1,
+        lastError: null,
+        sentAt: expect.any(String),
+      }),
+      expect.objectContaining({
+        to: 'b-idle@example.org',
+        template: 'reminder',
+        status: 'SENT',
+        attempts: 1,
+        lastError: null,
+        sentAt: expect.any(String),
+      }),
     ]);
     expect(listed.body.data._allOutboxMailsMeta.count).toBe(2);
   });

@@ -14,8 +14,20 @@ beforeAll(async () => {
   t = await createTestApp({ onQuery: () => (queries += 1) });
   coordinator = await signInCoordinator(t);
   await t.openWindow('nok-2021');
-  const submitted = await respondentWith(t, 'submitted@altai.example', 'nok-2021', [['authority', section1], ['measures', { measures: [1, 2, 3, 4, 5].map(measure) }]], { submitted: true });
-  const draft = await respondentWith(t, 'draft@moscow.example', 'nok-2021', [['authority', { ...section1, region: 'RU-MOW', authority_name: 'Департамент труда г. Москвы' }], ['situation', section2at80]]);
+  const submitted = await respondentWith(
+    t,
+    'submitted@altai.example',
+    'nok-2021',
+    [
+      ['authority', section1],
+      ['measures', { measures: [1, 2, 3, 4, 5].map(measure) }],
+    ],
+    { submitted: true },
+  );
+  const draft = await respondentWith(t, 'draft@moscow.example', 'nok-2021', [
+    ['authority', { ...section1, region: 'RU-MOW', authority_name: 'Департамент труда г. Москвы' }],
+    ['situation', section2at80],
+  ]);
   const idle = await t.db.prisma.user.create({ data: { email: 'idle@tver.example' } });
   ids.submitted = { userId: submitted.user.id, responseId: submitted.responseId };
   ids.draft = { userId: draft.user.id, responseId: draft.responseId };
@@ -27,7 +39,8 @@ const as = (query: string, variables: Record<string, unknown> = {}) => t.gql(que
 
 describe('allRespondents', () => {
   it('lists respondents only (no coordinators) with progress, status and last activity', async () => {
-    const result = await as(`{ allRespondents(sortField: "email") { email progress(campaignCode: "nok-2021") status(campaignCode: "nok-2021") lastActivity disabledAt }
+    const result =
+      await as(`{ allRespondents(sortField: "email") { email progress(campaignCode: "nok-2021") status(campaignCode: "nok-2021") lastActivity disabledAt }
       _allRespondentsMeta { count } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data._allRespondentsMeta.count).toBe(3);
@@ -42,7 +55,9 @@ describe('allRespondents', () => {
 
   it('filters by e-mail, campaign status and region', async () => {
     const emails = async (filter: Record<string, unknown>) =>
-      (await as(`query($filter: RespondentFilter) { allRespondents(filter: $filter, sortField: "email") { email } }`, { filter })).data.allRespondents.map((row: any) => row.email);
+      (
+        await as(`query($filter: RespondentFilter) { allRespondents(filter: $filter, sortField: "email") { email } }`, { filter })
+      ).data.allRespondents.map((row: any) => row.email);
     const moscow = await t.db.prisma.region.findUniqueOrThrow({ where: { code: 'RU-MOW' } });
     expect(await emails({ q: 'ALTAI' })).toEqual(['submitted@altai.example']);
     expect(await emails({ campaignCode: 'nok-2021', status: 'NOT_STARTED' })).toEqual(['idle@tver.example']);
@@ -74,10 +89,16 @@ describe('allResponses', () => {
     const authority = record.sections.find((section: any) => section.code === 'authority');
     const powers = authority.answers.find((answer: any) => answer.questionCode === 'respondent_powers');
     expect(powers.value).toEqual(['bus_gov_publication', 'bus_gov_accuracy']);
-    expect(powers.text).toBe('Размещение информации о результатах НОК на официальном сайте bus.gov.ru; Обеспечение достоверности, полноты и своевременности размещения информации');
+    expect(powers.text).toBe(
+      'Размещение информации о результатах НОК на официальном сайте bus.gov.ru; Обеспечение достоверности, полноты и своевременности размещения информации',
+    );
     expect(authority.answers.find((answer: any) => answer.questionCode === 'region').text).toBe('Алтайский край');
     expect(record.measures).toHaveLength(5);
-    expect(record.measures[0]).toMatchObject({ typeCode: 'material_base', groupName: 'Прикладные меры, предпринимаемые по итогам проведения оценки', title: 'Мероприятие 1' });
+    expect(record.measures[0]).toMatchObject({
+      typeCode: 'material_base',
+      groupName: 'Прикладные меры, предпринимаемые по итогам проведения оценки',
+      title: 'Мероприятие 1',
+    });
     expect(record.measures[0].typeName).toMatch(/материально-технической базы/);
   });
 
@@ -101,7 +122,12 @@ describe('actions', () => {
     const result = await as(reopen, { input: { responseId: String(before.id), reason: 'Ошибка в разделе 3' } });
     expect(result.data.reopenResponse.data).toEqual({ status: 'DRAFT', version: before.version + 1, submittedAt: null });
     const [entry] = await t.db.prisma.auditLog.findMany({ where: { action: 'response.reopen' } });
-    expect(entry).toMatchObject({ actorEmail: 'coordinator@vcot.example', subjectType: 'Response', subjectId: String(before.id), reason: 'Ошибка в разделе 3' });
+    expect(entry).toMatchObject({
+      actorEmail: 'coordinator@vcot.example',
+      subjectType: 'Response',
+      subjectId: String(before.id),
+      reason: 'Ошибка в разделе 3',
+    });
     expect(entry!.before).toMatchObject({ status: 'SUBMITTED', version: before.version });
     expect(entry!.after).toMatchObject({ status: 'DRAFT', version: before.version + 1, submittedAt: null });
     // A draft cannot be reopened, and a blank reason is refused; neither writes anything.
@@ -124,14 +150,18 @@ describe('actions', () => {
     const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     await t.db.prisma.loginLink.create({ data: { userId, campaignId: campaign.id, tokenSha256: 'hash-draft' } });
     await t.db.prisma.session.create({ data: { id: 'session-hash-draft', userId, expiresAt: new Date(Date.now() + 86_400_000) } });
-    const revoked = await as(`mutation { revokeRespondent(input: { userId: "${userId}", reason: "Сменился сотрудник" }) { __typename ... on MutationRevokeRespondentSuccess { data { disabledAt } } } }`);
+    const revoked = await as(
+      `mutation { revokeRespondent(input: { userId: "${userId}", reason: "Сменился сотрудник" }) { __typename ... on MutationRevokeRespondentSuccess { data { disabledAt } } } }`,
+    );
     expect(revoked.data.revokeRespondent.data.disabledAt).not.toBeNull();
     expect(await t.db.prisma.loginLink.count({ where: { userId, revokedAt: null } })).toBe(0);
     expect(await t.db.prisma.session.count({ where: { userId } })).toBe(0);
     const [entry] = await t.db.prisma.auditLog.findMany({ where: { action: 'respondent.revoke' } });
     expect(entry).toMatchObject({ subjectId: userId, reason: 'Сменился сотрудник', after: { linksRevoked: 1, sessionsEnded: 1 } });
     // No link goes to a revoked person.
-    const refused = await as(`mutation { resendLink(input: { userId: "${userId}", campaignCode: "nok-2021" }) { __typename ... on ActionRefusedError { reason } } }`);
+    const refused = await as(
+      `mutation { resendLink(input: { userId: "${userId}", campaignCode: "nok-2021" }) { __typename ... on ActionRefusedError { reason } } }`,
+    );
     expect(refused.data.resendLink).toEqual({ __typename: 'ActionRefusedError', reason: 'RESPONDENT_DISABLED' });
   });
 
@@ -140,7 +170,9 @@ describe('actions', () => {
     const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     await t.db.prisma.campaign.update({ where: { id: campaign.id }, data: { closesAt: new Date(Date.now() - 1000) } });
     try {
-      const refused = await as(`mutation { resendLink(input: { userId: "${userId}", campaignCode: "nok-2021" }) { __typename ... on Error { code } } }`);
+      const refused = await as(
+        `mutation { resendLink(input: { userId: "${userId}", campaignCode: "nok-2021" }) { __typename ... on Error { code } } }`,
+      );
       expect(refused.data.resendLink).toEqual({ __typename: 'WindowClosedError', code: 'WINDOW_CLOSED' });
       expect(await t.db.prisma.outboxMail.count({ where: { to: 'idle@tver.example' } })).toBe(0);
     } finally {

@@ -43,14 +43,65 @@ const operator2023 = (price: number, orgs: number, people: number) => ({
 
 async function seed() {
   // 2021: three submitted questionnaires (two «no changes needed», one «changes made») and a draft.
-  await respondentWith(site, 'alt@example.org', 'nok-2021', [['authority', authority2021('RU-ALT')], ['situation', situation2021('no_changes_needed')]], { submitted: true });
-  await respondentWith(site, 'mow@example.org', 'nok-2021', [['authority', authority2021('RU-MOW')], ['situation', situation2021('no_changes_needed')]], { submitted: true });
-  await respondentWith(site, 'tve@example.org', 'nok-2021', [['authority', authority2021('RU-TVE')], ['situation', situation2021('changes_made')]], { submitted: true });
-  await respondentWith(site, 'spe@example.org', 'nok-2021', [['authority', authority2021('RU-SPE')], ['situation', situation2021('changes_made')]]);
+  await respondentWith(
+    site,
+    'alt@example.org',
+    'nok-2021',
+    [
+      ['authority', authority2021('RU-ALT')],
+      ['situation', situation2021('no_changes_needed')],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    site,
+    'mow@example.org',
+    'nok-2021',
+    [
+      ['authority', authority2021('RU-MOW')],
+      ['situation', situation2021('no_changes_needed')],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    site,
+    'tve@example.org',
+    'nok-2021',
+    [
+      ['authority', authority2021('RU-TVE')],
+      ['situation', situation2021('changes_made')],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(site, 'spe@example.org', 'nok-2021', [
+    ['authority', authority2021('RU-SPE')],
+    ['situation', situation2021('changes_made')],
+  ]);
   // 2023: cost per organisation 2021 = 100/10 and 60/2 (mean 20, aggregate 160/12), and a draft that would change it.
-  await respondentWith(site, 'alt23@example.org', 'nok-2023', [['authority', authority2023('RU-ALT')], ['operator', operator2023(100, 10, 1000)]], { submitted: true });
-  await respondentWith(site, 'tve23@example.org', 'nok-2023', [['authority', authority2023('RU-TVE')], ['operator', operator2023(60, 2, 200)]], { submitted: true });
-  await respondentWith(site, 'spe23@example.org', 'nok-2023', [['authority', authority2023('RU-SPE')], ['operator', operator2023(90000, 1, 1)]]);
+  await respondentWith(
+    site,
+    'alt23@example.org',
+    'nok-2023',
+    [
+      ['authority', authority2023('RU-ALT')],
+      ['operator', operator2023(100, 10, 1000)],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    site,
+    'tve23@example.org',
+    'nok-2023',
+    [
+      ['authority', authority2023('RU-TVE')],
+      ['operator', operator2023(60, 2, 200)],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(site, 'spe23@example.org', 'nok-2023', [
+    ['authority', authority2023('RU-SPE')],
+    ['operator', operator2023(90000, 1, 1)],
+  ]);
 }
 
 async function chooseCampaign(title: RegExp) {
@@ -101,7 +152,9 @@ describe('analytics in the console', () => {
     expect(await chart.getAttribute('aria-label')).toContain('66,7');
     // A multiple choice: each respondent counts once per option.
     const forms = page.getByRole('table', { name: /^1\. / });
-    expect(await text(forms.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Анкетирование на бумажном носителе/ }) }))).toContain('3 (100 %)');
+    expect(
+      await text(forms.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Анкетирование на бумажном носителе/ }) })),
+    ).toContain('3 (100 %)');
     const regions = page.getByTestId('non-participating');
     expect(await text(page.getByRole('heading', { level: 2, name: /^Не приняли участие/ }))).toBe('Не приняли участие: 86 регионов');
     expect(await regions.getByRole('listitem').count()).toBe(86);
@@ -118,10 +171,26 @@ describe('analytics in the console', () => {
     const perOrg = page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' });
     const year2021 = perOrg.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2021' }) });
     // Count, skipped, mean, min, max, median, aggregate: 100/10 = 10, 60/2 = 30, Σ 160/12 = 13,33.
-    expect((await year2021.getByRole('cell').allTextContents()).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['2', '0', '20', '10', '30', '20', '13,33']);
+    expect((await year2021.getByRole('cell').allTextContents()).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '))).toEqual([
+      '2',
+      '0',
+      '20',
+      '10',
+      '30',
+      '20',
+      '13,33',
+    ]);
     const perPerson = page.getByRole('table', { name: 'Стоимость НОК в расчёте на одного респондента, руб.' });
     // Roubles: 100 000/1000 = 100 and 60 000/200 = 300; Σ 160 000/1200 = 133,33.
-    expect((await perPerson.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2021' }) }).getByRole('cell').allTextContents()).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['2', '0', '200', '100', '300', '200', '133,33']);
+    expect(
+      (
+        await perPerson
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: '2021' }) })
+          .getByRole('cell')
+          .allTextContents()
+      ).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' ')),
+    ).toEqual(['2', '0', '200', '100', '300', '200', '133,33']);
     // Numbers per year: the contract price.
     const price = page.getByRole('table', { name: /^2\.2\. Фактическая стоимость/ });
     expect(await text(price.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2021' }) }))).toContain('80');

@@ -89,7 +89,9 @@ describe('campaign definitions in the console', () => {
     const dialog = page.getByRole('dialog', { name: 'Импорт определения опроса' });
     const plan = dialog.getByTestId('import-plan');
     await plan.waitFor();
-    expect(await plan.textContent()).toMatch(/Новый опрос\. Будет создан новый опрос «Мониторинг НОК 2024 \(черновик\)» \(код nok-2024-draft\) в состоянии «Черновик»: 4 раздела/);
+    expect(await plan.textContent()).toMatch(
+      /Новый опрос\. Будет создан новый опрос «Мониторинг НОК 2024 \(черновик\)» \(код nok-2024-draft\) в состоянии «Черновик»: 4 раздела/,
+    );
     await dialog.getByLabel('Причина (необязательно)').fill('Анкета 2024 года');
     await check('02-import-preview', { dialog: true });
     await dialog.getByRole('button', { name: 'Импортировать' }).click();
@@ -99,7 +101,11 @@ describe('campaign definitions in the console', () => {
     expect(await row.textContent()).toContain('Черновик');
     const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
     expect(campaign.state).toBe('DRAFT');
-    expect(await site.db.prisma.auditLog.count({ where: { action: 'campaign.definition.import', subjectId: 'nok-2024-draft', reason: 'Анкета 2024 года' } })).toBe(1);
+    expect(
+      await site.db.prisma.auditLog.count({
+        where: { action: 'campaign.definition.import', subjectId: 'nok-2024-draft', reason: 'Анкета 2024 года' },
+      }),
+    ).toBe(1);
     await check('03-list-with-draft');
     // The same file again: «без изменений», nothing to import.
     await pickFile('nok-2024-draft.json', JSON.stringify(draftDocument()));
@@ -116,7 +122,9 @@ describe('campaign definitions in the console', () => {
     expect(await page.getByTestId('questionnaire-note').textContent()).toMatch(/Это черновик/);
     expect(await question.textContent()).toContain('Несколько вариантов');
     expect(await question.textContent()).toContain('Обязательный');
-    expect(await page.getByRole('article', { name: 'Полное наименование органа власти' }).getByRole('button', { name: 'Изменить подсказку' }).count()).toBe(1);
+    expect(
+      await page.getByRole('article', { name: 'Полное наименование органа власти' }).getByRole('button', { name: 'Изменить подсказку' }).count(),
+    ).toBe(1);
     await check('04-draft-show');
     await question.getByRole('button', { name: 'Изменить варианты и подсказку' }).click();
     const dialog = page.getByRole('dialog', { name: 'Изменить варианты и подсказку' });
@@ -133,8 +141,13 @@ describe('campaign definitions in the console', () => {
     const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2024-draft' } });
     expect(campaign.definitionSha256).toBe(definitionDigest(campaign.definition));
     const powers = campaignDefinition(campaign).sections[0]!.questions.find((item) => item.code === 'respondent_powers')!;
-    expect('options' in powers && powers.options[0]).toMatchObject({ label: 'Размещение информации о результатах НОК на bus.gov.ru', help: expect.stringContaining('Официальный сайт') });
-    expect(await site.db.prisma.auditLog.count({ where: { action: 'campaign.definition.edit', subjectId: 'nok-2024-draft/respondent_powers' } })).toBe(1);
+    expect('options' in powers && powers.options[0]).toMatchObject({
+      label: 'Размещение информации о результатах НОК на bus.gov.ru',
+      help: expect.stringContaining('Официальный сайт'),
+    });
+    expect(
+      await site.db.prisma.auditLog.count({ where: { action: 'campaign.definition.edit', subjectId: 'nok-2024-draft/respondent_powers' } }),
+    ).toBe(1);
   });
 
   it('refuses an invalid edit with a Russian message in the dialog; nothing changes', async () => {

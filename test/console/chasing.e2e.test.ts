@@ -41,7 +41,10 @@ async function seed() {
 
 beforeAll(async () => {
   site = await startLiveSite();
-  await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
+  await setCampaignWindow(site.db.prisma, 'nok-2021', {
+    opensAt: new Date(Date.now() - 86_400_000),
+    closesAt: new Date(Date.now() + 10 * 86_400_000),
+  });
   await createCoordinator(site.db.prisma, coordinator);
   await seed();
   ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-1x'));
@@ -190,7 +193,13 @@ describe('chasing respondents in the console', () => {
     expect(xlsx.suggestedFilename()).toBe('nok-2021.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['1. Сведения об органе власти', expect.stringMatching(/^2\. /), expect.stringMatching(/^3\. /), expect.stringMatching(/^4\. /), 'Мероприятия']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '1. Сведения об органе власти',
+      expect.stringMatching(/^2\. /),
+      expect.stringMatching(/^3\. /),
+      expect.stringMatching(/^4\. /),
+      'Мероприятия',
+    ]);
     const authority = workbook.worksheets[0]!;
     expect(authority.rowCount).toBe(2);
     const row = (authority.getRow(2).values as unknown[]).slice(1);

@@ -27,14 +27,39 @@ async function seedResponses() {
   const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
   const [altai, moscow] = await Promise.all(['RU-ALT', 'RU-MOW'].map((code) => prisma.region.findUniqueOrThrow({ where: { code } })));
   const fixtures = [
-    { email: 'a1@example.org', region: altai!.id, status: 'SUBMITTED' as const, completion: 100, sections: { authority: 100, situation: 100, measures: 100, development: 100 } },
-    { email: 'a2@example.org', region: altai!.id, status: 'DRAFT' as const, completion: 82, sections: { authority: 100, situation: 80, measures: 0, development: 0 } },
-    { email: 'm1@example.org', region: moscow!.id, status: 'DRAFT' as const, completion: 45, sections: { authority: 100, situation: 0, measures: 0, development: 0 } },
+    {
+      email: 'a1@example.org',
+      region: altai!.id,
+      status: 'SUBMITTED' as const,
+      completion: 100,
+      sections: { authority: 100, situation: 100, measures: 100, development: 100 },
+    },
+    {
+      email: 'a2@example.org',
+      region: altai!.id,
+      status: 'DRAFT' as const,
+      completion: 82,
+      sections: { authority: 100, situation: 80, measures: 0, development: 0 },
+    },
+    {
+      email: 'm1@example.org',
+      region: moscow!.id,
+      status: 'DRAFT' as const,
+      completion: 45,
+      sections: { authority: 100, situation: 0, measures: 0, development: 0 },
+    },
   ];
   for (const fixture of fixtures) {
     const user = await prisma.user.create({ data: { email: fixture.email } });
     await prisma.response.create({
-      data: { campaignId: campaign.id, respondentId: user.id, regionId: fixture.region, status: fixture.status, completion: fixture.completion, sectionCompletion: fixture.sections },
+      data: {
+        campaignId: campaign.id,
+        respondentId: user.id,
+        regionId: fixture.region,
+        status: fixture.status,
+        completion: fixture.completion,
+        sectionCompletion: fixture.sections,
+      },
     });
     await prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `hash-${fixture.email}` } });
   }
@@ -47,7 +72,10 @@ async function seedResponses() {
 
 beforeAll(async () => {
   site = await startLiveSite();
-  await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
+  await setCampaignWindow(site.db.prisma, 'nok-2021', {
+    opensAt: new Date(Date.now() - 86_400_000),
+    closesAt: new Date(Date.now() + 10 * 86_400_000),
+  });
   await createCoordinator(site.db.prisma, coordinator);
   await seedResponses();
   ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console'));
@@ -132,9 +160,9 @@ describe('the coordinators’ console', () => {
   });
 
   it('refuses a respondent’s save once the window is closed', async () => {
-    await expect(saveSection(site.db.prisma, respondentId, { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 })).rejects.toBeInstanceOf(
-      WindowClosedError,
-    );
+    await expect(
+      saveSection(site.db.prisma, respondentId, { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: section1 }),
+    ).rejects.toBeInstanceOf(WindowClosedError);
   });
 
   it('shows the API’s refusal of dates that do not make sense, and changes nothing', async () => {
@@ -157,7 +185,9 @@ describe('the coordinators’ console', () => {
     await page.getByRole('option', { name: 'Алтайский край', exact: true }).click();
     const until = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
     await dialog.getByLabel(/Продлить до/).fill(until);
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toContain('Респонденты региона «Алтайский край» смогут сохранять и отправлять анкеты до');
+    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toContain(
+      'Респонденты региона «Алтайский край» смогут сохранять и отправлять анкеты до',
+    );
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await page.getByRole('status').filter({ hasText: 'Алтайский край' }).waitFor();
     expect(await site.db.prisma.regionWindowExtension.count()).toBe(1);
@@ -173,7 +203,9 @@ describe('the coordinators’ console', () => {
     expect(await dialog.getByRole('button', { name: 'Подтвердить' }).isDisabled()).toBe(true);
     const until = new Date(Date.now() + 5 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
     await dialog.getByLabel(/Дата закрытия/).fill(until);
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toMatch(/^Приём ответов будет открыт немедленно и продлится до .+ 23:59 МСК\./);
+    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toMatch(
+      /^Приём ответов будет открыт немедленно и продлится до .+ 23:59 МСК\./,
+    );
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await page.getByTestId('window-state').getByText('Открыт').waitFor();
     const campaign = await site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
@@ -209,10 +241,14 @@ describe('the coordinators’ console', () => {
     await page.getByRole('combobox', { name: 'Сфера' }).click();
     await page.getByRole('option', { name: 'Культура', exact: true }).click();
     await page.getByLabel('Поиск по тексту').fill('премирование');
-    const expected = await site.db.prisma.practice.count({ where: { sphere: { name: 'Культура' }, text: { contains: 'премирование', mode: 'insensitive' } } });
+    const expected = await site.db.prisma.practice.count({
+      where: { sphere: { name: 'Культура' }, text: { contains: 'премирование', mode: 'insensitive' } },
+    });
     expect(expected).toBeGreaterThan(0);
     await expect.poll(async () => decodeURIComponent(page.url()), { timeout: 10_000 }).toContain('премирование');
-    await expect.poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`из ${expected}$`));
+    await expect
+      .poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`из ${expected}$`));
     const spheres = await page.locator('tbody tr td:nth-child(2)').allTextContents();
     expect(spheres.length).toBeGreaterThan(0);
     expect(new Set(spheres)).toEqual(new Set(['Культура']));

@@ -1,7 +1,15 @@
 // The console's data provider speaks ra-data-graphql-simple's dialect of our schema, read from
 // schema.graphql at build time (no introspection query is sent).
 import { readFileSync } from 'node:fs';
-import { buildSchema, print, validate, type DocumentNode, type GraphQLInputObjectType, type IntrospectionField, type IntrospectionObjectType } from 'graphql';
+import {
+  buildSchema,
+  print,
+  validate,
+  type DocumentNode,
+  type GraphQLInputObjectType,
+  type IntrospectionField,
+  type IntrospectionObjectType,
+} from 'graphql';
 import type { IntrospectionResult } from 'ra-data-graphql';
 import { describe, expect, it } from 'vitest';
 import { consoleIntrospection } from '../../admin/src/console/build.ts';
@@ -11,7 +19,14 @@ import { buildQuery, listQueries, MutationRefusedError, selections, writable } f
 // does not load in Node): the Query fields, and for each type its allX / X queries.
 const schema = await consoleIntrospection();
 const queries = (schema.types.find((type) => type.name === schema.queryType.name) as IntrospectionObjectType).fields as IntrospectionField[];
-const plurals: Record<string, string> = { Practice: 'Practices', Region: 'Regions', AuditLog: 'AuditLogs', PlanActivity: 'PlanActivities', Respondent: 'Respondents', ResponseRecord: 'ResponseRecords' };
+const plurals: Record<string, string> = {
+  Practice: 'Practices',
+  Region: 'Regions',
+  AuditLog: 'AuditLogs',
+  PlanActivity: 'PlanActivities',
+  Respondent: 'Respondents',
+  ResponseRecord: 'ResponseRecords',
+};
 const introspection = {
   types: schema.types,
   queries,
@@ -29,17 +44,30 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 describe('the console data provider', () => {
   it('finds an allX list and an X(id) query in the schema for every type the console reads', () => {
     for (const name of Object.keys(selections)) {
-      expect(queries.some((query) => query.name === name), name).toBe(true);
+      expect(
+        queries.some((query) => query.name === name),
+        name,
+      ).toBe(true);
       const list = listQueries[name];
       if (list) expect(queries.some((query) => query.name === list) && queries.some((query) => query.name === `_${list}Meta`), name).toBe(true);
-      else expect(queries.some((query) => query.name.startsWith('all') && query.name !== `all${name}` && query.name.startsWith(`all${name.slice(0, -1)}`)), name).toBe(true);
+      else
+        expect(
+          queries.some((query) => query.name.startsWith('all') && query.name !== `all${name}` && query.name.startsWith(`all${name.slice(0, -1)}`)),
+          name,
+        ).toBe(true);
     }
   });
 
   it('getList → allX + _allXMeta with a 0-based page, a known sort field and a clean filter', () => {
-    const query = build('GET_LIST', 'Practice', { pagination: { page: 2, perPage: 500 }, sort: { field: 'region', order: 'DESC' }, filter: { q: 'премирование', regionId: '' } });
+    const query = build('GET_LIST', 'Practice', {
+      pagination: { page: 2, perPage: 500 },
+      sort: { field: 'region', order: 'DESC' },
+      filter: { q: 'премирование', regionId: '' },
+    });
     const text = squash(print(query.query));
-    expect(text).toMatch(/items: allPractices\(\s*page: \$page,? perPage: \$perPage,? sortField: \$sortField,? sortOrder: \$sortOrder,? filter: \$filter\s*\)/);
+    expect(text).toMatch(
+      /items: allPractices\(\s*page: \$page,? perPage: \$perPage,? sortField: \$sortField,? sortOrder: \$sortOrder,? filter: \$filter\s*\)/,
+    );
     expect(text).toContain('total: _allPracticesMeta(filter: $filter)');
     expect(squash(print(query.query))).toContain('$filter: PracticeFilter');
     expect(query.variables).toEqual({ page: 1, perPage: 100, sortField: 'region', sortOrder: 'DESC', filter: { q: 'премирование' } });
@@ -61,7 +89,11 @@ describe('the console data provider', () => {
   });
 
   it('passes the campaign a respondent’s status refers to, from the filter or the meta', () => {
-    const list = build('GET_LIST', 'Respondent', { pagination: { page: 1, perPage: 25 }, sort: { field: 'email', order: 'ASC' }, filter: { campaignCode: 'nok-2021', status: 'NOT_STARTED' } });
+    const list = build('GET_LIST', 'Respondent', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'email', order: 'ASC' },
+      filter: { campaignCode: 'nok-2021', status: 'NOT_STARTED' },
+    });
     const text = squash(print(list.query));
     expect(text).toContain('$campaignCode: String!');
     expect(text).toContain('status(campaignCode: $campaignCode)');
@@ -71,7 +103,11 @@ describe('the console data provider', () => {
   });
 
   it('lists questionnaires through allResponses and reads their answers only one at a time', () => {
-    const list = build('GET_LIST', 'ResponseRecord', { pagination: { page: 1, perPage: 25 }, sort: { field: 'updatedAt', order: 'DESC' }, filter: { status: 'SUBMITTED' } });
+    const list = build('GET_LIST', 'ResponseRecord', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'updatedAt', order: 'DESC' },
+      filter: { status: 'SUBMITTED' },
+    });
     const text = squash(print(list.query));
     expect(text).toContain('items: allResponses(');
     expect(text).toContain('total: _allResponsesMeta(filter: $filter)');
@@ -105,7 +141,9 @@ describe('the console data provider’s writes', () => {
   });
 
   it('create → createX(input) with only the input’s fields, ids taken from nested records, and the typed errors selected', () => {
-    const query = build('CREATE', 'Practice', { data: { text: 'Текст практики', region: { id: '5', name: 'Алтайский край' }, sphereId: '2', formId: '3', source: 'x', createdAt: 'now' } });
+    const query = build('CREATE', 'Practice', {
+      data: { text: 'Текст практики', region: { id: '5', name: 'Алтайский край' }, sphereId: '2', formId: '3', source: 'x', createdAt: 'now' },
+    });
     valid(query.query);
     const text = squash(print(query.query));
     expect(text).toContain('mutation createPractice($input: CreatePracticeInput!)');
@@ -116,7 +154,11 @@ describe('the console data provider’s writes', () => {
   });
 
   it('update → updateX(input: { id, …edited fields }), delete → deleteX(input: { id, …meta })', () => {
-    const update = build('UPDATE', 'Practice', { id: 7, data: { id: 7, text: 'Новый текст практики', regionId: '5', reason: 'Опечатка', form: { id: '3', name: 'Премирование' }, createdAt: 'x' }, previousData: {} });
+    const update = build('UPDATE', 'Practice', {
+      id: 7,
+      data: { id: 7, text: 'Новый текст практики', regionId: '5', reason: 'Опечатка', form: { id: '3', name: 'Премирование' }, createdAt: 'x' },
+      previousData: {},
+    });
     valid(update.query);
     expect(squash(print(update.query))).toContain('result: updatePractice(input: $input)');
     expect(update.variables).toEqual({ input: { id: '7', text: 'Новый текст практики', regionId: '5', formId: '3', reason: 'Опечатка' } });
@@ -128,7 +170,9 @@ describe('the console data provider’s writes', () => {
 
   it('unwraps the success’s data, and throws the API’s Russian message with per-field errors for react-admin forms', () => {
     const query = build('CREATE', 'Practice', { data: { text: 'Текст практики' } });
-    expect(query.parseResponse({ data: { result: { __typename: 'MutationCreatePracticeSuccess', data: { id: '9', text: 'Текст практики' } } } } as any)).toEqual({
+    expect(
+      query.parseResponse({ data: { result: { __typename: 'MutationCreatePracticeSuccess', data: { id: '9', text: 'Текст практики' } } } } as any),
+    ).toEqual({
       data: { id: '9', text: 'Текст практики' },
     });
     const refusal = {
@@ -155,9 +199,13 @@ describe('the console data provider’s writes', () => {
       regionId: 'Выберите субъект РФ из списка.',
     });
     const missing = build('DELETE', 'Practice', { id: 1, meta: { reason: 'Дубликат' } });
-    expect(() => missing.parseResponse({ data: { result: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Практика не найдена: возможно, её уже удалили. Обновите список.' } } } as any)).toThrow(
-      'Практика не найдена: возможно, её уже удалили. Обновите список.',
-    );
+    expect(() =>
+      missing.parseResponse({
+        data: {
+          result: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Практика не найдена: возможно, её уже удалили. Обновите список.' },
+        },
+      } as any),
+    ).toThrow('Практика не найдена: возможно, её уже удалили. Обновите список.');
   });
 
   it('still refuses writes to resources the console does not write', () => {

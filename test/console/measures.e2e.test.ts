@@ -25,16 +25,42 @@ const typed = (n: number, type: string, extra: Record<string, unknown> = {}) => 
 
 beforeAll(async () => {
   site = await startLiveSite();
-  await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) });
+  await setCampaignWindow(site.db.prisma, 'nok-2021', {
+    opensAt: new Date(Date.now() - 86_400_000),
+    closesAt: new Date(Date.now() + 10 * 86_400_000),
+  });
   await createCoordinator(site.db.prisma, coordinator);
-  await respondentWith(site, 'social@altai.example', 'nok-2021', [
-    ['authority', section1],
-    ['measures', { measures: [typed(1, 'material_base'), typed(2, 'material_base'), typed(3, 'information_environment'), typed(4, 'motivation', { title: 'Премирование работников' }), typed(5, 'other')] }],
-  ], { submitted: true });
-  await respondentWith(site, 'health@altai.example', 'nok-2021', [
-    ['authority', { ...section1, authority_name: HEALTH_TYPO }],
-    ['measures', { measures: [6, 7, 8, 9, 10].map((n) => typed(n, 'interaction_with_authorities')) }],
-  ], { submitted: true });
+  await respondentWith(
+    site,
+    'social@altai.example',
+    'nok-2021',
+    [
+      ['authority', section1],
+      [
+        'measures',
+        {
+          measures: [
+            typed(1, 'material_base'),
+            typed(2, 'material_base'),
+            typed(3, 'information_environment'),
+            typed(4, 'motivation', { title: 'Премирование работников' }),
+            typed(5, 'other'),
+          ],
+        },
+      ],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(
+    site,
+    'health@altai.example',
+    'nok-2021',
+    [
+      ['authority', { ...section1, authority_name: HEALTH_TYPO }],
+      ['measures', { measures: [6, 7, 8, 9, 10].map((n) => typed(n, 'interaction_with_authorities')) }],
+    ],
+    { submitted: true },
+  );
   // A draft from Moscow: its disciplinary measures stay out of «только отправленные».
   await respondentWith(site, 'labour@moscow.example', 'nok-2021', [
     ['authority', { ...section1, region: 'RU-MOW', authority_name: 'Департамент труда г. Москвы' }],
@@ -88,7 +114,12 @@ describe('measures and authorities in the console', () => {
     await page.getByRole('heading', { name: 'Мероприятия по типам и субъектам РФ' }).waitFor();
     await page.getByTestId('measure-total').filter({ hasText: 'Всего: 10 мероприятий' }).waitFor();
     const groups = await page.getByTestId('summary-group').allTextContents();
-    expect(groups).toEqual(['Организационные меры550%', 'Прикладные меры, предпринимаемые по итогам проведения оценки330%', 'Работа с кадрами110%', 'Иное110%']);
+    expect(groups).toEqual([
+      'Организационные меры550%',
+      'Прикладные меры, предпринимаемые по итогам проведения оценки330%',
+      'Работа с кадрами110%',
+      'Иное110%',
+    ]);
     const types = await page.getByTestId('summary-type').allTextContents();
     expect(types).toHaveLength(8);
     expect(types.filter((text) => text.endsWith('00%'))).toHaveLength(3); // management decisions, disciplinary, professional development

@@ -69,7 +69,12 @@ describe('actual values of plan targets in the console', () => {
     expect((await target(1, 2016)).actual?.toString()).toBe('47.5');
     const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'plan.target.actual' } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorEmail: COORDINATOR.email, before: { actual: null }, after: { actual: '47.5' }, reason: 'Отчёт Минтруда за 2016 год' });
+    expect(entries[0]).toMatchObject({
+      actorEmail: COORDINATOR.email,
+      before: { actual: null },
+      after: { actual: '47.5' },
+      reason: 'Отчёт Минтруда за 2016 год',
+    });
     await check('04-show-saved');
   });
 

@@ -49,8 +49,12 @@ describe('the best-practice catalogue in the console', () => {
     await page.getByLabel('Поиск по тексту').fill('премирования руководителей');
     const expected = (await searchPracticeIds(site.db.prisma, practiceSearchQuery('премирования руководителей')!, {})).length;
     // Other word forms count too: more than an ILIKE on the phrase finds.
-    expect(expected).toBeGreaterThan(await site.db.prisma.practice.count({ where: { text: { contains: 'премирования руководителей', mode: 'insensitive' } } }));
-    await expect.poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`из ${expected}$`));
+    expect(expected).toBeGreaterThan(
+      await site.db.prisma.practice.count({ where: { text: { contains: 'премирования руководителей', mode: 'insensitive' } } }),
+    );
+    await expect
+      .poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`из ${expected}$`));
     for (const text of await page.locator('tbody tr td:nth-child(4)').allTextContents()) expect(text.toLowerCase()).toMatch(/премир/);
     await check('01-search');
     // The sphere narrows the search.
@@ -59,8 +63,15 @@ describe('the best-practice catalogue in the console', () => {
     const education = await site.db.prisma.sphere.findFirstOrThrow({ where: { name: 'Образование' } });
     const narrowed = (await searchPracticeIds(site.db.prisma, practiceSearchQuery('премирования руководителей')!, { sphereId: education.id })).length;
     expect(narrowed).toBeLessThan(expected);
-    if (narrowed > 0) await expect.poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`из ${narrowed}$`));
-    else await page.getByText(/не найдено|Нет результатов|Ничего не найдено/i).first().waitFor();
+    if (narrowed > 0)
+      await expect
+        .poll(async () => page.locator('.MuiTablePagination-displayedRows').textContent(), { timeout: 10_000 })
+        .toMatch(new RegExp(`из ${narrowed}$`));
+    else
+      await page
+        .getByText(/не найдено|Нет результатов|Ничего не найдено/i)
+        .first()
+        .waitFor();
     expect(new Set(await page.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(narrowed > 0 ? new Set(['Образование']) : new Set());
   });
 
@@ -75,7 +86,10 @@ describe('the best-practice catalogue in the console', () => {
     await page.getByRole('combobox', { name: 'Сфера' }).click();
     await page.getByRole('option', { name: 'Культура', exact: true }).click();
     await page.getByRole('combobox', { name: 'Форма реализации' }).fill('Премирование');
-    await page.getByRole('option', { name: /^Премирование/ }).first().click();
+    await page
+      .getByRole('option', { name: /^Премирование/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Текст практики слишком короткий: не менее 10 символов (сейчас 7).').first().waitFor();
     await check('03-create-refused');
@@ -86,13 +100,18 @@ describe('the best-practice catalogue in the console', () => {
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('button', { name: 'Удалить' }).waitFor();
     expect(await page.locator('main').textContent()).toContain(TEXT);
-    const row = await site.db.prisma.practice.findFirstOrThrow({ where: { text: TEXT, deletedAt: null }, include: { region: true, sphere: true, form: true } });
+    const row = await site.db.prisma.practice.findFirstOrThrow({
+      where: { text: TEXT, deletedAt: null },
+      include: { region: true, sphere: true, form: true },
+    });
     createdId = row.id;
     expect(row.region.name).toBe('Алтайский край');
     expect(row.sphere.name).toBe('Культура');
     expect(row.form.name).toMatch(/^Премирование/);
     expect(await live()).toBe(before + 1);
-    expect(await site.db.prisma.auditLog.count({ where: { action: 'practice.create', subjectId: String(row.id), actorEmail: coordinator.email } })).toBe(1);
+    expect(
+      await site.db.prisma.auditLog.count({ where: { action: 'practice.create', subjectId: String(row.id), actorEmail: coordinator.email } }),
+    ).toBe(1);
     await check('04-created');
   });
 

@@ -17,7 +17,9 @@ it('applies every migration once, recording them as the Prisma CLI does', async 
     const all = (await loadMigrationList()).migrationDirectories.map((directory) => directory.path);
     expect(await applyMigrations(factory)).toEqual(all);
     expect(await applyMigrations(factory)).toEqual([]);
-    const recorded = await pglite.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name');
+    const recorded = await pglite.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+    );
     expect(recorded.rows.map((row) => row.migration_name)).toEqual(all);
   } finally {
     await pglite.close();

@@ -14,7 +14,10 @@ let check: ScreenCheck;
 
 beforeAll(async () => {
   site = await startLiveSite();
-  await setCampaignWindow(site.db.prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 7 * 86_400_000) });
+  await setCampaignWindow(site.db.prisma, 'nok-2021', {
+    opensAt: new Date(Date.now() - 86_400_000),
+    closesAt: new Date(Date.now() + 7 * 86_400_000),
+  });
   context = await site.browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
   check = screenChecker(site, page, '');
@@ -34,7 +37,9 @@ describe('registration in the browser', () => {
     await check('01-registration');
     await page.getByLabel('Адрес электронной почты').fill('official@altai.example');
     await page.getByText('Я не робот').click();
-    await page.waitForFunction(() => (document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value.length! > 10, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value.length! > 10, null, {
+      timeout: 30_000,
+    });
     await page.getByLabel(/Я согласен на обработку персональных данных/).check();
     await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
     await page.waitForURL(`${site.url}/registered`);
@@ -59,7 +64,9 @@ describe('filling in the 2021 questionnaire', () => {
   const overall = () => page.getByTestId('completion-overall').textContent();
   const sectionLink = (name: RegExp) => page.getByRole('navigation', { name: 'Разделы анкеты' }).getByRole('link', { name });
   async function saveSection() {
-    const saved = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('saveSection'));
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('saveSection'),
+    );
     await page.getByRole('button', { name: 'Сохранить' }).click();
     expect((await (await saved).json()).data.saveSection.__typename).toBe('MutationSaveSectionSuccess');
     await page.getByRole('status').getByText('Сведения сохранены').waitFor();
@@ -103,9 +110,18 @@ describe('filling in the 2021 questionnaire', () => {
     await forms.click();
     await page.getByRole('option', { name: 'Анкетирование на бумажном носителе в организациях' }).click();
     await page.keyboard.press('Escape');
-    await page.getByRole('radiogroup', { name: /^2\./ }).getByLabel('Меры реализуются в рамках действующей нормативной правовой базы; изменения не потребовались').check();
-    await page.getByRole('radiogroup', { name: /3\.1\./ }).getByLabel('Скорее согласен').check();
-    await page.getByRole('radiogroup', { name: /3\.2\./ }).getByLabel('Полностью согласен').check();
+    await page
+      .getByRole('radiogroup', { name: /^2\./ })
+      .getByLabel('Меры реализуются в рамках действующей нормативной правовой базы; изменения не потребовались')
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /3\.1\./ })
+      .getByLabel('Скорее согласен')
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /3\.2\./ })
+      .getByLabel('Полностью согласен')
+      .check();
     await saveSection();
     expect(await overall()).toContain('82%');
     expect(await page.getByTestId('completion-authority').textContent()).toContain('100%');
@@ -125,7 +141,10 @@ describe('filling in the 2021 questionnaire', () => {
     await check('07-measures');
     await saveSection();
     await sectionLink(/Охарактеризуйте текущую ситуацию/).click();
-    await page.getByRole('radiogroup', { name: /3\.3\./ }).getByLabel('Скорее согласен').check();
+    await page
+      .getByRole('radiogroup', { name: /3\.3\./ })
+      .getByLabel('Скорее согласен')
+      .check();
     await saveSection();
     expect(await overall()).toContain('100%');
     await sectionLink(/Развитие системы НОК/).waitFor();
@@ -156,4 +175,3 @@ describe('filling in the 2021 questionnaire', () => {
     await check('10-read-only');
   });
 });
-

@@ -5,11 +5,19 @@ import { gql, toOutcome } from '../../admin/src/form/lib/api.ts';
 describe('GraphQL outcomes', () => {
   it('success, UNAUTHENTICATED anywhere in the errors, other errors, empty bodies', () => {
     expect(toOutcome(200, { data: { viewer: null } })).toEqual({ kind: 'ok', data: { viewer: null } });
-    expect(toOutcome(200, { data: { viewer: null, myResponse: null }, errors: [{ message: 'Войдите по персональной ссылке', extensions: { code: 'UNAUTHENTICATED' } }] })).toEqual({
+    expect(
+      toOutcome(200, {
+        data: { viewer: null, myResponse: null },
+        errors: [{ message: 'Войдите по персональной ссылке', extensions: { code: 'UNAUTHENTICATED' } }],
+      }),
+    ).toEqual({
       kind: 'unauthenticated',
       message: 'Войдите по персональной ссылке',
     });
-    expect(toOutcome(200, { data: null, errors: [{ message: 'Внутренняя ошибка сервера.' }] })).toEqual({ kind: 'error', message: 'Внутренняя ошибка сервера.' });
+    expect(toOutcome(200, { data: null, errors: [{ message: 'Внутренняя ошибка сервера.' }] })).toEqual({
+      kind: 'error',
+      message: 'Внутренняя ошибка сервера.',
+    });
     expect(toOutcome(502, null)).toMatchObject({ kind: 'error', message: expect.stringContaining('502') });
   });
 
@@ -37,7 +45,9 @@ describe('GraphQL outcomes', () => {
 
   it('gives up on a request that never answers', async () => {
     const hanging = ((_url: string, init: RequestInit) =>
-      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
+      new Promise((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as unknown as typeof fetch;
     expect(await gql('{ x }', {}, { fetch: hanging, timeoutMs: 20 })).toEqual({ kind: 'network' });
   });
 });

@@ -43,7 +43,12 @@ describe('the form assets', () => {
 });
 
 describe('the page shell', () => {
-  const html = formPageHtml({ campaignCode: 'nok-2021', scriptUrl: '/assets/form.js', styleUrl: '/assets/form.css', title: 'Анкета мониторинга НОК' });
+  const html = formPageHtml({
+    campaignCode: 'nok-2021',
+    scriptUrl: '/assets/form.js',
+    styleUrl: '/assets/form.css',
+    title: 'Анкета мониторинга НОК',
+  });
 
   it('is a Russian page with the app root, the assets and a message without JavaScript', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -57,7 +62,12 @@ describe('the page shell', () => {
   });
 
   it('escapes every inserted value', () => {
-    const evil = formPageHtml({ campaignCode: '"><script>alert(1)</script>', scriptUrl: '/a.js?x="y"', styleUrl: "/a.css?'", title: '</title><script>alert(2)</script>' });
+    const evil = formPageHtml({
+      campaignCode: '"><script>alert(1)</script>',
+      scriptUrl: '/a.js?x="y"',
+      styleUrl: "/a.css?'",
+      title: '</title><script>alert(2)</script>',
+    });
     expect(evil).not.toContain('<script>alert');
     expect(evil).toContain('data-campaign="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(evil).toContain('src="/a.js?x=&quot;y&quot;"');

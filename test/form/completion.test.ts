@@ -10,7 +10,12 @@ import { campaign2021, campaign2023, sectionOf } from './definitions.ts';
 const completion = (percents: number[], unlocked: boolean[], complete = false): Completion => ({
   percent: 0,
   complete,
-  sections: campaign2021.sections.map((section, i) => ({ code: section.code, percent: percents[i]!, unlocked: unlocked[i]!, complete: unlocked[i]! && percents[i] === 100 })),
+  sections: campaign2021.sections.map((section, i) => ({
+    code: section.code,
+    percent: percents[i]!,
+    unlocked: unlocked[i]!,
+    complete: unlocked[i]! && percents[i] === 100,
+  })),
 });
 
 describe('completion before the first save', () => {
@@ -92,9 +97,13 @@ describe('error paths', () => {
   });
 
   it('are described for the error summary', () => {
-    expect(describePath(sectionOf(campaign2021, 'measures'), 'measures[2].type')).toBe('«Мероприятия, реализованные по итогам НОК», Мероприятие 3, «Тип мероприятия»');
+    expect(describePath(sectionOf(campaign2021, 'measures'), 'measures[2].type')).toBe(
+      '«Мероприятия, реализованные по итогам НОК», Мероприятие 3, «Тип мероприятия»',
+    );
     expect(describePath(sectionOf(campaign2023, 'operator'), 'operator_planned_price.2022')).toBe('вопрос 2.1, 2022 год');
-    expect(describePath(sectionOf(campaign2023, 'practices'), 'best_practices[0].results')).toBe('вопрос 3, Практика 1, «Результаты реализации практики»');
+    expect(describePath(sectionOf(campaign2023, 'practices'), 'best_practices[0].results')).toBe(
+      'вопрос 3, Практика 1, «Результаты реализации практики»',
+    );
     expect(describePath(sectionOf(campaign2023, 'authority'), 'social_orgs_regional')).toBe('вопрос 1.7');
     expect(describePath(sectionOf(campaign2023, 'authority'), 'confirm')).toBeNull();
   });

@@ -22,7 +22,7 @@ describe('the survey window', () => {
     expect(formatWindow('2021-11-08T00:00:00+03:00', '2021-11-09T00:00:00+03:00')).toBe('8 ноября 2021 года');
   });
 
-  it('uses Moscow time, not the computer\'s: 23:30 UTC on 7 November is 8 November in Moscow', () => {
+  it("uses Moscow time, not the computer's: 23:30 UTC on 7 November is 8 November in Moscow", () => {
     expect(moscowParts('2021-11-07T23:30:00Z')).toEqual({ year: 2021, month: 11, day: 8, hour: 2, minute: 30 });
     expect(formatDay('2021-11-07T23:30:00Z')).toBe('8 ноября 2021 года');
     expect(formatDateTime('2021-11-18T11:05:00Z')).toBe('18 ноября 2021 г. в 14:05');
@@ -32,7 +32,9 @@ describe('the survey window', () => {
     const opens = '2021-11-08T00:00:00+03:00';
     const closes = '2021-11-19T00:00:00+03:00';
     expect(windowNotice('NOT_YET_OPEN', opens, closes)).toMatch(/^Заполнение анкеты откроется 8 ноября 2021 года \(00:00 по московскому времени\)/);
-    expect(windowNotice('CLOSED', opens, closes)).toBe('Приём ответов завершён: опрос проводился с 8 по 18 ноября 2021 года. Анкета доступна только для просмотра.');
+    expect(windowNotice('CLOSED', opens, closes)).toBe(
+      'Приём ответов завершён: опрос проводился с 8 по 18 ноября 2021 года. Анкета доступна только для просмотра.',
+    );
     expect(windowNotice('OPEN', opens, closes)).toBeNull();
   });
 });

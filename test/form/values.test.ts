@@ -114,9 +114,14 @@ describe('year matrix', () => {
   });
 
   it('choice, multiple-choice and yes/no cells', () => {
-    expect(toAnswer(questionOf(campaign2023, 'operator_selection_method'), { 2021: 'auction', 2022: '', 2023: 'other' })).toEqual({ 2021: 'auction', 2023: 'other' });
+    expect(toAnswer(questionOf(campaign2023, 'operator_selection_method'), { 2021: 'auction', 2022: '', 2023: 'other' })).toEqual({
+      2021: 'auction',
+      2023: 'other',
+    });
     const control = questionOf(campaign2023, 'operator_control_forms');
-    expect(toAnswer(control, { 2021: ['other', 'tz_reporting_requirements'], 2022: [], 2023: [] })).toEqual({ 2021: ['tz_reporting_requirements', 'other'] });
+    expect(toAnswer(control, { 2021: ['other', 'tz_reporting_requirements'], 2022: [], 2023: [] })).toEqual({
+      2021: ['tz_reporting_requirements', 'other'],
+    });
     expect(fromAnswer(control, { 2022: ['other'] })).toEqual({ 2021: [], 2022: ['other'], 2023: [] });
     const refusal = questionOf(campaign2023, 'operator_refusal');
     expect(toAnswer(refusal, { 2021: false, 2022: true, 2023: null })).toEqual({ 2021: false, 2022: true });
@@ -191,7 +196,13 @@ describe('a whole section', () => {
     expect(sectionAnswers(authority, values)).toEqual(stored);
     expect(differsFromStored(authority, values, stored)).toBe(false);
     // Trailing spaces and the order of picking do not count as edits.
-    expect(differsFromStored(authority, { ...values, respondent_name: 'Иванова Анна Петровна  ', respondent_powers: ['bus_gov_accuracy', 'bus_gov_publication'] }, stored)).toBe(false);
+    expect(
+      differsFromStored(
+        authority,
+        { ...values, respondent_name: 'Иванова Анна Петровна  ', respondent_powers: ['bus_gov_accuracy', 'bus_gov_publication'] },
+        stored,
+      ),
+    ).toBe(false);
     expect(differsFromStored(authority, { ...values, respondent_position: 'Начальник отдела' }, stored)).toBe(true);
     expect(differsFromStored(authority, { ...values, respondent_powers: ['bus_gov_publication'] }, stored)).toBe(true);
   });
@@ -203,7 +214,13 @@ describe('a whole section', () => {
     const values = sectionFormValues(section, storedMeasures);
     expect(differsFromStored(section, values, storedMeasures)).toBe(false);
     expect(differsFromStored(section, { measures: [...(values.measures as ItemForm[]), emptyItem(q)] }, storedMeasures)).toBe(false);
-    expect(differsFromStored(section, { measures: [...(values.measures as ItemForm[]), item({ ...emptyItem(q).values, title: 'Новое' })] }, storedMeasures)).toBe(true);
+    expect(
+      differsFromStored(
+        section,
+        { measures: [...(values.measures as ItemForm[]), item({ ...emptyItem(q).values, title: 'Новое' })] },
+        storedMeasures,
+      ),
+    ).toBe(true);
   });
 
   it('reshapes values read back from a draft to the section, dropping anything odd', () => {
@@ -218,7 +235,9 @@ describe('a whole section', () => {
     expect(values.operator_control_forms).toEqual({ 2021: ['other'], 2022: [], 2023: [] });
     expect(values.operator_refusal).toEqual({ 2021: false, 2022: null, 2023: null });
     expect(values).not.toHaveProperty('unknown_question');
-    const practices = sanitizeValues(sectionOf(campaign2023, 'practices'), { best_practices: [{ key: 'a', values: { title: 'Т', level: 3 } }, 'junk'] });
+    const practices = sanitizeValues(sectionOf(campaign2023, 'practices'), {
+      best_practices: [{ key: 'a', values: { title: 'Т', level: 3 } }, 'junk'],
+    });
     expect((practices.best_practices as ItemForm[]).map((entry) => [entry.values.title, entry.values.level])).toEqual([
       ['Т', ''],
       ['', ''],

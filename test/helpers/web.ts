@@ -36,7 +36,8 @@ export async function createTestWeb(options: { limits?: RateLimits; mailer?: Mai
   const mailbox = await startMailbox();
   const mailer = options.mailer ?? smtpMailer(mailbox.url);
   const web = createWeb({ prisma: db.prisma, mailer, publicUrl: PUBLIC_URL, outboxIntervalMs: 0, captcha: testCaptcha, limits: options.limits });
-  const request: TestWeb['request'] = (path, init = {}) => web.fetch(new Request(`${PUBLIC_URL}${path}`, { redirect: 'manual', ...init }), { ip: init.ip ?? '127.0.0.1' });
+  const request: TestWeb['request'] = (path, init = {}) =>
+    web.fetch(new Request(`${PUBLIC_URL}${path}`, { redirect: 'manual', ...init }), { ip: init.ip ?? '127.0.0.1' });
   const t: TestWeb = {
     db,
     web,

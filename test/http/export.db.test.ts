@@ -22,10 +22,24 @@ beforeAll(async () => {
   });
   coordinator = sessionCookie(signIn);
   await t.openWindow('nok-2021');
-  await respondentWith(t, 'altai@example.org', 'nok-2021', [['authority', section1], ['situation', section2at80], ['measures', { measures: [1, 2, 3, 4, 5].map(measure) }]], { submitted: true });
-  await respondentWith(t, 'moscow@example.org', 'nok-2021', [['authority', { ...section1, region: 'RU-MOW', respondent_powers: ['bus_gov_accuracy'] }]]);
+  await respondentWith(
+    t,
+    'altai@example.org',
+    'nok-2021',
+    [
+      ['authority', section1],
+      ['situation', section2at80],
+      ['measures', { measures: [1, 2, 3, 4, 5].map(measure) }],
+    ],
+    { submitted: true },
+  );
+  await respondentWith(t, 'moscow@example.org', 'nok-2021', [
+    ['authority', { ...section1, region: 'RU-MOW', respondent_powers: ['bus_gov_accuracy'] }],
+  ]);
   await t.openWindow('nok-2023');
-  await respondentWith(t, 'tver@example.org', 'nok-2023', [['operator', { operator_contract_price: { 2021: 623.5, 2022: 700 }, operator_selection_method: { 2021: 'auction' } }]]);
+  await respondentWith(t, 'tver@example.org', 'nok-2023', [
+    ['operator', { operator_contract_price: { 2021: 623.5, 2022: 700 }, operator_selection_method: { 2021: 'auction' } }],
+  ]);
 });
 afterAll(() => t?.close());
 
@@ -44,19 +58,32 @@ describe('GET /admin/export/<campaign>.xlsx', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="nok-2021.xlsx"');
     const workbook = await workbookOf(response);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['1. Сведения об органе власти', expect.stringMatching(/^2\. /), expect.stringMatching(/^3\. /), expect.stringMatching(/^4\. /), 'Мероприятия']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      '1. Сведения об органе власти',
+      expect.stringMatching(/^2\. /),
+      expect.stringMatching(/^3\. /),
+      expect.stringMatching(/^4\. /),
+      'Мероприятия',
+    ]);
     const authority = workbook.worksheets[0]!;
     const header = rowValues(authority, 1) as string[];
     expect(header.slice(0, 4)).toEqual(['Электронная почта', 'Субъект РФ', 'Статус', 'Заполнено, %']);
     expect(authority.rowCount).toBe(3);
     const altai = rowValues(authority, 2);
     expect(altai.slice(0, 3)).toEqual(['altai@example.org', 'Алтайский край', 'Отправлена']);
-    expect(altai).toContain('Размещение информации о результатах НОК на официальном сайте bus.gov.ru; Обеспечение достоверности, полноты и своевременности размещения информации');
+    expect(altai).toContain(
+      'Размещение информации о результатах НОК на официальном сайте bus.gov.ru; Обеспечение достоверности, полноты и своевременности размещения информации',
+    );
     expect(altai).not.toContain('bus_gov_publication');
     expect(rowValues(authority, 3).slice(0, 3)).toEqual(['moscow@example.org', 'Москва', 'Заполняется']);
     const measures = workbook.getWorksheet('Мероприятия')!;
     expect(measures.rowCount).toBe(6);
-    expect(rowValues(measures, 2).slice(0, 4)).toEqual(['altai@example.org', 'Алтайский край', 1, 'Прикладные меры, предпринимаемые по итогам проведения оценки']);
+    expect(rowValues(measures, 2).slice(0, 4)).toEqual([
+      'altai@example.org',
+      'Алтайский край',
+      1,
+      'Прикладные меры, предпринимаемые по итогам проведения оценки',
+    ]);
     expect(String(rowValues(measures, 2)[4])).toMatch(/материально-технической базы/);
   });
 

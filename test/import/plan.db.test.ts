@@ -132,7 +132,10 @@ describe('importPlan', () => {
     const t2 = await target(2, 2016);
     await db.prisma.planTarget.update({ where: { id: t2.id }, data: { targetMin: 55, targetMax: 65 } });
     const plan = await db.prisma.plan.findUniqueOrThrow({ where: { code } });
-    await db.prisma.planActivity.update({ where: { planId_number: { planId: plan.id, number: '13' } }, data: { title: 'Изменено вручную', owners: [] } });
+    await db.prisma.planActivity.update({
+      where: { planId_number: { planId: plan.id, number: '13' } },
+      data: { title: 'Изменено вручную', owners: [] },
+    });
 
     const report = await importPlanFile(db.prisma, seedPath);
     expect(report).toMatchObject({ created: 0, updated: 2, unchanged: rowsInDocument - 2, deleted: 0 });
@@ -150,7 +153,15 @@ describe('importPlan', () => {
     shorter.indicators[2]!.targets.pop(); // indicator 3, 2018 (no actual value)
     const report = await importPlan(db.prisma, shorter);
     // Positions follow the document order, so the 21 activities after 1.11 (2–17, 6.1–6.5) move up by one.
-    expect(report).toMatchObject({ activities: 17, subItems: 16, targets: 8, created: 0, updated: 21, unchanged: rowsInDocument - 3 - 21, deleted: 3 });
+    expect(report).toMatchObject({
+      activities: 17,
+      subItems: 16,
+      targets: 8,
+      created: 0,
+      updated: 21,
+      unchanged: rowsInDocument - 3 - 21,
+      deleted: 3,
+    });
     const plan = await db.prisma.plan.findUniqueOrThrow({ where: { code } });
     expect(await db.prisma.planActivity.count({ where: { planId: plan.id } })).toBe(33);
 
@@ -165,7 +176,9 @@ describe('importPlan', () => {
     const dropped = clonePlan();
     dropped.title = 'Другое наименование';
     dropped.indicators[1]!.targets.shift(); // indicator 2, 2016: actual 58
-    await expect(importPlan(db.prisma, dropped)).rejects.toThrow(/нет целевых значений, для которых уже введены фактические значения \(показатель 2, 2016 г\.\)/);
+    await expect(importPlan(db.prisma, dropped)).rejects.toThrow(
+      /нет целевых значений, для которых уже введены фактические значения \(показатель 2, 2016 г\.\)/,
+    );
     expect(await snapshot()).toEqual(before);
   });
 

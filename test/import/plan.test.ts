@@ -76,7 +76,18 @@ describe('parsePlanDocument on seed 001', () => {
     // Read off the document: 1.1–1.6, an unnumbered row (III квартал 2017), 1.7–1.11; then 6.1–6.5.
     expect(plan.activities.reduce((sum, a) => sum + a.items.length, 0)).toBe(17);
     expect(activity(plan, '1').items.map((a) => a.number)).toEqual([
-      '1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.6а', '1.7', '1.8', '1.9', '1.10', '1.11',
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '1.6а',
+      '1.7',
+      '1.8',
+      '1.9',
+      '1.10',
+      '1.11',
     ]);
     expect(activity(plan, '6').items.map((a) => a.number)).toEqual(['6.1', '6.2', '6.3', '6.4', '6.5']);
     for (const a of plan.activities) if (a.number !== '1' && a.number !== '6') expect(a.items).toEqual([]);
@@ -165,7 +176,8 @@ describe('parsePlanDocument on seed 001', () => {
 
   it('reads activity 6 (no form) and its sub-items, which name their own owners', () => {
     expect(activity(plan, '6')).toMatchObject({
-      title: 'Организация и проведение независимой оценки качества оказания услуг организациями социального обслуживания, подведомственными Минтруду России:',
+      title:
+        'Организация и проведение независимой оценки качества оказания услуг организациями социального обслуживания, подведомственными Минтруду России:',
       form: null,
       schedule: 'ежегодно',
       owners: ['Общественный совет при Минтруде России', 'Петрова С.В.'],
@@ -252,7 +264,9 @@ describe('parsePlanDocument refuses broken documents', () => {
   });
 
   it('refuses a value that is not a number', () => {
-    expect(refusal(broken('\t60\n', '\tшестьдесят\n')).message).toContain('показатель 2, 2016 г.: ожидалось число или диапазон («45-50»), а найдено «шестьдесят»');
+    expect(refusal(broken('\t60\n', '\tшестьдесят\n')).message).toContain(
+      'показатель 2, 2016 г.: ожидалось число или диапазон («45-50»), а найдено «шестьдесят»',
+    );
   });
 
   it('refuses a range whose start is above its end', () => {

@@ -47,11 +47,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
 }
 
 async function tableCounts() {
-  const [groups, forms, practices] = await Promise.all([
-    db.prisma.practiceGroup.count(),
-    db.prisma.practiceForm.count(),
-    db.prisma.practice.count(),
-  ]);
+  const [groups, forms, practices] = await Promise.all([db.prisma.practiceGroup.count(), db.prisma.practiceForm.count(), db.prisma.practice.count()]);
   return { groups, forms, practices };
 }
 
@@ -86,7 +82,9 @@ describe('importPractices', () => {
     await expect(importPracticesFile(db.prisma, noHeader)).rejects.toThrow(/не найдена шапка таблицы/);
     // A row with a region nobody knows, deep in the file.
     const badRegion = await writeDocument('bad-region.txt', text.replace('\tОмская область\n', '\tОмская губерния\n'));
-    await expect(importPracticesFile(db.prisma, badRegion)).rejects.toThrow(/Строка 561: строка таблицы 68: неизвестный регион «Омская губерния» \(практика «В соответствии с Положением/);
+    await expect(importPracticesFile(db.prisma, badRegion)).rejects.toThrow(
+      /Строка 561: строка таблицы 68: неизвестный регион «Омская губерния» \(практика «В соответствии с Положением/,
+    );
     expect(await tableCounts()).toEqual({ groups: 0, forms: 0, practices: 0 });
   });
 
@@ -137,13 +135,19 @@ describe('importPractices', () => {
       'Тематические публикации, в т.ч. в СМИ',
     ]);
 
-    const first = await db.prisma.practice.findFirstOrThrow({ where: { source: '003_99ea86fcc25118d2.txt:16' }, include: { region: true, sphere: true } });
+    const first = await db.prisma.practice.findFirstOrThrow({
+      where: { source: '003_99ea86fcc25118d2.txt:16' },
+      include: { region: true, sphere: true },
+    });
     expect(first.region.code).toBe('RU-CU');
     expect(first.sphere.code).toBe('health');
     expect(first.text.split('\n')).toHaveLength(3);
 
     // The merged Волгоград cell: one practice per sphere, same text.
-    const merged = await db.prisma.practice.findMany({ where: { source: '003_99ea86fcc25118d2.txt:201' }, include: { sphere: true, region: true, form: true } });
+    const merged = await db.prisma.practice.findMany({
+      where: { source: '003_99ea86fcc25118d2.txt:201' },
+      include: { sphere: true, region: true, form: true },
+    });
     expect(merged.map((p) => p.sphere.code).sort()).toEqual(['culture', 'education', 'health', 'social', 'sport']);
     expect(new Set(merged.map((p) => `${p.region.code}|${p.form.name}|${p.textSha256}`)).size).toBe(1);
     expect(merged[0]!.region.code).toBe('RU-VGG');

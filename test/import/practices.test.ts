@@ -67,7 +67,7 @@ const perRegion: Record<string, number> = {
   'Кемеровская область': 1,
   'Краснодарский край': 1,
   'Ленинградская область': 1,
-  'Москва': 2,
+  Москва: 2,
   'Новосибирская область': 4,
   'Омская область': 1,
   'Оренбургская область': 6,
@@ -153,12 +153,22 @@ describe('parsePracticeTable on seed 003', () => {
 
   it('continues the form of the row above when the form cell is blank', () => {
     expect(inRow(34)).toEqual([
-      expect.objectContaining({ row: 3, form: 'Реорганизация, оптимизация структуры сети и организаций', regionName: 'Архангельская область', sphereCode: 'social' }),
+      expect.objectContaining({
+        row: 3,
+        form: 'Реорганизация, оптимизация структуры сети и организаций',
+        regionName: 'Архангельская область',
+        sphereCode: 'social',
+      }),
     ]);
     expect(inRow(34)[0]!.text).toMatch(/^В отношении учреждений, получивших самый низкий балл, рассмотрен вопрос о реорганизации\..*«Скворушка»\.$/s);
     // The first row of the second group names its form again.
     expect(inRow(657)).toEqual([
-      expect.objectContaining({ group: PUBLIC, form: 'Проведение обучающих семинаров по вопросам повышения качества оказания услуг', regionName: 'Алтайский край', sphereCode: 'education' }),
+      expect.objectContaining({
+        group: PUBLIC,
+        form: 'Проведение обучающих семинаров по вопросам повышения качества оказания услуг',
+        regionName: 'Алтайский край',
+        sphereCode: 'education',
+      }),
     ]);
   });
 
@@ -188,7 +198,9 @@ describe('parsePracticeTable on seed 003', () => {
       [8, 'Рязанская область', 'social'],
       [8, 'Рязанская область', 'culture'],
     ]);
-    expect(row[0]!.text).toMatch(/^В отношении учреждений социального обслуживания, занявших нижние строки в рейтинге.*Пителинский комплексный центр\)$/);
+    expect(row[0]!.text).toMatch(
+      /^В отношении учреждений социального обслуживания, занявших нижние строки в рейтинге.*Пителинский комплексный центр\)$/,
+    );
     expect(row[1]!.text).toMatch(/^С учетом предложений общественного совета.*«Поморская филармония» в качестве структурного подразделения\.$/);
   });
 
@@ -307,11 +319,17 @@ describe('parsePracticeTable on seed 003', () => {
 });
 
 describe('parsePracticeTable on small tables', () => {
-  const header = ' Практика\n\tФорма реализации\n\tРегион\n\tЛучшие практики\n\n\t\n\t\n\tЗдравоохранение\n\tОбразование\n\tСоц.обслуживание\n\tКультура\n\tСпорт\n';
+  const header =
+    ' Практика\n\tФорма реализации\n\tРегион\n\tЛучшие практики\n\n\t\n\t\n\tЗдравоохранение\n\tОбразование\n\tСоц.обслуживание\n\tКультура\n\tСпорт\n';
   const row = (...cells: string[]) => `\n${cells.map((c) => `\t${c}`).join('\n')}\n`;
 
   it('parses CRLF line endings and continues blank forms', () => {
-    const text = (header + row('Группа') + row('Форма А', 'Москва', 'Текст 1', '\u00a0', '\u00a0', '\u00a0', '\u00a0') + row('', 'Чувашская республика', '\u00a0', 'Текст 2\nвторая строка', ' ', '', 'Текст 3')).replace(/\n/g, '\r\n');
+    const text = (
+      header +
+      row('Группа') +
+      row('Форма А', 'Москва', 'Текст 1', '\u00a0', '\u00a0', '\u00a0', '\u00a0') +
+      row('', 'Чувашская республика', '\u00a0', 'Текст 2\nвторая строка', ' ', '', 'Текст 3')
+    ).replace(/\n/g, '\r\n');
     expect(parsePracticeTable(text).map((p) => [p.row, p.group, p.form, p.regionName, p.sphereCode, p.text])).toEqual([
       [1, 'Группа', 'Форма А', 'Москва', 'health', 'Текст 1'],
       [2, 'Группа', 'Форма А', 'Чувашская республика', 'education', 'Текст 2\nвторая строка'],
@@ -325,13 +343,15 @@ describe('parsePracticeTable on small tables', () => {
   });
 
   it('refuses a blank form at the start of a group', () => {
-    expect(() => parsePracticeTable(header + row('Группа') + row('', 'Москва', 'Текст', '', '', '', ''))).toThrow(/Строка 16: пустая форма реализации в первой строке группы «Группа»/);
+    expect(() => parsePracticeTable(header + row('Группа') + row('', 'Москва', 'Текст', '', '', '', ''))).toThrow(
+      /Строка 16: пустая форма реализации в первой строке группы «Группа»/,
+    );
   });
 
   it('refuses a blank region under a new form', () => {
-    expect(() => parsePracticeTable(header + row('Группа') + row('Форма', 'Москва', 'Текст', '', '', '', '') + row('Другая форма', '', 'Текст', '', '', '', ''))).toThrow(
-      /не указан регион/,
-    );
+    expect(() =>
+      parsePracticeTable(header + row('Группа') + row('Форма', 'Москва', 'Текст', '', '', '', '') + row('Другая форма', '', 'Текст', '', '', '', '')),
+    ).toThrow(/не указан регион/);
   });
 
   it('refuses a row with more cells than columns and a row without sphere cells', () => {

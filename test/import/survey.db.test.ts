@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 it('imports both shipped campaigns with their sections, questions and options', async () => {
-  const campaigns = await t.db.prisma.campaign.findMany({ orderBy: { year: 'asc' }, include: { _count: { select: { sections: true, questions: true } } } });
+  const campaigns = await t.db.prisma.campaign.findMany({
+    orderBy: { year: 'asc' },
+    include: { _count: { select: { sections: true, questions: true } } },
+  });
   expect(campaigns.map((campaign) => [campaign.code, campaign._count.sections])).toEqual([
     ['nok-2021', 4],
     ['nok-2023', 3],

@@ -145,7 +145,11 @@ describe('registering, the mail and the personal link', () => {
     expect(response.status).toBe(303);
     expect(response.headers.getSetCookie()[0]).toMatch(/nok_session=;.*Max-Age=0/);
     expect(await t.db.prisma.session.count()).toBe(before - 1);
-    const viewer = await t.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ viewer { email } }' }) });
+    const viewer = await t.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ viewer { email } }' }),
+    });
     expect((await viewer.json()).data.viewer).toBeNull();
   });
 
@@ -179,7 +183,12 @@ describe('bad input changes nothing', () => {
     ['malformed e-mail', async () => ({ email: 'not-an-email', consent: 'yes', altcha: await t.captcha() }), 400, /name@example\.ru/],
     ['missing consent', async () => ({ email: 'new@example.org', altcha: await t.captcha() }), 400, /Без согласия/],
     ['missing robot check', async () => ({ email: 'new@example.org', consent: 'yes' }), 400, /не робот/],
-    ['forged robot check', async () => ({ email: 'new@example.org', consent: 'yes', altcha: Buffer.from('{"challenge":{},"solution":{}}').toString('base64') }), 400, /не пройдена/],
+    [
+      'forged robot check',
+      async () => ({ email: 'new@example.org', consent: 'yes', altcha: Buffer.from('{"challenge":{},"solution":{}}').toString('base64') }),
+      400,
+      /не пройдена/,
+    ],
   ];
   for (const [name, fields, status, message] of cases) {
     it(`${name}: a clear message, nothing stored`, async () => {
@@ -204,7 +213,11 @@ describe('bad input changes nothing', () => {
   });
 
   it('a script in the e-mail field is shown back as text', async () => {
-    const response = await t.postForm('/register', { email: '<script>alert(1)</script>', consent: 'yes', altcha: await t.captcha() }, { ip: '10.6.6.6' });
+    const response = await t.postForm(
+      '/register',
+      { email: '<script>alert(1)</script>', consent: 'yes', altcha: await t.captcha() },
+      { ip: '10.6.6.6' },
+    );
     const page = await response.text();
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -217,12 +230,20 @@ describe('bad input changes nothing', () => {
       body: `email=${'a'.repeat(200_000)}`,
     });
     expect(response.status).toBe(413);
-    const graphql = await t.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ viewer { id } } #${'x'.repeat(2_000_000)}` }) });
+    const graphql = await t.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ viewer { id } } #${'x'.repeat(2_000_000)}` }),
+    });
     expect(graphql.status).toBe(413);
   });
 
   it('a form posted from another site is refused', async () => {
-    const response = await t.postForm('/register', { email: 'csrf@example.org', consent: 'yes', altcha: await t.captcha() }, { origin: 'https://evil.example' });
+    const response = await t.postForm(
+      '/register',
+      { email: 'csrf@example.org', consent: 'yes', altcha: await t.captcha() },
+      { origin: 'https://evil.example' },
+    );
     expect(response.status).toBe(403);
     expect(await t.db.prisma.user.count({ where: { email: 'csrf@example.org' } })).toBe(0);
   });

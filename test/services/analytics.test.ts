@@ -15,8 +15,25 @@ const definition = parseDefinition({
       code: 'main',
       title: 'Раздел',
       questions: [
-        { code: 'kind', type: 'singleChoice', label: 'Вид', options: [{ code: 'a', label: 'Первый' }, { code: 'b', label: 'Второй' }, { code: 'c', label: 'Третий' }] },
-        { code: 'forms', type: 'multipleChoice', label: 'Формы', options: [{ code: 'x', label: 'Икс' }, { code: 'y', label: 'Игрек' }] },
+        {
+          code: 'kind',
+          type: 'singleChoice',
+          label: 'Вид',
+          options: [
+            { code: 'a', label: 'Первый' },
+            { code: 'b', label: 'Второй' },
+            { code: 'c', label: 'Третий' },
+          ],
+        },
+        {
+          code: 'forms',
+          type: 'multipleChoice',
+          label: 'Формы',
+          options: [
+            { code: 'x', label: 'Икс' },
+            { code: 'y', label: 'Игрек' },
+          ],
+        },
         { code: 'orgs', type: 'number', label: 'Организаций' },
         { code: 'refused', type: 'boolean', label: 'Отказ' },
         { code: 'price', type: 'yearMatrix', label: 'Цена', years: [2021, 2022], cell: { type: 'number', min: 0 } },
@@ -25,7 +42,13 @@ const definition = parseDefinition({
           type: 'yearMatrix',
           label: 'Способ',
           years: [2021, 2022],
-          cell: { type: 'singleChoice', options: [{ code: 'auction', label: 'Аукцион' }, { code: 'other', label: 'Иное' }] },
+          cell: {
+            type: 'singleChoice',
+            options: [
+              { code: 'auction', label: 'Аукцион' },
+              { code: 'other', label: 'Иное' },
+            ],
+          },
         },
         { code: 'note', type: 'text', label: 'Комментарий' },
       ],
@@ -35,7 +58,15 @@ const definition = parseDefinition({
 
 // Four submitted questionnaires; the fourth leaves most questions blank.
 const answers = [
-  { kind: 'a', forms: ['x', 'y'], orgs: 10, refused: false, price: { '2021': 100, '2022': 200 }, method: { '2021': 'auction', '2022': 'auction' }, note: 'т' },
+  {
+    kind: 'a',
+    forms: ['x', 'y'],
+    orgs: 10,
+    refused: false,
+    price: { '2021': 100, '2022': 200 },
+    method: { '2021': 'auction', '2022': 'auction' },
+    note: 'т',
+  },
   { kind: 'a', forms: ['x'], orgs: 3, refused: true, price: { '2021': 50 }, method: { '2021': 'other', '2022': 'auction' } },
   { kind: 'b', forms: ['y'], orgs: 7, refused: false, price: { '2021': 0, '2022': 400 }, method: { '2022': 'other' } },
   { kind: 'b', forms: [], orgs: 4 },
@@ -82,8 +113,24 @@ describe('computeAnalytics', () => {
       { year: 2022, answered: 2, options: null, numbers: { count: 2, mean: 300, min: 200, max: 400, median: 300 } },
     ]);
     expect(figures.method!.years).toEqual([
-      { year: 2021, answered: 2, numbers: null, options: [{ code: 'auction', label: 'Аукцион', count: 1, share: 0.5 }, { code: 'other', label: 'Иное', count: 1, share: 0.5 }] },
-      { year: 2022, answered: 3, numbers: null, options: [{ code: 'auction', label: 'Аукцион', count: 2, share: 2 / 3 }, { code: 'other', label: 'Иное', count: 1, share: 1 / 3 }] },
+      {
+        year: 2021,
+        answered: 2,
+        numbers: null,
+        options: [
+          { code: 'auction', label: 'Аукцион', count: 1, share: 0.5 },
+          { code: 'other', label: 'Иное', count: 1, share: 0.5 },
+        ],
+      },
+      {
+        year: 2022,
+        answered: 3,
+        numbers: null,
+        options: [
+          { code: 'auction', label: 'Аукцион', count: 2, share: 2 / 3 },
+          { code: 'other', label: 'Иное', count: 1, share: 1 / 3 },
+        ],
+      },
     ]);
   });
 
@@ -145,14 +192,32 @@ describe('computeRatios', () => {
   it('per organisation: own ratios skip a zero or missing denominator; the aggregate is Σ price ÷ Σ organisations', () => {
     expect(ratios.per_org).toMatchObject({ label: 'На одну организацию', unit: 'тыс. руб.', numerator: 'price', denominator: 'orgs' });
     // 2021: A 100/10 = 10, C 30/2 = 15; B (0 organisations) skipped; aggregate 130/12.
-    close(ratios.per_org!.years[0]! as any, { year: 2021, count: 2, skipped: 1, mean: 12.5, min: 10, max: 15, median: 12.5, aggregate: 10.833333333 });
+    close(ratios.per_org!.years[0]! as any, {
+      year: 2021,
+      count: 2,
+      skipped: 1,
+      mean: 12.5,
+      min: 10,
+      max: 15,
+      median: 12.5,
+      aggregate: 10.833333333,
+    });
     // 2022: A 200/4 = 50, C 90/3 = 30; B gives organisations but no price: skipped; aggregate 290/7.
     close(ratios.per_org!.years[1]! as any, { year: 2022, count: 2, skipped: 1, mean: 40, min: 30, max: 50, median: 40, aggregate: 41.428571429 });
   });
 
   it('per respondent with scale 1000: thousand roubles become roubles', () => {
     // 2021: A 100 000/1000 = 100, B 50 000/200 = 250, C 30 000/60 = 500; aggregate 180 000/1260.
-    close(ratios.per_person!.years[0]! as any, { year: 2021, count: 3, skipped: 0, mean: 283.333333333, min: 100, max: 500, median: 250, aggregate: 142.857142857 });
+    close(ratios.per_person!.years[0]! as any, {
+      year: 2021,
+      count: 3,
+      skipped: 0,
+      mean: 283.333333333,
+      min: 100,
+      max: 500,
+      median: 250,
+      aggregate: 142.857142857,
+    });
     // 2022: only A (200 000/500 = 400); C has a price but no respondents.
     close(ratios.per_person!.years[1]! as any, { year: 2022, count: 1, skipped: 1, mean: 400, min: 400, max: 400, median: 400, aggregate: 400 });
   });
@@ -187,7 +252,13 @@ describe('analytics.ratios in the definition', () => {
 
   it('refuses unknown and non-numeric questions, mixed shapes, different years and duplicate codes', () => {
     const extra = [
-      { code: 'method', type: 'yearMatrix', label: 'Способ', years: [2021, 2022], cell: { type: 'singleChoice', options: [{ code: 'a', label: 'А' }] } },
+      {
+        code: 'method',
+        type: 'yearMatrix',
+        label: 'Способ',
+        years: [2021, 2022],
+        cell: { type: 'singleChoice', options: [{ code: 'a', label: 'А' }] },
+      },
       { code: 'later', type: 'yearMatrix', label: 'Позже', years: [2022, 2023], cell: { type: 'number' } },
       { code: 'note', type: 'text', label: 'Текст' },
     ];
@@ -217,8 +288,22 @@ describe('analytics.ratios in the definition', () => {
   it('nok-2023.json names the cost per organisation (thousand roubles) and per respondent (roubles)', () => {
     const nok2023 = parseDefinition(JSON.parse(readFileSync(new URL('../../prisma/surveys/nok-2023.json', import.meta.url), 'utf8')));
     expect(nok2023.analytics?.ratios).toEqual([
-      { code: 'cost_per_organisation', label: 'Стоимость НОК в расчёте на одну организацию', numerator: 'operator_contract_price', denominator: 'operator_orgs_assessed', unit: 'тыс. руб.', scale: 1 },
-      { code: 'cost_per_respondent', label: 'Стоимость НОК в расчёте на одного респондента', numerator: 'operator_contract_price', denominator: 'operator_respondents', unit: 'руб.', scale: 1000 },
+      {
+        code: 'cost_per_organisation',
+        label: 'Стоимость НОК в расчёте на одну организацию',
+        numerator: 'operator_contract_price',
+        denominator: 'operator_orgs_assessed',
+        unit: 'тыс. руб.',
+        scale: 1,
+      },
+      {
+        code: 'cost_per_respondent',
+        label: 'Стоимость НОК в расчёте на одного респондента',
+        numerator: 'operator_contract_price',
+        denominator: 'operator_respondents',
+        unit: 'руб.',
+        scale: 1000,
+      },
     ]);
   });
 });

@@ -3,9 +3,15 @@ import { expect, it } from 'vitest';
 import { windowState, windowText } from '../../api/src/services/campaigns.ts';
 
 it('prints the window as seed 000 does', () => {
-  expect(windowText(new Date('2021-11-08T00:00:00+03:00'), new Date('2021-11-19T00:00:00+03:00'))).toBe('Срок проведения опроса с 8 по 18 ноября 2021 года');
-  expect(windowText(new Date('2023-08-30T00:00:00+03:00'), new Date('2023-09-19T00:00:00+03:00'))).toBe('Срок проведения опроса с 30 августа по 18 сентября 2023 года');
-  expect(windowText(new Date('2025-12-20T00:00:00+03:00'), new Date('2026-01-16T00:00:00+03:00'))).toBe('Срок проведения опроса с 20 декабря 2025 года по 15 января 2026 года');
+  expect(windowText(new Date('2021-11-08T00:00:00+03:00'), new Date('2021-11-19T00:00:00+03:00'))).toBe(
+    'Срок проведения опроса с 8 по 18 ноября 2021 года',
+  );
+  expect(windowText(new Date('2023-08-30T00:00:00+03:00'), new Date('2023-09-19T00:00:00+03:00'))).toBe(
+    'Срок проведения опроса с 30 августа по 18 сентября 2023 года',
+  );
+  expect(windowText(new Date('2025-12-20T00:00:00+03:00'), new Date('2026-01-16T00:00:00+03:00'))).toBe(
+    'Срок проведения опроса с 20 декабря 2025 года по 15 января 2026 года',
+  );
 });
 
 it('tells the window state by the clock', () => {

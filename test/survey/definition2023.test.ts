@@ -3,7 +3,14 @@
 // section by section and reaches 100%.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DefinitionError, parseDefinition, type Cell, type Question, type SimpleQuestion, type SurveyDefinition } from '../../api/src/survey/definition.ts';
+import {
+  DefinitionError,
+  parseDefinition,
+  type Cell,
+  type Question,
+  type SimpleQuestion,
+  type SurveyDefinition,
+} from '../../api/src/survey/definition.ts';
 import { computeCompletion, validateSection, type AnswerValue, type Answers, type Catalog, type FieldError } from '../../api/src/survey/engine.ts';
 
 const FILE = new URL('../../prisma/surveys/nok-2023.json', import.meta.url);
@@ -53,7 +60,10 @@ const filled: Record<string, Record<string, unknown>> = {
     operator_orgs_assessed: perYear(21, 22, 0),
     operator_respondents: perYear(1200, 1350, 0),
     operator_funding_source: perYear('state_programme', 'state_programme', 'other'),
-    operator_funding_programme: { 2021: 'Государственная программа «Социальная поддержка граждан»', 2022: 'Государственная программа «Социальная поддержка граждан»' },
+    operator_funding_programme: {
+      2021: 'Государственная программа «Социальная поддержка граждан»',
+      2022: 'Государственная программа «Социальная поддержка граждан»',
+    },
     operator_selection_method: perYear('open_tender', 'single_supplier', 'other'),
     operator_selection_method_other: { 2023: 'Сбор информации в 2023 году не проводился' },
     operator_price_criteria_share: { 2021: 60 },
@@ -130,7 +140,17 @@ describe('nok-2023.json: the document', () => {
     expect(definition.sections.map((section) => section.code)).toEqual(['authority', 'operator', 'practices']);
     expect(definition.sections.every((section) => section.unlockAfter.length === 0)).toBe(true);
     expect(definition.sections.map((section) => section.questions.map((q) => q.code))).toEqual([
-      ['region', 'authority_name', 'respondent_name', 'respondent_position', 'respondent_kind', 'spheres', 'social_orgs_regional', 'social_orgs_municipal', 'social_orgs_nonstate'],
+      [
+        'region',
+        'authority_name',
+        'respondent_name',
+        'respondent_position',
+        'respondent_kind',
+        'spheres',
+        'social_orgs_regional',
+        'social_orgs_municipal',
+        'social_orgs_nonstate',
+      ],
       [
         'operator_planned_price',
         'operator_contract_price',
@@ -154,7 +174,8 @@ describe('nok-2023.json: the document', () => {
 
   it('keeps the 2021 codes for the questions compared across years', () => {
     expect(question('region')).toMatchObject({ type: 'region', required: true });
-    for (const code of ['authority_name', 'respondent_name', 'respondent_position']) expect(question(code)).toMatchObject({ type: 'text', required: true });
+    for (const code of ['authority_name', 'respondent_name', 'respondent_position'])
+      expect(question(code)).toMatchObject({ type: 'text', required: true });
   });
 
   it('asks the organisation counts as required non-negative integers', () => {
@@ -240,7 +261,11 @@ describe('nok-2023.json: a filled-in respondent', () => {
     expect(authority.social_orgs_municipal).toBe(0);
 
     const operator = validValues('operator', filled.operator!);
-    expect(operator.operator_control_forms).toEqual({ 2021: ['tz_reporting_requirements', 'council_selective_check'], 2022: ['tz_reporting_requirements'], 2023: ['other'] });
+    expect(operator.operator_control_forms).toEqual({
+      2021: ['tz_reporting_requirements', 'council_selective_check'],
+      2022: ['tz_reporting_requirements'],
+      2023: ['other'],
+    });
     expect(operator.operator_refusal).toEqual({ 2021: true, 2022: false, 2023: false });
     expect(operator.operator_planned_price).toEqual({ 2021: 623.5, 2022: 700, 2023: 0 });
     expect(operator.operator_paper_online_share).toEqual({ 2021: 'online_80', 2022: 'online_60' });
@@ -284,7 +309,9 @@ describe('nok-2023.json: a filled-in respondent', () => {
 describe('nok-2023.json: wrong answers are rejected', () => {
   it('rejects an option code the question does not offer', () => {
     const errors = errorsOf('operator', { ...filled.operator, operator_selection_method: perYear('auction', 'tender', 'open_tender') });
-    expect(errors).toEqual([expect.objectContaining({ path: 'operator_selection_method.2022', questionCode: 'operator_selection_method', code: 'UNKNOWN_OPTION' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'operator_selection_method.2022', questionCode: 'operator_selection_method', code: 'UNKNOWN_OPTION' }),
+    ]);
 
     const levelErrors = errorsOf('practices', { best_practices: [{ ...(filled.practices!.best_practices as object[])[0], level: 'federal' }] });
     expect(levelErrors).toEqual([expect.objectContaining({ path: 'best_practices[0].level', code: 'UNKNOWN_OPTION' })]);
@@ -319,12 +346,18 @@ describe('nok-2023.json: wrong answers are rejected', () => {
     expect(reason).toEqual([expect.objectContaining({ path: 'operator_refusal_reason.2021', code: 'TOO_LONG' })]);
 
     const practice = { ...(filled.practices!.best_practices as object[])[0], results: 'р'.repeat(5001) };
-    expect(errorsOf('practices', { best_practices: [practice] })).toEqual([expect.objectContaining({ path: 'best_practices[0].results', code: 'TOO_LONG' })]);
+    expect(errorsOf('practices', { best_practices: [practice] })).toEqual([
+      expect.objectContaining({ path: 'best_practices[0].results', code: 'TOO_LONG' }),
+    ]);
   });
 
   it('rejects a year outside 2021–2023, an unknown region and too many practices', () => {
-    expect(errorsOf('operator', { operator_orgs_assessed: { 2020: 5 } })).toEqual([expect.objectContaining({ path: 'operator_orgs_assessed.2020', code: 'UNKNOWN_YEAR' })]);
-    expect(errorsOf('authority', { ...filled.authority, region: 'RU-XXX' })).toEqual([expect.objectContaining({ path: 'region', code: 'UNKNOWN_REGION' })]);
+    expect(errorsOf('operator', { operator_orgs_assessed: { 2020: 5 } })).toEqual([
+      expect.objectContaining({ path: 'operator_orgs_assessed.2020', code: 'UNKNOWN_YEAR' }),
+    ]);
+    expect(errorsOf('authority', { ...filled.authority, region: 'RU-XXX' })).toEqual([
+      expect.objectContaining({ path: 'region', code: 'UNKNOWN_REGION' }),
+    ]);
     const practice = (filled.practices!.best_practices as object[])[0]!;
     expect(errorsOf('practices', { best_practices: Array.from({ length: 11 }, () => practice) })).toEqual([
       expect.objectContaining({ path: 'best_practices', code: 'TOO_MANY_ITEMS' }),

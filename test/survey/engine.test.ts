@@ -43,7 +43,10 @@ describe('2021 questionnaire completion (seed 000)', () => {
     expect(four.sections[3]!.unlocked).toBe(false);
 
     const incompleteFifth = { ...measure(5), description: null };
-    const stillFour = computeCompletion(definition, { ...base, ...values('measures', { measures: [measure(1), measure(2), measure(3), measure(4), incompleteFifth] }) });
+    const stillFour = computeCompletion(definition, {
+      ...base,
+      ...values('measures', { measures: [measure(1), measure(2), measure(3), measure(4), incompleteFifth] }),
+    });
     expect(stillFour.percent).toBe(91);
 
     const five = computeCompletion(definition, { ...base, ...values('measures', { measures: [1, 2, 3, 4, 5].map(measure) }) });
@@ -73,7 +76,11 @@ describe('validation of a section save', () => {
   };
 
   it('normalises text and keeps multiple choices in definition order', () => {
-    const result = values('authority', { ...section1, respondent_name: '  Иванова  ', respondent_powers: ['bus_gov_accuracy', 'bus_gov_publication'] });
+    const result = values('authority', {
+      ...section1,
+      respondent_name: '  Иванова  ',
+      respondent_powers: ['bus_gov_accuracy', 'bus_gov_publication'],
+    });
     expect(result.respondent_name).toBe('Иванова');
     expect(result.respondent_powers).toEqual(['bus_gov_publication', 'bus_gov_accuracy']);
   });
@@ -109,7 +116,14 @@ describe('validation of a section save', () => {
 
   it('refuses an eighth measure, an unknown type and a year out of range', () => {
     expect(errorsOf('measures', { measures: [1, 2, 3, 4, 5, 6, 7, 8].map(measure) })).toEqual([['measures', 'TOO_MANY_ITEMS']]);
-    expect(errorsOf('measures', { measures: [{ ...measure(1), type: 'bribery' }, { ...measure(2), year: 2019 }] })).toEqual([
+    expect(
+      errorsOf('measures', {
+        measures: [
+          { ...measure(1), type: 'bribery' },
+          { ...measure(2), year: 2019 },
+        ],
+      }),
+    ).toEqual([
       ['measures[0].type', 'UNKNOWN_MEASURE_TYPE'],
       ['measures[1].year', 'OUT_OF_RANGE'],
     ]);
@@ -138,7 +152,12 @@ describe('definition format', () => {
       expect(error).toBeInstanceOf(DefinitionError);
       const paths = (error as DefinitionError).problems.map((problem) => problem.path);
       expect(paths).toEqual(
-        expect.arrayContaining(['window.closesAt', 'sections.1.questions.0.code', 'sections.3.unlockAfter.1', 'sections.0.questions.4.options.6.code']),
+        expect.arrayContaining([
+          'window.closesAt',
+          'sections.1.questions.0.code',
+          'sections.3.unlockAfter.1',
+          'sections.0.questions.4.options.6.code',
+        ]),
       );
     }
   });

@@ -27,5 +27,9 @@ function ConsoleAppBar() {
 }
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>{children}</Layout>;
+  return (
+    <Layout appBar={ConsoleAppBar} menu={ConsoleMenu}>
+      {children}
+    </Layout>
+  );
 }

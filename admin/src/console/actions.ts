@@ -31,21 +31,37 @@ async function mutate<T>(operation: string, inputType: string, success: string, 
 }
 
 export function reopenResponse(responseId: string, reason: string) {
-  return mutate<{ id: string; status: string }>('reopenResponse', 'ReopenResponseInput', '... on MutationReopenResponseSuccess { data { id status } }', { responseId, reason });
+  return mutate<{ id: string; status: string }>(
+    'reopenResponse',
+    'ReopenResponseInput',
+    '... on MutationReopenResponseSuccess { data { id status } }',
+    { responseId, reason },
+  );
 }
 
 export function revokeRespondent(userId: string, reason: string) {
-  return mutate<{ id: string; disabledAt: string | null }>('revokeRespondent', 'RevokeRespondentInput', '... on MutationRevokeRespondentSuccess { data { id disabledAt } }', { userId, reason });
+  return mutate<{ id: string; disabledAt: string | null }>(
+    'revokeRespondent',
+    'RevokeRespondentInput',
+    '... on MutationRevokeRespondentSuccess { data { id disabledAt } }',
+    { userId, reason },
+  );
 }
 
 export function resendLink(userId: string, campaignCode: string) {
-  return mutate<{ id: string; email: string }>('resendLink', 'ResendLinkInput', '... on MutationResendLinkSuccess { data { id email } }', { userId, campaignCode });
+  return mutate<{ id: string; email: string }>('resendLink', 'ResendLinkInput', '... on MutationResendLinkSuccess { data { id email } }', {
+    userId,
+    campaignCode,
+  });
 }
 
 export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100';
 
 export function sendReminders(campaignCode: string, audience: ReminderAudience) {
-  return mutate<{ queued: number }>('sendReminders', 'ReminderInput', '... on MutationSendRemindersSuccess { data { queued } }', { campaignCode, audience });
+  return mutate<{ queued: number }>('sendReminders', 'ReminderInput', '... on MutationSendRemindersSuccess { data { queued } }', {
+    campaignCode,
+    audience,
+  });
 }
 
 export interface ReminderPreview {

@@ -105,7 +105,14 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
             total: _${listQuery}Meta(filter: $filter) { count }
           }
         `),
-        variables: { page, perPage, sortField, sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined, filter, ...campaign.variables },
+        variables: {
+          page,
+          perPage,
+          sortField,
+          sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
+          filter,
+          ...campaign.variables,
+        },
         parseResponse: (response) => ({ data: response.data.items, total: response.data.total.count }),
       };
     }

@@ -7,7 +7,11 @@ export interface GraphQLResult<T> {
 }
 
 export class GraphQLRequestError extends Error {
-  constructor(message: string, readonly status: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

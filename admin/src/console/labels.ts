@@ -51,7 +51,14 @@ export function formatMoscow(value: string | Date | null | undefined): string {
   if (!value) return '—';
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
-  const text = new Intl.DateTimeFormat('ru-RU', { timeZone: moscow, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+  const text = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: moscow,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
   return `${text.replace(',', '')} МСК`;
 }
 

@@ -27,9 +27,7 @@ export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date())
 
 export type LinkRefusal = 'unknown' | 'revoked' | 'expired' | 'submitted' | 'disabled';
 
-export type LinkCheck =
-  | { ok: true; linkId: string; userId: string; campaignId: number; campaignCode: string }
-  | { ok: false; reason: LinkRefusal };
+export type LinkCheck = { ok: true; linkId: string; userId: string; campaignId: number; campaignCode: string } | { ok: false; reason: LinkRefusal };
 
 /** Checks a link (read-only: GET shows the result without signing in). */
 export async function checkLoginLink(tx: Tx, email: string, token: string, now: Date): Promise<LinkCheck> {

@@ -21,10 +21,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = (
-  | { kind: 'postgresql'; url: string }
-  | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ }
-) & {
+export type DatabaseConfig = ({ kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ }) & {
   /** Called with every SQL statement sent (for statement-count tests and debugging). */
   onQuery?: (sql: string) => void;
 };

@@ -43,10 +43,7 @@ export async function loadMigrationList(dir = migrationsDir): Promise<MigrationL
  * connection the engine opened is disposed afterwards (the engine does not, and an open connection
  * would keep Prisma's migration advisory lock, stalling the next run for 10 s).
  */
-async function withEngine<T>(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const opened: SqlDriverAdapter[] = [];
   const track = async (connect: () => Promise<SqlDriverAdapter>) => {
     const adapter = await connect();

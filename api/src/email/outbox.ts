@@ -44,7 +44,6 @@ export interface OutboxContext {
   publicUrl: string;
 }
 
-
 interface Rendered {
   mail: RenderedMail;
   /** For a login-link mail: the link (printed by the folder mailer) and its row. */
@@ -65,7 +64,12 @@ async function render(tx: Tx, row: OutboxMail, context: OutboxContext): Promise<
     const { token, linkId } = await issueLoginLink(tx, user.id, campaign.id);
     const link = `${context.publicUrl}/auth?e=${encodeURIComponent(user.email)}&h=${token}`;
     const template = row.template === 'reminder' ? reminderMail : loginLinkMail;
-    const mail = template({ link, campaignTitle: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt), siteHost: new URL(context.publicUrl).host });
+    const mail = template({
+      link,
+      campaignTitle: campaign.title,
+      window: windowText(campaign.opensAt, campaign.closesAt),
+      siteHost: new URL(context.publicUrl).host,
+    });
     return { mail, link, linkId };
   }
   throw new Error(`Unknown mail template ${row.template}`);
@@ -95,7 +99,10 @@ export async function processOutbox(context: OutboxContext, batchSize = 20): Pro
     try {
       rendered = await prisma.$transaction((tx) => render(tx, row, context));
       if (!rendered) {
-        await prisma.outboxMail.update({ where: { id }, data: { status: 'FAILED', lastError: 'Адресат или опрос больше не существует', lockedUntil: null } });
+        await prisma.outboxMail.update({
+          where: { id },
+          data: { status: 'FAILED', lastError: 'Адресат или опрос больше не существует', lockedUntil: null },
+        });
         run.failed += 1;
         continue;
       }
@@ -108,7 +115,12 @@ export async function processOutbox(context: OutboxContext, batchSize = 20): Pro
           data: { status: 'SENT', sentAt: new Date(), messageId, subject: rendered!.mail.subject, lockedUntil: null, lastError: null },
         });
         if (row.template === 'login-link' || row.template === 'reminder') {
-          await logAuthEvent(tx, 'link_sent', { ip: null, userAgent: null }, { email: row.to, userId: (row.data as unknown as LoginLinkMailData).userId });
+          await logAuthEvent(
+            tx,
+            'link_sent',
+            { ip: null, userAgent: null },
+            { email: row.to, userId: (row.data as unknown as LoginLinkMailData).userId },
+          );
         }
       });
       run.sent += 1;

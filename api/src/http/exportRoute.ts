@@ -13,7 +13,8 @@ const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-const plain = (text: string, status: number) => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+const plain = (text: string, status: number) =>
+  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
 export async function exportDownload(prisma: Db, auth: Auth, request: Request, campaignCode: string, format: 'xlsx' | 'csv'): Promise<Response> {
   const resolved = await sessionFromRequest(auth, request);

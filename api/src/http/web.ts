@@ -60,7 +60,10 @@ const securityHeaders = {
 };
 
 function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders, ...headers } });
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...securityHeaders, ...headers },
+  });
 }
 
 function redirect(location: string, cookie?: string): Response {
@@ -128,7 +131,11 @@ export function createWeb(options: WebOptions): Web {
     const form = await readForm(request);
     const email = form.get('email') ?? '';
     try {
-      await register(prisma, { email, consent: form.get('consent') === 'yes', captcha: form.get('altcha'), origin: originOf(request, client) }, { limits: options.limits });
+      await register(
+        prisma,
+        { email, consent: form.get('consent') === 'yes', captcha: form.get('altcha'), origin: originOf(request, client) },
+        { limits: options.limits },
+      );
     } catch (error) {
       if (!(error instanceof RegistrationRefused)) throw error;
       const errors: FieldErrors = { [error.field]: error.message };
@@ -158,12 +165,32 @@ export function createWeb(options: WebOptions): Web {
       const email = url.searchParams.get('e') ?? '';
       const token = url.searchParams.get('h') ?? '';
       const status = await inspectLink(prisma, email, token);
-      if (!status.ok) return html(messagePage({ title: 'Вход по ссылке невозможен', message: status.message, linkToRequest: status.reason !== 'submitted' && status.reason !== 'expired' }), 400);
+      if (!status.ok)
+        return html(
+          messagePage({
+            title: 'Вход по ссылке невозможен',
+            message: status.message,
+            linkToRequest: status.reason !== 'submitted' && status.reason !== 'expired',
+          }),
+          400,
+        );
       return html(signInPage({ email, token }));
     }
     const form = await readForm(request);
-    const result = await signInWithLink(prisma, app.auth, { email: form.get('e') ?? '', token: form.get('h') ?? '', origin: originOf(request, client) });
-    if (!result.ok) return html(messagePage({ title: 'Вход по ссылке невозможен', message: result.message, linkToRequest: result.reason !== 'submitted' && result.reason !== 'expired' }), 400);
+    const result = await signInWithLink(prisma, app.auth, {
+      email: form.get('e') ?? '',
+      token: form.get('h') ?? '',
+      origin: originOf(request, client),
+    });
+    if (!result.ok)
+      return html(
+        messagePage({
+          title: 'Вход по ссылке невозможен',
+          message: result.message,
+          linkToRequest: result.reason !== 'submitted' && result.reason !== 'expired',
+        }),
+        400,
+      );
     return redirect(`/form/${encodeURIComponent(result.campaignCode)}/`, result.cookie.serialize());
   }
 
@@ -180,7 +207,9 @@ export function createWeb(options: WebOptions): Web {
     const found = await pending;
     const etag = `"${createHash('sha256').update(found.body).digest('base64url').slice(0, 27)}"`;
     if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
-    return new Response(found.body, { headers: { 'content-type': found.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' } });
+    return new Response(found.body, {
+      headers: { 'content-type': found.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+    });
   }
 
   async function route(request: Request, client?: { ip?: string | null }): Promise<Response> {

@@ -220,7 +220,10 @@ function parseIndicators(cells: Cell[], headingLine: number, yearFrom: number, y
         );
       }
       if (new Prisma.Decimal(value.min).greaterThan(value.max)) {
-        throw new PlanDocumentError(`${where}: показатель ${expected}, ${years[k]!.year} г.: в диапазоне «${cell.text}» начало больше конца.`, cell.line);
+        throw new PlanDocumentError(
+          `${where}: показатель ${expected}, ${years[k]!.year} г.: в диапазоне «${cell.text}» начало больше конца.`,
+          cell.line,
+        );
       }
       return value;
     });
@@ -232,7 +235,10 @@ function parseIndicators(cells: Cell[], headingLine: number, yearFrom: number, y
     }
     const [baseValue, ...targetValues] = values;
     if (baseValue!.min !== baseValue!.max) {
-      throw new PlanDocumentError(`${where}: отчетное значение показателя ${expected} за ${base!.year} г. должно быть одним числом, а не диапазоном.`, valueCells[0]!.line);
+      throw new PlanDocumentError(
+        `${where}: отчетное значение показателя ${expected} за ${base!.year} г. должно быть одним числом, а не диапазоном.`,
+        valueCells[0]!.line,
+      );
     }
     const { name, unit } = nameAndUnit(nameCell.text, expected, nameCell.line);
     indicators.push({
@@ -277,7 +283,10 @@ function parseActivities(cells: Cell[], headingLine: number): ParsedActivity[] {
   const where = 'План мероприятий';
   const header = cells.findIndex((c) => /^ответственные исполнители$/i.test(c.text));
   if (header < 0 || header > 5) {
-    throw new PlanDocumentError(`${where}: не найдена шапка таблицы («Мероприятия», «Форма реализации», «Сроки исполнения», «Ответственные исполнители»).`, headingLine);
+    throw new PlanDocumentError(
+      `${where}: не найдена шапка таблицы («Мероприятия», «Форма реализации», «Сроки исполнения», «Ответственные исполнители»).`,
+      headingLine,
+    );
   }
   const aliases = new Map<string, string>();
   const activities: ParsedActivity[] = [];
@@ -313,7 +322,11 @@ function parseActivities(cells: Cell[], headingLine: number): ParsedActivity[] {
       }
     }
     if (titleCell.text === '') throw new PlanDocumentError(`${where}: ${label}: нет наименования.`, titleCell.line);
-    if (!level) throw new PlanDocumentError(`${where}: ${label} стоит до заголовка уровня («Мероприятия на федеральном уровне» / «Мероприятия регионального уровня»).`, first.line);
+    if (!level)
+      throw new PlanDocumentError(
+        `${where}: ${label} стоит до заголовка уровня («Мероприятия на федеральном уровне» / «Мероприятия регионального уровня»).`,
+        first.line,
+      );
 
     let number: string;
     let parent: ParsedActivity | undefined;
@@ -349,7 +362,11 @@ function parseActivities(cells: Cell[], headingLine: number): ParsedActivity[] {
 
     const isSubItem = parent !== undefined;
     let title = titleCell.text;
-    if (isSubItem) title = title.replace(/^[-–—]\s*/, '').replace(/[;.]\s*$/, '').trim();
+    if (isSubItem)
+      title = title
+        .replace(/^[-–—]\s*/, '')
+        .replace(/[;.]\s*$/, '')
+        .trim();
     const owners = splitOwners(ownersCell, aliases);
     const activity: ParsedActivity = {
       number,
@@ -445,7 +462,8 @@ export function validateParsedPlan(plan: ParsedPlan): void {
   for (const indicator of plan.indicators) {
     if (indicatorNumbers.has(indicator.number)) problems.push(`показатель ${indicator.number} повторяется`);
     indicatorNumbers.add(indicator.number);
-    if (parseDecimal(indicator.baseValue) === null) problems.push(`показатель ${indicator.number}: отчетное значение «${indicator.baseValue}» не число`);
+    if (parseDecimal(indicator.baseValue) === null)
+      problems.push(`показатель ${indicator.number}: отчетное значение «${indicator.baseValue}» не число`);
     const years = new Set<number>();
     for (const target of indicator.targets) {
       if (years.has(target.year)) problems.push(`показатель ${indicator.number}: год ${target.year} повторяется`);
@@ -453,7 +471,8 @@ export function validateParsedPlan(plan: ParsedPlan): void {
       const min = parseDecimal(target.min);
       const max = parseDecimal(target.max);
       if (min === null || max === null) problems.push(`показатель ${indicator.number}, ${target.year} г.: значение не число`);
-      else if (new Prisma.Decimal(min).greaterThan(max)) problems.push(`показатель ${indicator.number}, ${target.year} г.: начало диапазона больше конца`);
+      else if (new Prisma.Decimal(min).greaterThan(max))
+        problems.push(`показатель ${indicator.number}, ${target.year} г.: начало диапазона больше конца`);
     }
   }
   const activityNumbers = new Set<string>();
@@ -509,7 +528,12 @@ async function writePlan(tx: Tx, plan: ParsedPlan, counts: Counts) {
     counts.created++;
     return tx.plan.create({ data: { code: plan.code, ...data } });
   }
-  if (existing.title === data.title && existing.yearFrom === data.yearFrom && existing.yearTo === data.yearTo && existing.approvedBy === data.approvedBy) {
+  if (
+    existing.title === data.title &&
+    existing.yearFrom === data.yearFrom &&
+    existing.yearTo === data.yearTo &&
+    existing.approvedBy === data.approvedBy
+  ) {
     counts.unchanged++;
     return existing;
   }
@@ -525,7 +549,9 @@ async function writeIndicators(tx: Tx, planId: number, indicators: ParsedIndicat
   const documentNumbers = new Set(indicators.map((i) => i.number));
   const lost: string[] = [];
   for (const row of existing) {
-    const documentYears = documentNumbers.has(row.number) ? new Set(indicators.find((i) => i.number === row.number)!.targets.map((t) => t.year)) : new Set<number>();
+    const documentYears = documentNumbers.has(row.number)
+      ? new Set(indicators.find((i) => i.number === row.number)!.targets.map((t) => t.year))
+      : new Set<number>();
     for (const target of row.targets) {
       if (!documentYears.has(target.year) && target.actual !== null) lost.push(`показатель ${row.number}, ${target.year} г.`);
     }

@@ -101,7 +101,10 @@ function clip(text: string): string {
 }
 
 function toRows(text: string): TableRow[] {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const rows: TableRow[] = [];
   let row: TableRow | undefined;
   const startRow = (line: number) => {

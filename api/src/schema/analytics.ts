@@ -2,14 +2,25 @@
 // statistics, the definition's ratios (cost per organisation / respondent), respondents and the
 // regions that did not take part.
 import { builder } from '../builder.ts';
-import { campaignAnalytics, type CampaignAnalytics, type NumberStats, type OptionShare, type QuestionFigures, type RatioFigures, type RatioYear, type YearFigures } from '../services/analytics.ts';
+import {
+  campaignAnalytics,
+  type CampaignAnalytics,
+  type NumberStats,
+  type OptionShare,
+  type QuestionFigures,
+  type RatioFigures,
+  type RatioYear,
+  type YearFigures,
+} from '../services/analytics.ts';
 
 const OptionShareType = builder.objectRef<OptionShare>('OptionShare').implement({
   fields: (t) => ({
     code: t.exposeString('code'),
     label: t.exposeString('label'),
     count: t.exposeInt('count'),
-    share: t.exposeFloat('share', { description: 'count ÷ respondents who answered, 0–1; for a multiple choice the shares may add up to more than 1.' }),
+    share: t.exposeFloat('share', {
+      description: 'count ÷ respondents who answered, 0–1; for a multiple choice the shares may add up to more than 1.',
+    }),
   }),
 });
 
@@ -39,7 +50,10 @@ const QuestionFiguresType = builder.objectRef<QuestionFigures>('QuestionFigures'
     number: t.exposeString('number', { nullable: true }),
     label: t.exposeString('label'),
     type: t.exposeString('type'),
-    cellType: t.exposeString('cellType', { nullable: true, description: 'For a year matrix, the type of its cells (number, singleChoice…); otherwise null.' }),
+    cellType: t.exposeString('cellType', {
+      nullable: true,
+      description: 'For a year matrix, the type of its cells (number, singleChoice…); otherwise null.',
+    }),
     answered: t.exposeInt('answered'),
     options: t.field({ type: [OptionShareType], nullable: true, resolve: (question) => question.options }),
     numbers: t.field({ type: NumberStatsType, nullable: true, resolve: (question) => question.numbers }),
@@ -52,8 +66,13 @@ const RatioYearType = builder.objectRef<RatioYear>('RatioYear').implement({
   fields: (t) => ({
     year: t.exposeInt('year', { description: "The matrix year; for a ratio of plain numbers, the survey's year." }),
     count: t.exposeInt('count', { description: 'Questionnaires whose own ratio was computed (both numbers given, denominator above 0).' }),
-    skipped: t.exposeInt('skipped', { description: 'Questionnaires giving one side for the year but no usable pair (missing, or a zero denominator).' }),
-    mean: t.exposeFloat('mean', { nullable: true, description: "Mean of the questionnaires' own ratios (each region weighs the same); null when count is 0." }),
+    skipped: t.exposeInt('skipped', {
+      description: 'Questionnaires giving one side for the year but no usable pair (missing, or a zero denominator).',
+    }),
+    mean: t.exposeFloat('mean', {
+      nullable: true,
+      description: "Mean of the questionnaires' own ratios (each region weighs the same); null when count is 0.",
+    }),
     min: t.exposeFloat('min', { nullable: true, description: "Smallest of the questionnaires' own ratios." }),
     max: t.exposeFloat('max', { nullable: true, description: "Largest of the questionnaires' own ratios." }),
     median: t.exposeFloat('median', { nullable: true, description: "Median of the questionnaires' own ratios." }),
@@ -90,7 +109,11 @@ const CampaignAnalyticsType = builder.objectRef<CampaignAnalytics>('CampaignAnal
     campaignCode: t.exposeString('campaignCode'),
     title: t.exposeString('title'),
     respondentsCount: t.exposeInt('respondentsCount'),
-    sections: t.field({ type: [AnalyticsSection], description: 'The sections of the questionnaire, in order.', resolve: (analytics) => analytics.sections }),
+    sections: t.field({
+      type: [AnalyticsSection],
+      description: 'The sections of the questionnaire, in order.',
+      resolve: (analytics) => analytics.sections,
+    }),
     questions: t.field({ type: [QuestionFiguresType], resolve: (analytics) => analytics.questions }),
     ratios: t.field({ type: [RatioFiguresType], resolve: (analytics) => analytics.ratios }),
     nonParticipatingRegions: t.field({

@@ -12,7 +12,10 @@ builder.prismaObject('Authority', {
     sphere: t.relation('sphere', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     // Counts for the coordinators' console; the public list stays as it was.
-    responsesCount: t.relationCount('responses', { authScopes: { coordinator: true }, description: 'Questionnaires (any campaign, any status) naming this authority.' }),
+    responsesCount: t.relationCount('responses', {
+      authScopes: { coordinator: true },
+      description: 'Questionnaires (any campaign, any status) naming this authority.',
+    }),
     measuresCount: t.int({
       authScopes: { coordinator: true },
       description: 'Measures listed in those questionnaires.',
@@ -67,7 +70,12 @@ builder.mutationField('updateAuthority', (t) =>
       const updated = await updateAuthority(
         context.prisma,
         { id: context.viewer!.id, email: context.viewer!.email },
-        { id: parseId(input.id) as number, name: input.name, sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null, reason: input.reason },
+        {
+          id: parseId(input.id) as number,
+          name: input.name,
+          sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null,
+          reason: input.reason,
+        },
       );
       return context.prisma.authority.findUniqueOrThrow({ ...query, where: { id: updated.id } });
     },

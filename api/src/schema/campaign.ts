@@ -39,8 +39,16 @@ builder.prismaObject('Campaign', {
     opensAt: t.expose('opensAt', { type: 'DateTime' }),
     closesAt: t.expose('closesAt', { type: 'DateTime' }),
     windowState: t.field({ type: WindowState, resolve: (campaign) => windowState(campaign, new Date()) }),
-    intro: t.string({ nullable: true, select: { definition: true, definitionSha256: true }, resolve: (campaign) => campaignDefinition(campaign).intro ?? null }),
-    submit: t.field({ type: SubmitLabels, select: { definition: true, definitionSha256: true }, resolve: (campaign) => campaignDefinition(campaign).submit }),
+    intro: t.string({
+      nullable: true,
+      select: { definition: true, definitionSha256: true },
+      resolve: (campaign) => campaignDefinition(campaign).intro ?? null,
+    }),
+    submit: t.field({
+      type: SubmitLabels,
+      select: { definition: true, definitionSha256: true },
+      resolve: (campaign) => campaignDefinition(campaign).submit,
+    }),
     sections: t.relation('sections', { query: { orderBy: { position: 'asc' } } }),
   }),
 });
@@ -103,11 +111,16 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_query, _root, { input }, context) =>
-      setCampaignWindow(context.prisma, input.campaignCode, { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' }, {
-        actor: actorOf(context),
-        action: 'campaign.window.open',
-        reason: input.reason,
-      }),
+      setCampaignWindow(
+        context.prisma,
+        input.campaignCode,
+        { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' },
+        {
+          actor: actorOf(context),
+          action: 'campaign.window.open',
+          reason: input.reason,
+        },
+      ),
   }),
   closeCampaignWindow: t.prismaField({
     type: 'Campaign',
@@ -120,11 +133,16 @@ builder.mutationFields((t) => ({
       const now = new Date();
       // Closing a window that has not opened yet moves its opening back too, so the window stays valid.
       const opensAt = current && current.opensAt >= now ? new Date(now.getTime() - 1000) : undefined;
-      return setCampaignWindow(context.prisma, input.campaignCode, { opensAt, closesAt: now }, {
-        actor: actorOf(context),
-        action: 'campaign.window.close',
-        reason: input.reason,
-      });
+      return setCampaignWindow(
+        context.prisma,
+        input.campaignCode,
+        { opensAt, closesAt: now },
+        {
+          actor: actorOf(context),
+          action: 'campaign.window.close',
+          reason: input.reason,
+        },
+      );
     },
   }),
   moveCampaignWindow: t.prismaField({
@@ -134,11 +152,16 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_query, _root, { input }, context) =>
-      setCampaignWindow(context.prisma, input.campaignCode, { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined }, {
-        actor: actorOf(context),
-        action: 'campaign.window.move',
-        reason: input.reason,
-      }),
+      setCampaignWindow(
+        context.prisma,
+        input.campaignCode,
+        { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined },
+        {
+          actor: actorOf(context),
+          action: 'campaign.window.move',
+          reason: input.reason,
+        },
+      ),
   }),
 }));
 

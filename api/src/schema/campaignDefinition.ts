@@ -128,17 +128,22 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, DefinitionLockedError] },
     args: { input: t.arg({ type: ImportInput, required: true }) },
-    resolve: (_root, { input }, context) => importCampaignDefinition(context.prisma, actorOf(context), { definition: input.definition, reason: input.reason }),
+    resolve: (_root, { input }, context) =>
+      importCampaignDefinition(context.prisma, actorOf(context), { definition: input.definition, reason: input.reason }),
   }),
   updateQuestionTexts: t.prismaField({
     type: 'Question',
-    description: "Replaces a draft question's option list (add, remove, rename, reorder) and its help text; the definition, its digest and the rows change together.",
+    description:
+      "Replaces a draft question's option list (add, remove, rename, reorder) and its help text; the definition, its digest and the rows change together.",
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError, DefinitionLockedError] },
     args: { input: t.arg({ type: TextsInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const result = await updateQuestionTexts(context.prisma, actorOf(context), input);
-      return context.prisma.question.findUniqueOrThrow({ ...query, where: { campaignId_code: { campaignId: result.campaignId, code: result.questionCode } } });
+      return context.prisma.question.findUniqueOrThrow({
+        ...query,
+        where: { campaignId_code: { campaignId: result.campaignId, code: result.questionCode } },
+      });
     },
   }),
 }));

@@ -49,7 +49,11 @@ const Dashboard = builder.objectRef<CampaignDashboard>('CampaignDashboard').impl
     inProgress: t.exposeInt('inProgress'),
     submitted: t.exposeInt('submitted'),
     sectionCodes: t.exposeStringList('sectionCodes'),
-    sections: t.field({ type: [DashboardSection], description: 'The sections in order, with their titles.', resolve: (dashboard) => dashboard.sections }),
+    sections: t.field({
+      type: [DashboardSection],
+      description: 'The sections in order, with their titles.',
+      resolve: (dashboard) => dashboard.sections,
+    }),
     extensions: t.field({
       type: [DashboardExtension],
       description: 'Regions allowed to answer after the window closes (extendRegionWindow), in official order.',

@@ -117,7 +117,9 @@ export function addListQueries<Filter extends object, Where extends object>(opti
       authScopes: { [options.scope]: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: (query, _root, args, context) =>
-        options.delegate(context).findUnique({ ...query, where: { ...options.toWhere(null, context), id: parseId(args.id, options.idKind) } }) as never,
+        options
+          .delegate(context)
+          .findUnique({ ...query, where: { ...options.toWhere(null, context), id: parseId(args.id, options.idKind) } }) as never,
     }),
   }));
 }

@@ -27,9 +27,19 @@ builder.prismaObject('Measure', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     type: t.relation('type', { nullable: true }),
     responseId: t.exposeID('responseId'),
-    campaignCode: t.string({ select: { response: { select: { campaign: { select: { code: true } } } } }, resolve: (measure) => measure.response.campaign.code }),
-    respondentEmail: t.string({ select: { response: { select: { respondent: { select: { email: true } } } } }, resolve: (measure) => measure.response.respondent.email }),
-    responseStatus: t.field({ type: ResponseStatus, select: { response: { select: { status: true } } }, resolve: (measure) => measure.response.status }),
+    campaignCode: t.string({
+      select: { response: { select: { campaign: { select: { code: true } } } } },
+      resolve: (measure) => measure.response.campaign.code,
+    }),
+    respondentEmail: t.string({
+      select: { response: { select: { respondent: { select: { email: true } } } } },
+      resolve: (measure) => measure.response.respondent.email,
+    }),
+    responseStatus: t.field({
+      type: ResponseStatus,
+      select: { response: { select: { status: true } } },
+      resolve: (measure) => measure.response.status,
+    }),
     region: t.field({
       type: RegionRef,
       nullable: true,
@@ -127,7 +137,11 @@ const MeasureSummaryType = builder.objectRef<MeasureSummary>('MeasureSummary').i
     total: t.exposeInt('total'),
     untyped: t.exposeInt('untyped', { description: 'Measures saved without a type yet (in drafts).' }),
     groups: t.field({ type: [MeasureGroupCount], resolve: (summary) => summary.groups }),
-    regions: t.field({ type: [MeasureRegionCount], description: 'Regions that reported measures, most first.', resolve: (summary) => summary.regions }),
+    regions: t.field({
+      type: [MeasureRegionCount],
+      description: 'Regions that reported measures, most first.',
+      resolve: (summary) => summary.regions,
+    }),
   }),
 });
 

@@ -59,7 +59,8 @@ builder.prismaObject('PlanTarget', {
     actual: t.expose('actual', { type: 'Decimal', nullable: true }),
     status: t.field({
       type: PlanTargetStatus,
-      description: 'MET when the actual value is at least the target value or, for a range, at least its lower bound (more is better for every indicator of the plan); NO_DATA until an actual value is entered.',
+      description:
+        'MET when the actual value is at least the target value or, for a range, at least its lower bound (more is better for every indicator of the plan); NO_DATA until an actual value is entered.',
       resolve: (target) => planTargetStatus(target),
     }),
     indicator: t.relation('indicator'),
@@ -144,7 +145,8 @@ const SetActualInput = builder.inputType('SetPlanTargetActualInput', {
     targetId: t.id({ required: true }),
     actual: t.field({
       type: 'Decimal',
-      description: 'The actual value for the year with a dot as the decimal separator (≥ 0, at most 2 decimals, at most 100 for «%»); null clears it.',
+      description:
+        'The actual value for the year with a dot as the decimal separator (≥ 0, at most 2 decimals, at most 100 for «%»); null clears it.',
     }),
     reason: t.string({ description: 'Why, for the audit log.' }),
   }),

@@ -73,7 +73,14 @@ const PracticeFilter = builder.inputType('PracticeFilter', {
   }),
 });
 
-type FilterArg = { q?: string | null; regionId?: string | number | null; sphereId?: string | number | null; formId?: string | number | null; groupId?: string | number | null; ids?: (string | number)[] | null };
+type FilterArg = {
+  q?: string | null;
+  regionId?: string | number | null;
+  sphereId?: string | number | null;
+  formId?: string | number | null;
+  groupId?: string | number | null;
+  ids?: (string | number)[] | null;
+};
 
 const toFilter = (filter: FilterArg | null | undefined): Filter => ({
   q: filter?.q ?? null,
@@ -130,7 +137,8 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { public: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, context) => context.prisma.practice.findFirst({ ...query, where: { id: parseId(args.id) as number, deletedAt: null } }),
+    resolve: (query, _root, args, context) =>
+      context.prisma.practice.findFirst({ ...query, where: { id: parseId(args.id) as number, deletedAt: null } }),
   }),
 }));
 

@@ -76,7 +76,12 @@ builder.prismaObject('OutboxMail', {
 });
 
 const OutboxMailFilter = builder.inputType('OutboxMailFilter', {
-  fields: (t) => ({ q: t.string({ description: 'Part of the address.' }), template: t.string(), status: t.field({ type: MailStatus }), ids: t.idList() }),
+  fields: (t) => ({
+    q: t.string({ description: 'Part of the address.' }),
+    template: t.string(),
+    status: t.field({ type: MailStatus }),
+    ids: t.idList(),
+  }),
 });
 
 addListQueries({
@@ -85,7 +90,11 @@ addListQueries({
   filter: OutboxMailFilter,
   scope: 'coordinator',
   idKind: 'string',
-  sortFields: { createdAt: (order) => ({ createdAt: order }), sentAt: (order) => ({ sentAt: { sort: order, nulls: 'last' } }), to: (order) => ({ to: order }) },
+  sortFields: {
+    createdAt: (order) => ({ createdAt: order }),
+    sentAt: (order) => ({ sentAt: { sort: order, nulls: 'last' } }),
+    to: (order) => ({ to: order }),
+  },
   defaultSort: 'createdAt',
   delegate: (context) => context.prisma.outboxMail,
   toWhere: (filter) => ({

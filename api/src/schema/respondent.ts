@@ -71,7 +71,13 @@ const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {
   createdAt: (order) => ({ createdAt: order }),
 };
 
-type FilterArg = { q?: string | null; campaignCode?: string | null; status?: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | null; regionId?: string | number | null; ids?: (string | number)[] | null };
+type FilterArg = {
+  q?: string | null;
+  campaignCode?: string | null;
+  status?: 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | null;
+  regionId?: string | number | null;
+  ids?: (string | number)[] | null;
+};
 const toFilter = (filter: FilterArg | null | undefined) =>
   filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map(String) ?? null } : null;
 
@@ -80,7 +86,8 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ActionRefusedError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (error instanceof NotFoundError || error instanceof ActionRefusedError)
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
     throw error;
   }
 }
@@ -106,12 +113,14 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { coordinator: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => (await listRespondents(context.prisma, { ids: [String(args.id)] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0] ?? null,
+    resolve: async (_root, args, context) =>
+      (await listRespondents(context.prisma, { ids: [String(args.id)] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0] ?? null,
   }),
 }));
 
 const actorOf = (context: Context) => ({ id: context.viewer!.id, email: context.viewer!.email });
-const reload = async (context: Context, id: string) => (await listRespondents(context.prisma, { ids: [id] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0]!;
+const reload = async (context: Context, id: string) =>
+  (await listRespondents(context.prisma, { ids: [id] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0]!;
 
 const RevokeInput = builder.inputType('RevokeRespondentInput', {
   fields: (t) => ({ userId: t.id({ required: true }), reason: t.string() }),

@@ -49,7 +49,10 @@ export const MyResponse = builder.objectRef<ResponseState>('MyResponse').impleme
     id: t.id({ resolve: (state) => state.response.id }),
     campaignCode: t.string({ resolve: (state) => state.campaign.code }),
     status: t.field({ type: ResponseStatus, resolve: (state) => state.response.status }),
-    version: t.int({ description: 'Pass it back with the next save: a save from an outdated form is refused.', resolve: (state) => state.response.version }),
+    version: t.int({
+      description: 'Pass it back with the next save: a save from an outdated form is refused.',
+      resolve: (state) => state.response.version,
+    }),
     updatedAt: t.field({ type: 'DateTime', resolve: (state) => state.response.updatedAt }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (state) => state.response.submittedAt }),
     completion: t.field({ type: CompletionType, resolve: (state) => state.completion }),

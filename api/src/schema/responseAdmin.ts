@@ -88,9 +88,17 @@ const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {
   submittedAt: (order) => ({ submittedAt: { sort: order, nulls: 'last' } }),
 };
 
-type FilterArg = { campaignCode?: string | null; status?: 'DRAFT' | 'SUBMITTED' | null; regionId?: string | number | null; q?: string | null; ids?: (string | number)[] | null };
+type FilterArg = {
+  campaignCode?: string | null;
+  status?: 'DRAFT' | 'SUBMITTED' | null;
+  regionId?: string | number | null;
+  q?: string | null;
+  ids?: (string | number)[] | null;
+};
 const toFilter = (filter: FilterArg | null | undefined): ResponseFilter | null =>
-  filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map((id) => parseId(id) as number) ?? null } : null;
+  filter
+    ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map((id) => parseId(id) as number) ?? null }
+    : null;
 
 async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
@@ -140,6 +148,10 @@ builder.mutationField('reopenResponse', (t) =>
     errors: { types: [NotFoundError, ActionRefusedError] },
     args: { input: t.arg({ type: ReopenInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      reopenResponse(context.prisma, { id: context.viewer!.id, email: context.viewer!.email }, { responseId: parseId(input.responseId) as number, reason: input.reason }),
+      reopenResponse(
+        context.prisma,
+        { id: context.viewer!.id, email: context.viewer!.email },
+        { responseId: parseId(input.responseId) as number, reason: input.reason },
+      ),
   }),
 );

@@ -82,7 +82,13 @@ export function numberStats(values: number[]): NumberStats | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { count: sorted.length, mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length, min: sorted[0]!, max: sorted[sorted.length - 1]!, median };
+  return {
+    count: sorted.length,
+    mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    median,
+  };
 }
 
 type Choice = { type: string; options?: { code: string; label: string }[] };
@@ -108,7 +114,11 @@ function shares(question: Choice, values: unknown[]): OptionShare[] | null {
     // A respondent counts once per option, whatever the stored array holds.
     for (const code of new Set(chosen.map(String))) if (counts.has(code)) counts.set(code, counts.get(code)! + 1);
   }
-  return options.map((option) => ({ ...option, count: counts.get(option.code)!, share: values.length ? counts.get(option.code)! / values.length : 0 }));
+  return options.map((option) => ({
+    ...option,
+    count: counts.get(option.code)!,
+    share: values.length ? counts.get(option.code)! / values.length : 0,
+  }));
 }
 
 function numbers(question: Choice, values: unknown[]): NumberStats | null {
@@ -122,7 +132,15 @@ export function computeAnalytics(input: AnalyticsInput): QuestionFigures[] {
   return input.definition.sections.flatMap((section) =>
     section.questions.map((question): QuestionFigures => {
       const values = input.answers.map((answers) => answers[question.code]).filter(answeredValue);
-      const base = { code: question.code, sectionCode: section.code, number: question.number ?? null, label: question.label, type: question.type, cellType: question.type === 'yearMatrix' ? question.cell.type : null, answered: values.length };
+      const base = {
+        code: question.code,
+        sectionCode: section.code,
+        number: question.number ?? null,
+        label: question.label,
+        type: question.type,
+        cellType: question.type === 'yearMatrix' ? question.cell.type : null,
+        answered: values.length,
+      };
       if (question.type === 'yearMatrix') {
         const cell = question.cell as Choice;
         const years = question.years.map((year) => {

@@ -53,7 +53,9 @@ export function answerText(question: Question, value: unknown, catalog: LabelCat
   if (question.type === 'group' && Array.isArray(value)) {
     return value
       .map((item: Record<string, unknown>, index) => {
-        const parts = question.fields.filter((field) => item[field.code] !== undefined).map((field) => `${field.label}: ${simpleValueText(field as Cellish, item[field.code], catalog)}`);
+        const parts = question.fields
+          .filter((field) => item[field.code] !== undefined)
+          .map((field) => `${field.label}: ${simpleValueText(field as Cellish, item[field.code], catalog)}`);
         return `${index + 1}) ${parts.join(', ')}`;
       })
       .join(MULTI_SEPARATOR);
@@ -71,12 +73,18 @@ export function answerText(question: Question, value: unknown, catalog: LabelCat
 
 /** Every question of a definition with its section, in display order. */
 export function questionsOf(definition: SurveyDefinition): { sectionCode: string; sectionTitle: string; question: Question }[] {
-  return definition.sections.flatMap((section) => section.questions.map((question) => ({ sectionCode: section.code, sectionTitle: section.title, question })));
+  return definition.sections.flatMap((section) =>
+    section.questions.map((question) => ({ sectionCode: section.code, sectionTitle: section.title, question })),
+  );
 }
 
 export async function loadLabelCatalog(prisma: {
   region: { findMany(args: { select: { code: true; name: true } }): Promise<{ code: string; name: string }[]> };
-  measureType: { findMany(args: { select: { code: true; name: true; group: { select: { name: true } } } }): Promise<{ code: string; name: string; group: { name: string } }[]> };
+  measureType: {
+    findMany(args: {
+      select: { code: true; name: true; group: { select: { name: true } } };
+    }): Promise<{ code: string; name: string; group: { name: string } }[]>;
+  };
 }): Promise<LabelCatalog> {
   const [regions, types] = await Promise.all([
     prisma.region.findMany({ select: { code: true, name: true } }),

@@ -36,7 +36,11 @@ const snapshot = (authority: Authority) => ({ name: authority.name, sphereId: au
 export async function updateAuthority(prisma: Db, actor: Actor, input: UpdateAuthorityInput): Promise<Authority> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => field(issue.path.join('.') || 'input', issue.code === 'too_big' || issue.code === 'too_small' ? 'OUT_OF_RANGE' : 'WRONG_TYPE', issue.message)));
+    throw new ValidationError(
+      parsed.error.issues.map((issue) =>
+        field(issue.path.join('.') || 'input', issue.code === 'too_big' || issue.code === 'too_small' ? 'OUT_OF_RANGE' : 'WRONG_TYPE', issue.message),
+      ),
+    );
   }
   const change = parsed.data;
   try {
@@ -44,7 +48,9 @@ export async function updateAuthority(prisma: Db, actor: Actor, input: UpdateAut
   } catch (error) {
     // Two coordinators saving the same name at once: the unique index decides, the message is the same.
     if ((error as { code?: string }).code === 'P2002') {
-      throw new ValidationError([field('name', 'DUPLICATE', 'В этом субъекте уже есть орган власти с таким наименованием. Укажите другое наименование.')]);
+      throw new ValidationError([
+        field('name', 'DUPLICATE', 'В этом субъекте уже есть орган власти с таким наименованием. Укажите другое наименование.'),
+      ]);
     }
     throw error;
   }

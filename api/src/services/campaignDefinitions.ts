@@ -19,7 +19,19 @@ type Tx = Prisma.TransactionClient;
 // Problems of a document, in Russian, with paths like sections[1].questions[3].options
 
 /** Codes of definition problems (FieldError.code is a string in GraphQL; the engine's union does not list these). */
-type DefinitionProblemCode = Extract<FieldErrorCode, 'REQUIRED' | 'WRONG_TYPE' | 'WRONG_VALUE' | 'WRONG_FORMAT' | 'TOO_SHORT' | 'TOO_LONG' | 'UNKNOWN_KEY' | 'UNKNOWN_TYPE' | 'DUPLICATE_CODE' | 'INVALID'>;
+type DefinitionProblemCode = Extract<
+  FieldErrorCode,
+  | 'REQUIRED'
+  | 'WRONG_TYPE'
+  | 'WRONG_VALUE'
+  | 'WRONG_FORMAT'
+  | 'TOO_SHORT'
+  | 'TOO_LONG'
+  | 'UNKNOWN_KEY'
+  | 'UNKNOWN_TYPE'
+  | 'DUPLICATE_CODE'
+  | 'INVALID'
+>;
 
 type PathKey = PropertyKey;
 
@@ -94,7 +106,12 @@ function issueToProblem(issue: z.core.$ZodIssue, document: unknown): FieldError 
       return problem(path, 'WRONG_TYPE', `Неверный тип значения: ожидается ${typeNames[issue.expected] ?? issue.expected}.`, document);
     }
     case 'invalid_value':
-      return problem(path, 'WRONG_VALUE', `Недопустимое значение: ожидается ${issue.values.map((value) => JSON.stringify(value)).join(' или ')}.`, document);
+      return problem(
+        path,
+        'WRONG_VALUE',
+        `Недопустимое значение: ожидается ${issue.values.map((value) => JSON.stringify(value)).join(' или ')}.`,
+        document,
+      );
     case 'invalid_format': {
       if (issue.format === 'datetime') {
         return problem(path, 'WRONG_FORMAT', 'Укажите дату и время в формате ISO 8601 со смещением, например 2024-09-02T00:00:00+03:00.', document);
@@ -112,7 +129,8 @@ function issueToProblem(issue: z.core.$ZodIssue, document: unknown): FieldError 
     }
     case 'too_big': {
       const maximum = Number(issue.maximum);
-      if (issue.origin === 'string') return problem(path, 'TOO_LONG', `Текст слишком длинный: не больше ${plural(maximum, ['символа', 'символов', 'символов'])}.`, document);
+      if (issue.origin === 'string')
+        return problem(path, 'TOO_LONG', `Текст слишком длинный: не больше ${plural(maximum, ['символа', 'символов', 'символов'])}.`, document);
       if (issue.origin === 'array') return problem(path, 'TOO_LONG', `Список слишком длинный: не больше ${elements(maximum)}.`, document);
       return problem(path, 'TOO_LONG', `Значение должно быть не больше ${maximum}.`, document);
     }
@@ -128,7 +146,12 @@ function issueToProblem(issue: z.core.$ZodIssue, document: unknown): FieldError 
       if (discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];
         const value = path.reduce<any>((node, key) => node?.[key as any], document);
-        return problem(path, 'UNKNOWN_TYPE', `Неизвестный тип ${value === undefined ? '(не указан)' : `«${String(value)}»`}: допустимы ${options.join(', ')}.`, document);
+        return problem(
+          path,
+          'UNKNOWN_TYPE',
+          `Неизвестный тип ${value === undefined ? '(не указан)' : `«${String(value)}»`}: допустимы ${options.join(', ')}.`,
+          document,
+        );
       }
       return problem(path, 'INVALID', 'Значение не подходит ни под один из допустимых видов.', document);
     }
@@ -156,7 +179,10 @@ function duplicateCodes(document: any): FieldError[] {
     items.forEach((item, index) => {
       const code = item?.code;
       if (typeof code !== 'string') return;
-      if (seen.has(code)) found.push(problem([...at, index, 'code'], 'DUPLICATE_CODE', `Код ${what} «${code}» повторяется в этом списке: коды должны быть разными.`, document));
+      if (seen.has(code))
+        found.push(
+          problem([...at, index, 'code'], 'DUPLICATE_CODE', `Код ${what} «${code}» повторяется в этом списке: коды должны быть разными.`, document),
+        );
       seen.add(code);
     });
   };
@@ -167,14 +193,22 @@ function duplicateCodes(document: any): FieldError[] {
       const at = ['sections', s, 'questions', q];
       if (typeof question?.code === 'string') {
         if (questionCodes.has(question.code)) {
-          found.push(problem([...at, 'code'], 'DUPLICATE_CODE', `Код вопроса «${question.code}» уже есть у другого вопроса: коды вопросов уникальны во всём документе.`, document));
+          found.push(
+            problem(
+              [...at, 'code'],
+              'DUPLICATE_CODE',
+              `Код вопроса «${question.code}» уже есть у другого вопроса: коды вопросов уникальны во всём документе.`,
+              document,
+            ),
+          );
         }
         questionCodes.add(question.code);
       }
       uniqueIn(question?.options, [...at, 'options'], 'варианта');
       uniqueIn(question?.cell?.options, [...at, 'cell', 'options'], 'варианта');
       uniqueIn(question?.fields, [...at, 'fields'], 'поля');
-      if (Array.isArray(question?.fields)) question.fields.forEach((field: any, f: number) => uniqueIn(field?.options, [...at, 'fields', f, 'options'], 'варианта'));
+      if (Array.isArray(question?.fields))
+        question.fields.forEach((field: any, f: number) => uniqueIn(field?.options, [...at, 'fields', f, 'options'], 'варианта'));
     });
   });
   return found;
@@ -197,7 +231,12 @@ export function definitionProblems(document: unknown): FieldError[] {
 export function parseDefinitionDocument(document: unknown): SurveyDefinition {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new ValidationError([
-      { path: '', questionCode: null, code: 'WRONG_TYPE', message: 'Файл должен содержать один JSON-объект определения опроса (в фигурных скобках).' },
+      {
+        path: '',
+        questionCode: null,
+        code: 'WRONG_TYPE',
+        message: 'Файл должен содержать один JSON-объект определения опроса (в фигурных скобках).',
+      },
     ]);
   }
   const problems = definitionProblems(document);
@@ -275,7 +314,11 @@ function planImport(existing: ExistingCampaign | null, definition: SurveyDefinit
   const counts = definitionCounts(definition);
   const base = { campaignCode: definition.code, title: definition.title, counts };
   if (existing?.definitionSha256 === digest) {
-    return { ...base, outcome: 'unchanged', message: `Без изменений: определение опроса «${definition.code}» совпадает с сохранённым (${countsText(counts)}).` };
+    return {
+      ...base,
+      outcome: 'unchanged',
+      message: `Без изменений: определение опроса «${definition.code}» совпадает с сохранённым (${countsText(counts)}).`,
+    };
   }
   if (existing && onlyAnalyticsDiffer(parseDefinition(existing.definition), definition)) {
     // Answers refer to questions and options, not to the analytics block: allowed even with responses.
@@ -326,7 +369,11 @@ const summaryOf = (definition: SurveyDefinition, digest: string): DefinitionSumm
  * draft's questionnaire while it has no responses, the same document changes nothing. Audited in the
  * same transaction.
  */
-export async function importCampaignDefinition(prisma: Db, actor: Actor, input: { definition: unknown; reason?: string | null }): Promise<DefinitionImportResult> {
+export async function importCampaignDefinition(
+  prisma: Db,
+  actor: Actor,
+  input: { definition: unknown; reason?: string | null },
+): Promise<DefinitionImportResult> {
   const definition = parseDefinitionDocument(input.definition);
   const digest = definitionDigest(definition);
   return prisma.$transaction(
@@ -393,7 +440,11 @@ function optionProblems(input: z.output<typeof updateInputSchema>, question: Que
   const add = (path: string, code: FieldErrorCode, message: string) => problems.push({ path, questionCode: question.code, code, message });
   if (!optionsHolder(question)) {
     if (input.options.length > 0) {
-      add('options', 'NO_OPTIONS', `У вопроса «${question.code}» нет списка вариантов ответа (тип ${question.type}): здесь можно изменить только подсказку.`);
+      add(
+        'options',
+        'NO_OPTIONS',
+        `У вопроса «${question.code}» нет списка вариантов ответа (тип ${question.type}): здесь можно изменить только подсказку.`,
+      );
     }
     return problems;
   }
@@ -403,9 +454,17 @@ function optionProblems(input: z.output<typeof updateInputSchema>, question: Que
     const code = option.code.trim();
     if (!code) add(`options[${index}].code`, 'REQUIRED', `Вариант ${index + 1}: укажите код.`);
     else if (!OPTION_CODE.test(code) || code.length > 64) {
-      add(`options[${index}].code`, 'WRONG_FORMAT', `Вариант ${index + 1}: код «${code}» — только строчные латинские буквы, цифры и знак _, начиная с буквы (не длиннее 64 символов), например other.`);
+      add(
+        `options[${index}].code`,
+        'WRONG_FORMAT',
+        `Вариант ${index + 1}: код «${code}» — только строчные латинские буквы, цифры и знак _, начиная с буквы (не длиннее 64 символов), например other.`,
+      );
     } else if (seen.has(code)) {
-      add(`options[${index}].code`, 'DUPLICATE_CODE', `Вариант ${index + 1}: код «${code}» уже есть у варианта ${seen.get(code)! + 1}; коды вариантов должны быть разными.`);
+      add(
+        `options[${index}].code`,
+        'DUPLICATE_CODE',
+        `Вариант ${index + 1}: код «${code}» уже есть у варианта ${seen.get(code)! + 1}; коды вариантов должны быть разными.`,
+      );
     } else seen.set(code, index);
     if (!option.label.trim()) add(`options[${index}].label`, 'REQUIRED', `Вариант ${index + 1}: введите текст варианта.`);
   });
@@ -449,7 +508,11 @@ export async function updateQuestionTexts(prisma: Db, actor: Actor, raw: UpdateQ
       const original = stored.sections[s]!.questions[q]!;
       assertEditable(campaign, 'менять варианты ответа и подсказки');
       const problems = optionProblems(input, original);
-      if (problems.length > 0) throw new ValidationError(problems, problems.length === 1 ? problems[0]!.message : `Исправьте ошибки (${problems.length}); ничего не сохранено.`);
+      if (problems.length > 0)
+        throw new ValidationError(
+          problems,
+          problems.length === 1 ? problems[0]!.message : `Исправьте ошибки (${problems.length}); ничего не сохранено.`,
+        );
 
       const patched = structuredClone(stored) as SurveyDefinition;
       const question = patched.sections[s]!.questions[q]!;
@@ -467,7 +530,12 @@ export async function updateQuestionTexts(prisma: Db, actor: Actor, raw: UpdateQ
       const prefix = formatPath(['sections', s, 'questions', q]);
       const again = definitionProblems(patched).map((item) => ({
         ...item,
-        path: item.path.startsWith(prefix) ? item.path.slice(prefix.length).replace(/^\./, '').replace(/^cell\.options/, 'options') : item.path,
+        path: item.path.startsWith(prefix)
+          ? item.path
+              .slice(prefix.length)
+              .replace(/^\./, '')
+              .replace(/^cell\.options/, 'options')
+          : item.path,
       }));
       if (again.length > 0) throw new ValidationError(again);
       const definition = parseDefinition(patched);

@@ -14,7 +14,14 @@ export function windowState(campaign: Pick<Campaign, 'state' | 'opensAt' | 'clos
   return now < campaign.closesAt ? 'OPEN' : 'CLOSED';
 }
 
-const moscowDate = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const moscowDate = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 const moscowParts = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -104,7 +111,9 @@ export async function setCampaignWindow(prisma: Db, campaignCode: string, change
     const opensAt = change.opensAt ?? current.opensAt;
     const closesAt = change.closesAt ?? current.closesAt;
     if (closesAt <= opensAt) {
-      throw new ValidationError([{ path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Дата закрытия должна быть позже даты открытия.' }]);
+      throw new ValidationError([
+        { path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Дата закрытия должна быть позже даты открытия.' },
+      ]);
     }
     const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
     if (audited) {

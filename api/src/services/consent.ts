@@ -20,7 +20,9 @@ export async function ensureConsentText(tx: Tx): Promise<{ version: string; sha2
     throw new Error(`Consent text ${CURRENT_CONSENT.version} was edited: give the new text a new version.`);
   }
   if (!existing) {
-    await tx.consentText.create({ data: { version: CURRENT_CONSENT.version, text: CURRENT_CONSENT.text, sha256, purposes: [...CURRENT_CONSENT.purposes] } });
+    await tx.consentText.create({
+      data: { version: CURRENT_CONSENT.version, text: CURRENT_CONSENT.text, sha256, purposes: [...CURRENT_CONSENT.purposes] },
+    });
   }
   return { version: CURRENT_CONSENT.version, sha256 };
 }

@@ -16,7 +16,10 @@ export class SignInRefused extends Error {
 }
 
 /** Creates a coordinator, or resets the password of an existing one; returns the password to hand over. */
-export async function createCoordinator(prisma: Db, input: { email: string; fullName?: string; password?: string }): Promise<{ email: string; password: string }> {
+export async function createCoordinator(
+  prisma: Db,
+  input: { email: string; fullName?: string; password?: string },
+): Promise<{ email: string; password: string }> {
   const email = parseEmail(input.email);
   const password = input.password ?? generateSecret(15);
   if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
@@ -36,11 +39,7 @@ export async function createCoordinator(prisma: Db, input: { email: string; full
 // Verified when the address is unknown, so the answer takes as long either way.
 const decoyHash = hash(generateSecret(16));
 
-export async function signInCoordinator(
-  prisma: Db,
-  auth: Auth,
-  input: { email: string; password: string; origin: RequestOrigin },
-): Promise<Cookie> {
+export async function signInCoordinator(prisma: Db, auth: Auth, input: { email: string; password: string; origin: RequestOrigin }): Promise<Cookie> {
   const email = normaliseEmail(input.email).slice(0, 254);
   const limited = await prisma.$transaction((tx) =>
     hitRateLimits(tx, [

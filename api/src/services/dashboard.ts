@@ -51,7 +51,17 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
 
   const [rows, totals, extensions] = await Promise.all([
     prisma.$queryRaw<
-      { id: number; code: string; name: string; federalDistrict: string; responses: bigint; in_progress: bigint; submitted: bigint; completion: number | null; sections: Record<string, number> | null }[]
+      {
+        id: number;
+        code: string;
+        name: string;
+        federalDistrict: string;
+        responses: bigint;
+        in_progress: bigint;
+        submitted: bigint;
+        completion: number | null;
+        sections: Record<string, number> | null;
+      }[]
     >`
       WITH per_region AS (
         SELECT r."regionId",
@@ -77,7 +87,11 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
              count(*) FILTER (WHERE status = 'DRAFT') AS in_progress,
              count(*) FILTER (WHERE status = 'SUBMITTED') AS submitted
       FROM "Response" WHERE "campaignId" = ${campaign.id}`,
-    prisma.regionWindowExtension.findMany({ where: { campaignId: campaign.id }, include: { region: true }, orderBy: { region: { position: 'asc' } } }),
+    prisma.regionWindowExtension.findMany({
+      where: { campaignId: campaign.id },
+      include: { region: true },
+      orderBy: { region: { position: 'asc' } },
+    }),
   ]);
   const total = totals[0]!;
   const inProgress = Number(total.in_progress);
@@ -96,7 +110,11 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
     submitted,
     sectionCodes,
     sections,
-    extensions: extensions.map((extension) => ({ regionCode: extension.region.code, regionName: extension.region.name, closesAt: extension.closesAt })),
+    extensions: extensions.map((extension) => ({
+      regionCode: extension.region.code,
+      regionName: extension.region.name,
+      closesAt: extension.closesAt,
+    })),
     regions: rows.map((row) => ({
       regionId: row.id,
       code: row.code,
@@ -111,4 +129,3 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
     })),
   };
 }
-

@@ -93,7 +93,10 @@ export async function findExportCampaign(prisma: Db, campaignCode: string): Prom
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique. */
 export function sheetName(index: number, title: string, taken: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let name = `${index}. ${clean}`.slice(0, 31).trim();
   for (let n = 2; taken.has(name); n += 1) name = `${name.slice(0, 27)} (${n})`;
   taken.add(name);
@@ -128,7 +131,17 @@ export async function writeWorkbook(prisma: Db, campaign: Campaign, output: Writ
 }
 
 async function writeMeasuresSheet(prisma: Db, campaign: Campaign, sheet: ExcelJS.Worksheet): Promise<void> {
-  const header = sheet.addRow(['Электронная почта', 'Субъект РФ', '№', 'Группа мер', 'Тип мероприятия', 'Название', 'Описание', 'Результат (эффект)', 'Год']);
+  const header = sheet.addRow([
+    'Электронная почта',
+    'Субъект РФ',
+    '№',
+    'Группа мер',
+    'Тип мероприятия',
+    'Название',
+    'Описание',
+    'Результат (эффект)',
+    'Год',
+  ]);
   header.font = { bold: true };
   header.commit();
   // Paged by response (a relation filter on every page of measures costs a join per page).

@@ -107,7 +107,10 @@ export async function measureSummary(prisma: Db, campaignCode: string, submitted
   ]);
   const countByType = new Map(byType.map((row) => [row.typeId, row._count._all]));
   const total = byType.reduce((sum, row) => sum + row._count._all, 0);
-  const regions = await prisma.region.findMany({ where: { id: { in: byRegion.map((row) => row.regionId) } }, select: { id: true, code: true, name: true, position: true } });
+  const regions = await prisma.region.findMany({
+    where: { id: { in: byRegion.map((row) => row.regionId) } },
+    select: { id: true, code: true, name: true, position: true },
+  });
   const regionById = new Map(regions.map((region) => [region.id, region]));
   return {
     campaignCode,
@@ -125,7 +128,16 @@ export async function measureSummary(prisma: Db, campaignCode: string, submitted
     regions: byRegion
       .map((row) => {
         const region = regionById.get(row.regionId)!;
-        return { regionId: region.id, code: region.code, name: region.name, count: row.measures, share: shareOf(row.measures, total), authorities: row.authorities, responses: row.responses, position: region.position };
+        return {
+          regionId: region.id,
+          code: region.code,
+          name: region.name,
+          count: row.measures,
+          share: shareOf(row.measures, total),
+          authorities: row.authorities,
+          responses: row.responses,
+          position: region.position,
+        };
       })
       .sort((a, b) => b.count - a.count || a.position - b.position)
       .map(({ position: _position, ...row }) => row),

@@ -79,13 +79,23 @@ export async function setPlanTargetActual(prisma: Db, actor: Actor, input: SetAc
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     if (issue.path[0] === 'targetId') throw new NotFoundError('Целевое значение не найдено: обновите страницу.');
-    throw new ValidationError([{ path: String(issue.path[0] ?? 'input'), questionCode: null, code: issue.code === 'too_big' ? 'TOO_LONG' : 'WRONG_TYPE', message: issue.message }]);
+    throw new ValidationError([
+      {
+        path: String(issue.path[0] ?? 'input'),
+        questionCode: null,
+        code: issue.code === 'too_big' ? 'TOO_LONG' : 'WRONG_TYPE',
+        message: issue.message,
+      },
+    ]);
   }
   const { targetId, actual, reason } = parsed.data;
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "PlanTarget" WHERE id = ${targetId} FOR UPDATE`;
     if (!locked[0]) throw new NotFoundError('Целевое значение не найдено: возможно, план был переимпортирован. Обновите страницу.');
-    const current = await tx.planTarget.findUniqueOrThrow({ where: { id: targetId }, include: { indicator: { select: { number: true, unit: true } } } });
+    const current = await tx.planTarget.findUniqueOrThrow({
+      where: { id: targetId },
+      include: { indicator: { select: { number: true, unit: true } } },
+    });
     const value = parseActual(actual, current.indicator.unit);
     const unchanged = value === null ? current.actual === null : current.actual !== null && current.actual.equals(value);
     if (unchanged) return current;

@@ -33,7 +33,11 @@ const field = (path: string, code: FieldErrorCode, message: string) => ({ path, 
  * so «премирования руководителей» finds «Премирование руководителя». Null when there is no word.
  */
 export function practiceSearchQuery(q: string | null | undefined): string | null {
-  const words = (q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, MAX_SEARCH_WORDS) ?? [];
+  const words =
+    (q ?? '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, MAX_SEARCH_WORDS) ?? [];
   if (words.length === 0) return null;
   return words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
 }
@@ -154,7 +158,8 @@ export type UpdatePracticeInput = Loose<typeof updateSchema> & { id: unknown };
 export type DeletePracticeInput = Loose<typeof deleteSchema> & { id: unknown };
 
 // GraphQL passes absent optional fields as null; zod's optional() wants undefined.
-const withoutNulls = <T extends object>(input: T): T => Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || key === 'reason')) as T;
+const withoutNulls = <T extends object>(input: T): T =>
+  Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || key === 'reason')) as T;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -182,7 +187,18 @@ const snapshot = (practice: Practice) => ({
 });
 
 // Without the "search" column: Prisma cannot read an Unsupported one, and nobody needs it here.
-const columns = { id: true, formId: true, regionId: true, sphereId: true, text: true, textSha256: true, source: true, createdAt: true, updatedAt: true, deletedAt: true } as const;
+const columns = {
+  id: true,
+  formId: true,
+  regionId: true,
+  sphereId: true,
+  text: true,
+  textSha256: true,
+  source: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+} as const;
 
 interface Placement {
   formId: number;
@@ -266,7 +282,10 @@ export async function updatePractice(prisma: Db, actor: Actor, input: UpdatePrac
       await checkReferences(tx, next);
       const key = { formId: next.formId, regionId: next.regionId, sphereId: next.sphereId, textSha256: sha256(next.text) };
       const sameKey =
-        key.formId === current.formId && key.regionId === current.regionId && key.sphereId === current.sphereId && key.textSha256 === current.textSha256;
+        key.formId === current.formId &&
+        key.regionId === current.regionId &&
+        key.sphereId === current.sphereId &&
+        key.textSha256 === current.textSha256;
       // Nothing to change (e.g. «Сохранить» without edits): no write, no audit row.
       if (sameKey && next.text === current.text) return current as Practice;
       if (!sameKey) await claimKey(tx, key, current.id);

@@ -44,7 +44,12 @@ export function parseEmail(raw: unknown): string {
   const email = typeof raw === 'string' ? normaliseEmail(raw) : '';
   if (!email) throw new RegistrationRefused('email', 'Укажите адрес электронной почты.', 400, 'registration_refused');
   if (!emailSchema.safeParse(email).success) {
-    throw new RegistrationRefused('email', 'Проверьте адрес электронной почты: он должен выглядеть как name@example.ru.', 400, 'registration_refused');
+    throw new RegistrationRefused(
+      'email',
+      'Проверьте адрес электронной почты: он должен выглядеть как name@example.ru.',
+      400,
+      'registration_refused',
+    );
   }
   return email;
 }
@@ -90,10 +95,7 @@ export interface JourneyOptions {
 }
 
 function limitsFor(email: string, origin: RequestOrigin, limits: RateLimits): Limit[] {
-  return [
-    { key: `email:${email}`, ...limits.perEmail },
-    ...(origin.ip ? [{ key: `ip:${origin.ip}`, ...limits.perIp }] : []),
-  ];
+  return [{ key: `email:${email}`, ...limits.perEmail }, ...(origin.ip ? [{ key: `ip:${origin.ip}`, ...limits.perIp }] : [])];
 }
 
 /**
@@ -114,7 +116,12 @@ async function admitMailRequest(
   if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
   const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
   if (exceeded) {
-    throw new RegistrationRefused('form', 'Слишком много запросов. Проверьте почту (и папку «Спам») или повторите попытку через час.', 429, 'rate_limited');
+    throw new RegistrationRefused(
+      'form',
+      'Слишком много запросов. Проверьте почту (и папку «Спам») или повторите попытку через час.',
+      429,
+      'rate_limited',
+    );
   }
   return campaign;
 }
@@ -135,7 +142,12 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
   const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
   await guarded(prisma, input.origin, email, async () => {
     if (!input.consent) {
-      throw new RegistrationRefused('consent', 'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.', 400, 'registration_refused');
+      throw new RegistrationRefused(
+        'consent',
+        'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.',
+        400,
+        'registration_refused',
+      );
     }
     await prisma.$transaction(async (tx) => {
       const campaign = await admitMailRequest(prisma, tx, email, input, options, 'registration_refused');

@@ -39,31 +39,55 @@ export interface ReminderPreview {
   text: string;
 }
 
-export async function reminderPreview(prisma: Db, input: { campaignCode: string; audience: ReminderAudience }, siteHost: string): Promise<ReminderPreview> {
+export async function reminderPreview(
+  prisma: Db,
+  input: { campaignCode: string; audience: ReminderAudience },
+  siteHost: string,
+): Promise<ReminderPreview> {
   const campaign = await findCampaign(prisma, input.campaignCode);
   const where = audienceWhere(campaign.id, input.audience);
   const [recipients, sample] = await Promise.all([
     prisma.user.count({ where }),
     prisma.user.findMany({ where, orderBy: { email: 'asc' }, take: SAMPLE_SIZE, select: { email: true } }),
   ]);
-  const mail = reminderMail({ link: LINK_PLACEHOLDER, campaignTitle: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt), siteHost });
+  const mail = reminderMail({
+    link: LINK_PLACEHOLDER,
+    campaignTitle: campaign.title,
+    window: windowText(campaign.opensAt, campaign.closesAt),
+    siteHost,
+  });
   return { recipients, sample: sample.map((user) => user.email), subject: mail.subject, text: mail.text };
 }
 
 /** Queues one reminder per recipient; refuses while the window is not open (the links would not work). */
-export async function sendReminders(prisma: Db, actor: Actor, input: { campaignCode: string; audience: ReminderAudience }): Promise<{ queued: number }> {
-  return prisma.$transaction(async (tx) => {
-    const campaign = await findCampaign(tx, input.campaignCode);
-    assertWindowOpen(campaign, new Date());
-    const recipients = await tx.user.findMany({ where: audienceWhere(campaign.id, input.audience), orderBy: { email: 'asc' }, select: { id: true, email: true } });
-    if (!recipients.length) throw new ActionRefusedError('NO_RECIPIENTS', 'Напоминание некому отправить: в выбранной группе нет респондентов.');
-    const queued = await enqueueReminderMails(tx, recipients.map((user) => ({ email: user.email, userId: user.id })), campaign.id);
-    await recordAudit(tx, actor, {
-      action: 'campaign.reminders.send',
-      subjectType: 'Campaign',
-      subjectId: campaign.code,
-      after: { audience: input.audience, recipients: queued },
-    });
-    return { queued };
-  }, { timeout: 60_000 });
+export async function sendReminders(
+  prisma: Db,
+  actor: Actor,
+  input: { campaignCode: string; audience: ReminderAudience },
+): Promise<{ queued: number }> {
+  return prisma.$transaction(
+    async (tx) => {
+      const campaign = await findCampaign(tx, input.campaignCode);
+      assertWindowOpen(campaign, new Date());
+      const recipients = await tx.user.findMany({
+        where: audienceWhere(campaign.id, input.audience),
+        orderBy: { email: 'asc' },
+        select: { id: true, email: true },
+      });
+      if (!recipients.length) throw new ActionRefusedError('NO_RECIPIENTS', 'Напоминание некому отправить: в выбранной группе нет респондентов.');
+      const queued = await enqueueReminderMails(
+        tx,
+        recipients.map((user) => ({ email: user.email, userId: user.id })),
+        campaign.id,
+      );
+      await recordAudit(tx, actor, {
+        action: 'campaign.reminders.send',
+        subjectType: 'Campaign',
+        subjectId: campaign.code,
+        after: { audience: input.audience, recipients: queued },
+      });
+      return { queued };
+    },
+    { timeout: 60_000 },
+  );
 }

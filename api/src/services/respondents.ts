@@ -264,7 +264,14 @@ export async function reopenResponse(prisma: Db, actor: Actor, input: { response
     }
     const after = await tx.response.update({ where: { id: before.id }, data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } } });
     const state = (response: typeof before) => ({ status: response.status, version: response.version, submittedAt: response.submittedAt });
-    await recordAudit(tx, actor, { action: 'response.reopen', subjectType: 'Response', subjectId: before.id, before: state(before), after: state(after), reason });
+    await recordAudit(tx, actor, {
+      action: 'response.reopen',
+      subjectType: 'Response',
+      subjectId: before.id,
+      before: state(before),
+      after: state(after),
+      reason,
+    });
   });
   return (await responseRecord(prisma, input.responseId))!;
 }
@@ -308,7 +315,12 @@ export async function resendLink(prisma: Db, actor: Actor, input: { userId: stri
     const response = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId: user.id } } });
     assertWindowOpen(await campaignForRegion(tx, campaign, response?.regionId), new Date());
     await enqueueLoginLinkMail(tx, user.email, { userId: user.id, campaignId: campaign.id });
-    await recordAudit(tx, actor, { action: 'respondent.resend_link', subjectType: 'User', subjectId: user.id, after: { campaignCode: campaign.code, to: user.email } });
+    await recordAudit(tx, actor, {
+      action: 'respondent.resend_link',
+      subjectType: 'User',
+      subjectId: user.id,
+      after: { campaignCode: campaign.code, to: user.email },
+    });
     return user;
   });
 }

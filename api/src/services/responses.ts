@@ -54,7 +54,13 @@ export async function loadAnswers(prisma: Db | Tx, responseId: number): Promise<
   for (const answer of answers) result[answer.questionCode] = answer.value as AnswerValue;
   for (const measure of measures) {
     const items = (result[measure.questionCode] ??= []) as MeasureItem[];
-    items.push({ type: measure.type?.code ?? null, title: measure.title, description: measure.description, result: measure.result, year: measure.year });
+    items.push({
+      type: measure.type?.code ?? null,
+      title: measure.title,
+      description: measure.description,
+      result: measure.result,
+      year: measure.year,
+    });
   }
   return result;
 }
@@ -86,7 +92,8 @@ export async function saveSection(prisma: Db, respondentId: string, input: SaveS
       const catalog = await loadCatalog(tx);
       const existing = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId } } });
       // A region's extended window counts for the region the response speaks for (or names in this save).
-      const namedRegion = typeof input.answers[REGION_QUESTION] === 'string' ? catalog.regionIds.get(input.answers[REGION_QUESTION] as string) : undefined;
+      const namedRegion =
+        typeof input.answers[REGION_QUESTION] === 'string' ? catalog.regionIds.get(input.answers[REGION_QUESTION] as string) : undefined;
       assertWindowOpen(await campaignForRegion(tx, campaign, existing?.regionId ?? namedRegion), now);
 
       const validation = validateSection(definition, input.sectionCode, input.answers, catalog);
@@ -204,19 +211,27 @@ export async function submitResponse(prisma: Db, respondentId: string, input: Su
       const { campaign, now } = await lockCampaignForWrite(tx, input.campaignCode);
       const definition = campaignDefinition(campaign);
       const response = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId } } });
-      if (!response) throw new IncompleteError(definition.sections.map((section) => section.code), 'Анкета ещё не заполнена.');
+      if (!response)
+        throw new IncompleteError(
+          definition.sections.map((section) => section.code),
+          'Анкета ещё не заполнена.',
+        );
       const answers = await loadAnswers(tx, response.id);
       const completion = computeCompletion(definition, answers);
       if (response.status === 'SUBMITTED') return { response, campaign, definition, answers, completion };
 
       assertWindowOpen(await campaignForRegion(tx, campaign, response.regionId), now);
       if (!input.confirm) {
-        throw new ValidationError([{ path: 'confirm', questionCode: null, code: 'WRONG_TYPE', message: `Отметьте «${definition.submit.confirmLabel}».` }]);
+        throw new ValidationError([
+          { path: 'confirm', questionCode: null, code: 'WRONG_TYPE', message: `Отметьте «${definition.submit.confirmLabel}».` },
+        ]);
       }
       if (response.version !== input.version) throw new ConflictError(response.version);
       if (!completion.complete) {
         const missing = completion.sections.filter((section) => !section.complete);
-        const titles = missing.map((section) => `«${definition.sections.find((candidate) => candidate.code === section.code)!.title}» (${section.percent}%)`);
+        const titles = missing.map(
+          (section) => `«${definition.sections.find((candidate) => candidate.code === section.code)!.title}» (${section.percent}%)`,
+        );
         throw new IncompleteError(
           missing.map((section) => section.code),
           `Анкета заполнена на ${completion.percent}%. Заполните обязательные вопросы в разделах: ${titles.join('; ')}.`,

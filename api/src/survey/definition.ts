@@ -157,7 +157,10 @@ export const definitionSchema = z
   .strictObject({
     /** The format version of this document. */
     format: z.literal(1),
-    code: z.string().regex(/^[a-z0-9-]+$/).max(64),
+    code: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(64),
     title: text,
     year: z.int().min(2000).max(2100),
     window: z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime }),
@@ -220,7 +223,10 @@ function numericYears(question: Question | undefined): number[] | null | undefin
   return undefined;
 }
 
-function ratioIssues(definition: { sections: Section[]; analytics?: { ratios: Ratio[] } | undefined }): { path: (string | number)[]; message: string }[] {
+function ratioIssues(definition: {
+  sections: Section[];
+  analytics?: { ratios: Ratio[] } | undefined;
+}): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const questions = new Map(definition.sections.flatMap((section) => section.questions.map((question) => [question.code, question] as const)));
   const seen = new Set<string>();
@@ -232,7 +238,8 @@ function ratioIssues(definition: { sections: Section[]; analytics?: { ratios: Ra
       const question = questions.get(ratio[side]);
       const years = numericYears(question);
       if (!question) issues.push({ path: [...path, side], message: `unknown question "${ratio[side]}"` });
-      else if (years === undefined) issues.push({ path: [...path, side], message: `question "${ratio[side]}" is not a number or a year matrix of numbers` });
+      else if (years === undefined)
+        issues.push({ path: [...path, side], message: `question "${ratio[side]}" is not a number or a year matrix of numbers` });
       return years;
     });
     const [numerator, denominator] = sides;

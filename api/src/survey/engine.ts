@@ -79,9 +79,7 @@ export interface FieldError {
   message: string;
 }
 
-export type SectionValidation =
-  | { ok: true; values: Record<string, AnswerValue | null> }
-  | { ok: false; errors: FieldError[] };
+export type SectionValidation = { ok: true; values: Record<string, AnswerValue | null> } | { ok: false; errors: FieldError[] };
 
 // ---------------------------------------------------------------------------
 // Validation
@@ -144,44 +142,46 @@ function normaliseSimple(
   switch (spec.type) {
     case 'text':
     case 'longText': {
-      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedText), null;
+      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedText), null);
       const value = raw.trim();
       const limit = spec.maxLength ?? DEFAULT_MAX_LENGTH[spec.type];
-      if (value.length > limit) return void report(path, 'TOO_LONG', messages.tooLong(limit, value.length)), null;
+      if (value.length > limit) return (void report(path, 'TOO_LONG', messages.tooLong(limit, value.length)), null);
       return value;
     }
     case 'singleChoice': {
-      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedOption), null;
-      if (!spec.options.some((option) => option.code === raw)) return void report(path, 'UNKNOWN_OPTION', messages.unknownOption(raw)), null;
+      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedOption), null);
+      if (!spec.options.some((option) => option.code === raw)) return (void report(path, 'UNKNOWN_OPTION', messages.unknownOption(raw)), null);
       return raw;
     }
     case 'multipleChoice': {
       if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'string')) {
-        return void report(path, 'WRONG_TYPE', messages.expectedOptions), null;
+        return (void report(path, 'WRONG_TYPE', messages.expectedOptions), null);
       }
       const codes = raw as string[];
       const unknown = codes.filter((item) => !spec.options.some((option) => option.code === item));
-      if (unknown.length) return void report(path, 'UNKNOWN_OPTION', messages.unknownOption(unknown.join(', '))), null;
-      if (new Set(codes).size !== codes.length) return void report(path, 'DUPLICATE_OPTION', messages.duplicateOption), null;
-      if (spec.minSelected && codes.length < spec.minSelected) return void report(path, 'TOO_FEW_SELECTED', messages.tooFewSelected(spec.minSelected)), null;
-      if (spec.maxSelected && codes.length > spec.maxSelected) return void report(path, 'TOO_MANY_SELECTED', messages.tooManySelected(spec.maxSelected)), null;
+      if (unknown.length) return (void report(path, 'UNKNOWN_OPTION', messages.unknownOption(unknown.join(', '))), null);
+      if (new Set(codes).size !== codes.length) return (void report(path, 'DUPLICATE_OPTION', messages.duplicateOption), null);
+      if (spec.minSelected && codes.length < spec.minSelected)
+        return (void report(path, 'TOO_FEW_SELECTED', messages.tooFewSelected(spec.minSelected)), null);
+      if (spec.maxSelected && codes.length > spec.maxSelected)
+        return (void report(path, 'TOO_MANY_SELECTED', messages.tooManySelected(spec.maxSelected)), null);
       // Stored in the order of the definition, so equal answers are equal values.
       return spec.options.map((option) => option.code).filter((optionCode) => codes.includes(optionCode));
     }
     case 'region': {
-      if (typeof raw !== 'string') return void report(path, 'WRONG_TYPE', messages.expectedRegion), null;
-      if (!catalog.regionCodes.has(raw)) return void report(path, 'UNKNOWN_REGION', messages.unknownRegion(raw)), null;
+      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedRegion), null);
+      if (!catalog.regionCodes.has(raw)) return (void report(path, 'UNKNOWN_REGION', messages.unknownRegion(raw)), null);
       return raw;
     }
     case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return void report(path, 'WRONG_TYPE', messages.expectedNumber), null;
-      if (spec.integer && !Number.isInteger(raw)) return void report(path, 'NOT_INTEGER', messages.expectedInteger), null;
-      if (spec.min !== undefined && raw < spec.min) return void report(path, 'OUT_OF_RANGE', messages.belowMin(spec.min, spec.unit)), null;
-      if (spec.max !== undefined && raw > spec.max) return void report(path, 'OUT_OF_RANGE', messages.aboveMax(spec.max, spec.unit)), null;
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return (void report(path, 'WRONG_TYPE', messages.expectedNumber), null);
+      if (spec.integer && !Number.isInteger(raw)) return (void report(path, 'NOT_INTEGER', messages.expectedInteger), null);
+      if (spec.min !== undefined && raw < spec.min) return (void report(path, 'OUT_OF_RANGE', messages.belowMin(spec.min, spec.unit)), null);
+      if (spec.max !== undefined && raw > spec.max) return (void report(path, 'OUT_OF_RANGE', messages.aboveMax(spec.max, spec.unit)), null);
       return raw;
     }
     case 'boolean': {
-      if (typeof raw !== 'boolean') return void report(path, 'WRONG_TYPE', messages.expectedBoolean), null;
+      if (typeof raw !== 'boolean') return (void report(path, 'WRONG_TYPE', messages.expectedBoolean), null);
       return raw;
     }
   }
@@ -191,16 +191,9 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
-function normaliseYearMatrix(
-  years: number[],
-  cell: Cell,
-  raw: unknown,
-  path: string,
-  catalog: Catalog,
-  report: Report,
-): YearValues | null {
+function normaliseYearMatrix(years: number[], cell: Cell, raw: unknown, path: string, catalog: Catalog, report: Report): YearValues | null {
   if (isEmpty(raw)) return null;
-  if (!isPlainObject(raw)) return void report(path, 'WRONG_TYPE', messages.expectedYearValues), null;
+  if (!isPlainObject(raw)) return (void report(path, 'WRONG_TYPE', messages.expectedYearValues), null);
   const result: YearValues = {};
   for (const [year, value] of Object.entries(raw)) {
     if (!years.includes(Number(year))) {
@@ -221,8 +214,9 @@ function normaliseItems<T>(
   normaliseItem: (item: Record<string, unknown>, itemPath: string) => T | null,
 ): T[] | null {
   if (isEmpty(raw)) return null;
-  if (!Array.isArray(raw) || raw.some((item) => !isPlainObject(item))) return void report(path, 'WRONG_TYPE', messages.expectedItems), null;
-  if (raw.length > question.maxItems) return void report(path, 'TOO_MANY_ITEMS', messages.tooManyItems(question.maxItems, question.itemLabel)), null;
+  if (!Array.isArray(raw) || raw.some((item) => !isPlainObject(item))) return (void report(path, 'WRONG_TYPE', messages.expectedItems), null);
+  if (raw.length > question.maxItems)
+    return (void report(path, 'TOO_MANY_ITEMS', messages.tooManyItems(question.maxItems, question.itemLabel)), null);
   const items = raw.map((item, index) => normaliseItem(item as Record<string, unknown>, `${path}[${index}]`));
   // An item left entirely blank is dropped rather than stored.
   const kept = items.filter((item): item is T => item !== null);
@@ -261,9 +255,7 @@ function normaliseMeasures(question: MeasuresQuestion, raw: unknown, path: strin
       title: normaliseSimple({ type: 'text' }, item.title, at('title'), catalog, report) as string | null,
       description: normaliseSimple({ type: 'longText' }, item.description, at('description'), catalog, report) as string | null,
       result: normaliseSimple({ type: 'longText' }, item.result, at('result'), catalog, report) as string | null,
-      year: normaliseSimple({ type: 'number', integer: true, min: year.min, max: year.max }, item.year, at('year'), catalog, report) as
-        | number
-        | null,
+      year: normaliseSimple({ type: 'number', integer: true, min: year.min, max: year.max }, item.year, at('year'), catalog, report) as number | null,
     };
     return MEASURE_FIELDS.every((field) => measure[field] === null) ? null : measure;
   });

@@ -3,7 +3,23 @@
 // section and question the shares of options (per year), statistics of numbers, the cost ratios
 // the definition names, and the regions that did not take part. Printable.
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, GlobalStyles, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  GlobalStyles,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { Title } from 'react-admin';
 import { currentCampaign, useCampaigns } from '../actions.ts';
@@ -72,8 +88,8 @@ function Ratios({ ratios }: { ratios: RatioFigures[] }) {
           Расчётные показатели
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Среднее, минимум, максимум и медиана — по отношениям, рассчитанным для каждой анкеты (каждый регион весит одинаково); анкеты без значения или с нулём в
-          знаменателе не учтены. «Совокупно» — сумма числителей, делённая на сумму знаменателей по тем же анкетам.
+          Среднее, минимум, максимум и медиана — по отношениям, рассчитанным для каждой анкеты (каждый регион весит одинаково); анкеты без значения
+          или с нулём в знаменателе не учтены. «Совокупно» — сумма числителей, делённая на сумму знаменателей по тем же анкетам.
         </Typography>
         {ratios.map((ratio) => (
           <RatioTable key={ratio.code} ratio={ratio} />
@@ -97,7 +113,9 @@ function Figures({ analytics }: { analytics: CampaignAnalytics }) {
           </Typography>
         </CardContent>
       </Card>
-      {analytics.respondentsCount === 0 && <Alert severity="info">Отправленных анкет пока нет: показатели появятся после первой отправленной анкеты.</Alert>}
+      {analytics.respondentsCount === 0 && (
+        <Alert severity="info">Отправленных анкет пока нет: показатели появятся после первой отправленной анкеты.</Alert>
+      )}
       {analytics.ratios.length > 0 && <Ratios ratios={analytics.ratios} />}
       {analytics.sections.map((section) => (
         <Card key={section.code} variant="outlined" component="section" aria-labelledby={`section-${section.code}`} className="analytics-card">
@@ -169,7 +187,14 @@ export function AnalyticsPage() {
       {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}
       {campaigns && campaigns.length > 0 && (
         <Box className="no-print" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField select size="small" label="Опрос" value={campaignCode} onChange={(event) => setCampaignCode(event.target.value)} sx={{ width: 720, maxWidth: '100%' }}>
+          <TextField
+            select
+            size="small"
+            label="Опрос"
+            value={campaignCode}
+            onChange={(event) => setCampaignCode(event.target.value)}
+            sx={{ width: 720, maxWidth: '100%' }}
+          >
             {campaigns.map((candidate) => (
               <MenuItem key={candidate.code} value={candidate.code}>
                 {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}

@@ -32,7 +32,15 @@ function lines(label: string): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) result.push(line);
-  return result.length > 4 ? [...result.slice(0, 3), `${result.slice(3).join(' ').slice(0, CHARS - 1)}…`] : result;
+  return result.length > 4
+    ? [
+        ...result.slice(0, 3),
+        `${result
+          .slice(3)
+          .join(' ')
+          .slice(0, CHARS - 1)}…`,
+      ]
+    : result;
 }
 
 export function BarChart({ title, categories, series }: { title: string; categories: string[]; series: BarSeries[] }) {
@@ -79,7 +87,13 @@ export function BarChart({ title, categories, series }: { title: string; categor
                 const share = one.shares[c] ?? 0;
                 return (
                   <g key={one.name} transform={`translate(0, ${s * BAR_HEIGHT})`}>
-                    <rect x={LABEL} y={0} width={Math.max(BAR * share, share > 0 ? 1 : 0)} height={BAR_HEIGHT - 2} fill={SERIES_COLOURS[s % SERIES_COLOURS.length]} />
+                    <rect
+                      x={LABEL}
+                      y={0}
+                      width={Math.max(BAR * share, share > 0 ? 1 : 0)}
+                      height={BAR_HEIGHT - 2}
+                      fill={SERIES_COLOURS[s % SERIES_COLOURS.length]}
+                    />
                     <text x={LABEL + BAR * share + 4} y={BAR_HEIGHT - 3} fontSize="11" fill="#222">
                       {formatShare(share)}
                     </text>

@@ -96,7 +96,11 @@ export function QuestionFigures({ question }: { question: Figures }) {
     ? years.every((year) => year.options) && years.map((year) => ({ name: String(year.year), answered: year.answered, options: year.options! }))
     : question.options && [{ name: '', answered: question.answered, options: question.options }];
   const numeric = question.type === 'number' || question.cellType === 'number';
-  const numberRows = numeric && (years ? years.map((year) => ({ name: String(year.year), answered: year.answered, numbers: year.numbers })) : [{ name: '', answered: question.answered, numbers: question.numbers }]);
+  const numberRows =
+    numeric &&
+    (years
+      ? years.map((year) => ({ name: String(year.year), answered: year.answered, numbers: year.numbers }))
+      : [{ name: '', answered: question.answered, numbers: question.numbers }]);
   const multiple = question.type === 'multipleChoice' || question.cellType === 'multipleChoice';
   return (
     <Box component="article" aria-labelledby={`q-${question.code}`} sx={{ display: 'grid', gap: 1, breakInside: 'avoid' }}>

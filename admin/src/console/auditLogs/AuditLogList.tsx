@@ -4,10 +4,21 @@ import { auditActionLabels, subjectTypeLabels } from '../labels.ts';
 import { ChangeField } from './ChangeField.tsx';
 
 const filters = [
-  <SelectInput key="action" source="action" label="Действие" choices={Object.entries(auditActionLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
+  <SelectInput
+    key="action"
+    source="action"
+    label="Действие"
+    choices={Object.entries(auditActionLabels).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
   <TextInput key="subjectId" source="subjectId" label="Объект" alwaysOn />,
   <TextInput key="actor" source="actor" label="Кто (адрес)" alwaysOn />,
-  <SelectInput key="subjectType" source="subjectType" label="Тип объекта" choices={Object.entries(subjectTypeLabels).map(([id, name]) => ({ id, name }))} />,
+  <SelectInput
+    key="subjectType"
+    source="subjectType"
+    label="Тип объекта"
+    choices={Object.entries(subjectTypeLabels).map(([id, name]) => ({ id, name }))}
+  />,
   // Days are Moscow days: «с» is that day's 00:00 МСК, «по» includes the whole day.
   <DateInput key="from" source="from" label="С даты" parse={moscowDayStart(0)} format={moscowDayOf(0)} alwaysOn />,
   <DateInput key="to" source="to" label="По дату" parse={moscowDayStart(1)} format={moscowDayOf(1)} alwaysOn />,
@@ -36,7 +47,10 @@ export function AuditLogList() {
         <DateField source="at" showTime locales="ru-RU" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="actorEmail" emptyText="—" />
         <FunctionField source="action" render={(record: any) => auditActionLabels[record.action] ?? record.action} />
-        <FunctionField label="resources.AuditLog.fields.subjectId" render={(record: any) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`} />
+        <FunctionField
+          label="resources.AuditLog.fields.subjectId"
+          render={(record: any) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`}
+        />
         <ChangeField label="resources.AuditLog.fields.change" />
         <TextField source="reason" emptyText="—" sortable={false} />
       </Datagrid>

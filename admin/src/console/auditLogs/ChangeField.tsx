@@ -10,7 +10,15 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const keyLabels: Record<string, string> = { opensAt: 'открытие', closesAt: 'закрытие', state: 'состояние', windowState: 'приём', regionCode: 'регион', audience: 'кому', recipients: 'писем' };
+const keyLabels: Record<string, string> = {
+  opensAt: 'открытие',
+  closesAt: 'закрытие',
+  state: 'состояние',
+  windowState: 'приём',
+  regionCode: 'регион',
+  audience: 'кому',
+  recipients: 'писем',
+};
 
 export function changes(before: unknown, after: unknown): { key: string; from: string; to: string }[] {
   const a = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;

@@ -55,13 +55,20 @@ export function ImportDefinitionButton() {
     try {
       document = JSON.parse(await file.text());
     } catch (failure) {
-      setPicked({ fileName: file.name, message: `Файл «${file.name}» не является корректным JSON: ${(failure as Error).message}. Проверьте скобки, запятые и кавычки.` });
+      setPicked({
+        fileName: file.name,
+        message: `Файл «${file.name}» не является корректным JSON: ${(failure as Error).message}. Проверьте скобки, запятые и кавычки.`,
+      });
       return;
     }
     setBusy(true);
     const preview = await previewImport(document);
     setBusy(false);
-    setPicked(preview.ok ? { fileName: file.name, document, plan: preview.data } : { fileName: file.name, message: preview.message, fieldErrors: preview.fieldErrors });
+    setPicked(
+      preview.ok
+        ? { fileName: file.name, document, plan: preview.data }
+        : { fileName: file.name, message: preview.message, fieldErrors: preview.fieldErrors },
+    );
   }
 
   function close() {

@@ -61,10 +61,21 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
           {question?.number ? `${question.number}. ` : ''}
           {question?.label} <Box component="code">({question?.code})</Box>
         </Typography>
-        <TextField label="Подсказка к вопросу" value={help} onChange={(event) => setHelp(event.target.value)} multiline minRows={2} helperText="Пустая подсказка будет удалена." />
+        <TextField
+          label="Подсказка к вопросу"
+          value={help}
+          onChange={(event) => setHelp(event.target.value)}
+          multiline
+          minRows={2}
+          helperText="Пустая подсказка будет удалена."
+        />
         {!hasOptions && (
           <Alert severity="info">
-            У этого вопроса нет списка вариантов ответа{question?.type === 'GROUP' || question?.type === 'MEASURES' ? ' (варианты полей списка здесь не меняются — правьте их в файле определения)' : ''}: можно изменить только подсказку.
+            У этого вопроса нет списка вариантов ответа
+            {question?.type === 'GROUP' || question?.type === 'MEASURES'
+              ? ' (варианты полей списка здесь не меняются — правьте их в файле определения)'
+              : ''}
+            : можно изменить только подсказку.
           </Alert>
         )}
         {hasOptions && (
@@ -76,7 +87,17 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
               <Box
                 component="fieldset"
                 key={index}
-                sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5, m: 0, display: 'grid', gridTemplateColumns: '160px 1fr 1fr auto', gap: 1, alignItems: 'start' }}
+                sx={{
+                  border: 1,
+                  borderColor: 'divider',
+                  borderRadius: 1,
+                  p: 1.5,
+                  m: 0,
+                  display: 'grid',
+                  gridTemplateColumns: '160px 1fr 1fr auto',
+                  gap: 1,
+                  alignItems: 'start',
+                }}
               >
                 <Box component="legend" sx={{ px: 0.5, fontSize: '0.875rem' }}>
                   Вариант {index + 1}
@@ -98,15 +119,30 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
                   error={Boolean(problemAt(`options[${index}].label`))}
                   helperText={problemAt(`options[${index}].label`)}
                 />
-                <TextField label="Подсказка" size="small" multiline value={option.help ?? ''} onChange={(event) => change(index, { help: event.target.value })} />
+                <TextField
+                  label="Подсказка"
+                  size="small"
+                  multiline
+                  value={option.help ?? ''}
+                  onChange={(event) => change(index, { help: event.target.value })}
+                />
                 <Box sx={{ display: 'flex' }}>
                   <IconButton aria-label={`Поднять вариант ${index + 1}`} size="small" disabled={index === 0} onClick={() => move(index, -1)}>
                     <ArrowUpwardIcon fontSize="small" />
                   </IconButton>
-                  <IconButton aria-label={`Опустить вариант ${index + 1}`} size="small" disabled={index === options.length - 1} onClick={() => move(index, 1)}>
+                  <IconButton
+                    aria-label={`Опустить вариант ${index + 1}`}
+                    size="small"
+                    disabled={index === options.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
                     <ArrowDownwardIcon fontSize="small" />
                   </IconButton>
-                  <IconButton aria-label={`Удалить вариант ${index + 1}`} size="small" onClick={() => setOptions((rows) => rows.filter((_, i) => i !== index))}>
+                  <IconButton
+                    aria-label={`Удалить вариант ${index + 1}`}
+                    size="small"
+                    onClick={() => setOptions((rows) => rows.filter((_, i) => i !== index))}
+                  >
                     <DeleteOutlinedIcon fontSize="small" />
                   </IconButton>
                 </Box>

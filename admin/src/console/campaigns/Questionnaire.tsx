@@ -22,7 +22,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useNotify, useRecordContext } from 'react-admin';
-import { definitionDocument, editableOptions, loadQuestionnaire, questionTypeLabels, type Questionnaire as QuestionnaireData, type QuestionRow } from './definitions.ts';
+import {
+  definitionDocument,
+  editableOptions,
+  loadQuestionnaire,
+  questionTypeLabels,
+  type Questionnaire as QuestionnaireData,
+  type QuestionRow,
+} from './definitions.ts';
 import { QuestionTextsDialog } from './QuestionTextsDialog.tsx';
 
 function OptionsTable({ question }: { question: QuestionRow }) {
@@ -136,12 +143,14 @@ export function Questionnaire() {
       </Box>
       {editable ? (
         <Alert severity="info" data-testid="questionnaire-note">
-          Это черновик: варианты ответа и подсказки можно менять, пока на опрос нет ответов. Остальное (вопросы, разделы, сроки) меняется импортом исправленного определения.
+          Это черновик: варианты ответа и подсказки можно менять, пока на опрос нет ответов. Остальное (вопросы, разделы, сроки) меняется импортом
+          исправленного определения.
         </Alert>
       ) : (
         <Alert severity="info" data-testid="questionnaire-note">
-          Опрос {data.state === 'ARCHIVED' ? 'в архиве' : 'опубликован'}: анкету видят респонденты, а их ответы ссылаются на коды вопросов и вариантов, поэтому изменять её нельзя. Чтобы
-          подготовить исправленную анкету, скачайте определение, измените его и импортируйте под новым кодом (поле code).
+          Опрос {data.state === 'ARCHIVED' ? 'в архиве' : 'опубликован'}: анкету видят респонденты, а их ответы ссылаются на коды вопросов и
+          вариантов, поэтому изменять её нельзя. Чтобы подготовить исправленную анкету, скачайте определение, измените его и импортируйте под новым
+          кодом (поле code).
         </Alert>
       )}
       {data.sections.map((section, index) => (

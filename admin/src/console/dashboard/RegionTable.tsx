@@ -16,11 +16,15 @@ function compare(key: SortKey) {
   return (a: RegionCompletion, b: RegionCompletion): number => {
     if (key === 'name') return a.name.localeCompare(b.name, 'ru');
     if (key === 'federalDistrict') {
-      const district = (federalDistrictLabels[a.federalDistrict] ?? a.federalDistrict).localeCompare(federalDistrictLabels[b.federalDistrict] ?? b.federalDistrict, 'ru');
+      const district = (federalDistrictLabels[a.federalDistrict] ?? a.federalDistrict).localeCompare(
+        federalDistrictLabels[b.federalDistrict] ?? b.federalDistrict,
+        'ru',
+      );
       return district || a.name.localeCompare(b.name, 'ru');
     }
     // Non-participants sort below a participant at 0 %.
-    const measure = (row: RegionCompletion) => (key.startsWith('section:') ? sectionPercent(row, key.slice('section:'.length)) : row[key as 'completion' | 'submitted']);
+    const measure = (row: RegionCompletion) =>
+      key.startsWith('section:') ? sectionPercent(row, key.slice('section:'.length)) : row[key as 'completion' | 'submitted'];
     const value = (row: RegionCompletion) => (row.participates ? measure(row) : -1);
     return value(a) - value(b) || a.name.localeCompare(b.name, 'ru');
   };

@@ -90,7 +90,13 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
   }
 
   const ready =
-    action === 'move' ? Boolean(opensOn && closesOn) : action === 'extend' ? Boolean(region && closesOn) : action === 'open' ? Boolean(closesOn) || !closingPassed : true;
+    action === 'move'
+      ? Boolean(opensOn && closesOn)
+      : action === 'extend'
+        ? Boolean(region && closesOn)
+        : action === 'open'
+          ? Boolean(closesOn) || !closingPassed
+          : true;
 
   async function confirm() {
     if (!action) return;
@@ -128,7 +134,8 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
           Приём ответов
         </Typography>
         <Typography data-testid="window-state">
-          Сейчас: <strong>{windowStateLabels[state] ?? state}</strong>. Сроки: с {formatMoscow(dashboard.opensAt)} по {formatMoscow(dashboard.closesAt)}.
+          Сейчас: <strong>{windowStateLabels[state] ?? state}</strong>. Сроки: с {formatMoscow(dashboard.opensAt)} по{' '}
+          {formatMoscow(dashboard.closesAt)}.
         </Typography>
         {dashboard.extensions.length > 0 && (
           <Box data-testid="window-extensions">
@@ -182,7 +189,14 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
                 </TextField>
               )}
               {action === 'move' && (
-                <TextField type="date" label="Дата открытия" value={opensOn} onChange={(event) => setOpensOn(event.target.value)} required slotProps={{ inputLabel: { shrink: true } }} />
+                <TextField
+                  type="date"
+                  label="Дата открытия"
+                  value={opensOn}
+                  onChange={(event) => setOpensOn(event.target.value)}
+                  required
+                  slotProps={{ inputLabel: { shrink: true } }}
+                />
               )}
               {(action === 'move' || action === 'extend' || action === 'open') && (
                 <TextField
@@ -202,15 +216,24 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
                   slotProps={{ inputLabel: { shrink: true } }}
                 />
               )}
-              <TextField label="Причина (необязательно)" value={reason} onChange={(event) => setReason(event.target.value)} multiline minRows={2} helperText="Будет записана в журнал действий." />
+              <TextField
+                label="Причина (необязательно)"
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                multiline
+                minRows={2}
+                helperText="Будет записана в журнал действий."
+              />
               {refusal && (
                 <Alert severity="error" role="alert">
                   {refusal.message ?? 'Действие не выполнено.'}
                   {refusal.fieldErrors?.some((fieldError) => fieldError.message !== refusal.message) ? (
                     <ul style={{ margin: 0, paddingLeft: 20 }}>
-                      {refusal.fieldErrors.filter((fieldError) => fieldError.message !== refusal.message).map((fieldError) => (
-                        <li key={fieldError.path + fieldError.message}>{fieldError.message}</li>
-                      ))}
+                      {refusal.fieldErrors
+                        .filter((fieldError) => fieldError.message !== refusal.message)
+                        .map((fieldError) => (
+                          <li key={fieldError.path + fieldError.message}>{fieldError.message}</li>
+                        ))}
                     </ul>
                   ) : null}
                 </Alert>

@@ -50,8 +50,21 @@ export function MeasureList() {
   const groups = useTaxonomy();
   if (!groups || !campaigns) return null;
   const filters = [
-    <SelectInput key="campaignCode" source="campaignCode" label="Опрос" choices={campaigns.map((campaign) => ({ id: campaign.code, name: campaign.title }))} alwaysOn />,
-    <SelectInput key="groupId" source="groupId" label="Группа мер" choices={groups.map((group) => ({ id: group.id, name: group.name }))} alwaysOn sx={{ minWidth: 240, maxWidth: 360 }} />,
+    <SelectInput
+      key="campaignCode"
+      source="campaignCode"
+      label="Опрос"
+      choices={campaigns.map((campaign) => ({ id: campaign.code, name: campaign.title }))}
+      alwaysOn
+    />,
+    <SelectInput
+      key="groupId"
+      source="groupId"
+      label="Группа мер"
+      choices={groups.map((group) => ({ id: group.id, name: group.name }))}
+      alwaysOn
+      sx={{ minWidth: 240, maxWidth: 360 }}
+    />,
     <TypeInput key="typeId" source="typeId" groups={groups} alwaysOn />,
     <ReferenceInput key="regionId" source="regionId" reference="Region" sort={{ field: 'name', order: 'ASC' }} alwaysOn>
       <AutocompleteInput label="Субъект РФ" optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 240 }} />
@@ -60,7 +73,13 @@ export function MeasureList() {
     <TextInput key="q" source="q" label="Поиск по названию и описанию" />,
   ];
   return (
-    <List sort={{ field: 'region', order: 'ASC' }} filters={filters} filterDefaultValues={{ submittedOnly: true }} actions={<ListActions />} perPage={25}>
+    <List
+      sort={{ field: 'region', order: 'ASC' }}
+      filters={filters}
+      filterDefaultValues={{ submittedOnly: true }}
+      actions={<ListActions />}
+      perPage={25}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="region.name" label="resources.Measure.fields.region" sortBy="region" emptyText="—" />
         <TextField source="authority.name" label="resources.Measure.fields.authority" sortable={false} emptyText="—" />
@@ -68,7 +87,11 @@ export function MeasureList() {
         <TextField source="type.name" label="resources.Measure.fields.type" sortBy="type" emptyText="—" />
         <FunctionField source="title" sortable={false} render={(record: any) => excerpt(record.title)} />
         <NumberField source="year" options={{ useGrouping: false }} emptyText="—" />
-        <FunctionField source="responseStatus" sortable={false} render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus} />
+        <FunctionField
+          source="responseStatus"
+          sortable={false}
+          render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
+        />
         <DateField source="updatedAt" showTime locales="ru-RU" />
       </Datagrid>
     </List>

@@ -2,7 +2,23 @@
 // «Measures by type group, type and region»: the counts the API makes in the database, as tables
 // (each row opens the matching measures) and as plain-SVG bar charts.
 import { useEffect, useState } from 'react';
-import { Alert, Box, Card, CardContent, CircularProgress, FormControlLabel, MenuItem, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControlLabel,
+  MenuItem,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Title } from 'react-admin';
 import { currentCampaign, useCampaigns } from '../actions.ts';
@@ -69,7 +85,9 @@ export function MeasureSummaryPage() {
   }, [campaignCode, submittedOnly]);
 
   const base = { campaignCode, ...(submittedOnly ? { submittedOnly: true } : {}) };
-  const types = summary?.groups.flatMap((group) => group.types.map((type) => ({ key: type.typeId, name: type.name, count: type.count, share: type.share }))) ?? [];
+  const types =
+    summary?.groups.flatMap((group) => group.types.map((type) => ({ key: type.typeId, name: type.name, count: type.count, share: type.share }))) ??
+    [];
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2, maxWidth: 1100 }}>
       <Title title="Мероприятия по итогам НОК: сводка" />
@@ -86,7 +104,10 @@ export function MeasureSummaryPage() {
               </MenuItem>
             ))}
           </TextField>
-          <FormControlLabel control={<Switch checked={submittedOnly} onChange={(event) => setSubmittedOnly(event.target.checked)} />} label="Только отправленные анкеты" />
+          <FormControlLabel
+            control={<Switch checked={submittedOnly} onChange={(event) => setSubmittedOnly(event.target.checked)} />}
+            label="Только отправленные анкеты"
+          />
         </Box>
       )}
       {error && <Alert severity="error">{error}</Alert>}
@@ -106,9 +127,15 @@ export function MeasureSummaryPage() {
               <Table size="small" aria-labelledby="by-type-title">
                 <TableHead>
                   <TableRow>
-                    <TableCell component="th" scope="col">Группа и тип меры</TableCell>
-                    <TableCell component="th" scope="col" align="right">Мероприятий</TableCell>
-                    <TableCell component="th" scope="col" align="right">Доля</TableCell>
+                    <TableCell component="th" scope="col">
+                      Группа и тип меры
+                    </TableCell>
+                    <TableCell component="th" scope="col" align="right">
+                      Мероприятий
+                    </TableCell>
+                    <TableCell component="th" scope="col" align="right">
+                      Доля
+                    </TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -117,8 +144,12 @@ export function MeasureSummaryPage() {
                       <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
                         <Link to={listLink({ ...base, groupId: group.groupId })}>{group.name}</Link>
                       </TableCell>
-                      <TableCell align="right" sx={{ fontWeight: 600 }}>{group.count}</TableCell>
-                      <TableCell align="right" sx={{ fontWeight: 600 }}>{percent(group.share)}</TableCell>
+                      <TableCell align="right" sx={{ fontWeight: 600 }}>
+                        {group.count}
+                      </TableCell>
+                      <TableCell align="right" sx={{ fontWeight: 600 }}>
+                        {percent(group.share)}
+                      </TableCell>
                     </TableRow>,
                     ...group.types.map((type) => (
                       <TableRow key={`t${type.typeId}`} data-testid="summary-type">
@@ -147,11 +178,21 @@ export function MeasureSummaryPage() {
                   <Table size="small" aria-labelledby="by-region-title">
                     <TableHead>
                       <TableRow>
-                        <TableCell component="th" scope="col">Субъект РФ</TableCell>
-                        <TableCell component="th" scope="col" align="right">Мероприятий</TableCell>
-                        <TableCell component="th" scope="col" align="right">Доля</TableCell>
-                        <TableCell component="th" scope="col" align="right">Органов власти</TableCell>
-                        <TableCell component="th" scope="col" align="right">Анкет</TableCell>
+                        <TableCell component="th" scope="col">
+                          Субъект РФ
+                        </TableCell>
+                        <TableCell component="th" scope="col" align="right">
+                          Мероприятий
+                        </TableCell>
+                        <TableCell component="th" scope="col" align="right">
+                          Доля
+                        </TableCell>
+                        <TableCell component="th" scope="col" align="right">
+                          Органов власти
+                        </TableCell>
+                        <TableCell component="th" scope="col" align="right">
+                          Анкет
+                        </TableCell>
                       </TableRow>
                     </TableHead>
                     <TableBody>

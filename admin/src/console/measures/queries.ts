@@ -10,7 +10,9 @@ export interface TaxonomyGroup {
 }
 
 export async function loadTaxonomy(): Promise<TaxonomyGroup[]> {
-  const { groups } = await graphql<{ groups: TaxonomyGroup[] }>(`query ConsoleMeasureTaxonomy { groups: measureTypeGroups { id name types { id name } } }`);
+  const { groups } = await graphql<{ groups: TaxonomyGroup[] }>(
+    `query ConsoleMeasureTaxonomy { groups: measureTypeGroups { id name types { id name } } }`,
+  );
   return groups;
 }
 

@@ -4,8 +4,20 @@ import { mailStatusLabels, mailTemplateLabels } from '../labels.ts';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
-  <SelectInput key="status" source="status" label="Состояние" choices={Object.entries(mailStatusLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
-  <SelectInput key="template" source="template" label="Шаблон" choices={Object.entries(mailTemplateLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="Состояние"
+    choices={Object.entries(mailStatusLabels).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
+  <SelectInput
+    key="template"
+    source="template"
+    label="Шаблон"
+    choices={Object.entries(mailTemplateLabels).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
 ];
 
 export function OutboxMailList() {

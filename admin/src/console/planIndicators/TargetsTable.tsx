@@ -92,7 +92,15 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
               <TableCell />
               {targets.map((target) => (
                 <TableCell key={target.id}>
-                  <Button size="small" variant="outlined" aria-label={`Внести факт за ${target.year} год`} onClick={() => { setDone(undefined); setEditing(target); }}>
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    aria-label={`Внести факт за ${target.year} год`}
+                    onClick={() => {
+                      setDone(undefined);
+                      setEditing(target);
+                    }}
+                  >
                     Внести факт
                   </Button>
                 </TableCell>

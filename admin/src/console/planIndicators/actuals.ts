@@ -32,7 +32,10 @@ export function targetText(target: Target): string {
  * saying what to type instead. Range and precision are the API's to judge.
  */
 export function toDecimal(typed: string): { value: string } | { message: string } {
-  const compact = typed.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace(/^\+/, '');
+  const compact = typed
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.')
+    .replace(/^\+/, '');
   if (compact === '') return { message: 'Введите значение, например 47,5. Чтобы удалить фактическое значение, нажмите «Очистить».' };
   if (!/^-?\d+(\.\d+)?$/.test(compact)) return { message: `«${typed.trim()}» — не число. Введите число, например 47,5.` };
   return { value: compact };

@@ -38,13 +38,7 @@ export function PracticeFormInput(props: { source: string; label?: string; alway
   const choices = useFormChoices(variant === 'filter');
   if (variant === 'form') {
     return (
-      <AutocompleteInput
-        {...inputProps}
-        choices={choices}
-        isLoading={choices.length === 0}
-        groupBy={(choice: Choice) => choice.group}
-        fullWidth
-      />
+      <AutocompleteInput {...inputProps} choices={choices} isLoading={choices.length === 0} groupBy={(choice: Choice) => choice.group} fullWidth />
     );
   }
   return <SelectInput {...inputProps} choices={choices} isLoading={choices.length === 0} sx={{ minWidth: 260 }} />;

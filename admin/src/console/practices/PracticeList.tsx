@@ -1,5 +1,17 @@
 /** @jsxImportSource react */
-import { AutocompleteInput, CreateButton, Datagrid, FilterButton, FunctionField, List, ReferenceInput, SelectInput, TextField, TextInput, TopToolbar } from 'react-admin';
+import {
+  AutocompleteInput,
+  CreateButton,
+  Datagrid,
+  FilterButton,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
 import { PracticeFormInput } from './PracticeFormInput.tsx';
 
 // The search is PostgreSQL full-text search in Russian: word forms match («премирования

@@ -10,5 +10,6 @@ export default {
   create: PracticeCreate,
   edit: PracticeEdit,
   icon: LightbulbIcon,
-  recordRepresentation: (record: { region?: { name: string }; form?: { name: string } }) => `${record.region?.name ?? ''}: ${record.form?.name ?? ''}`,
+  recordRepresentation: (record: { region?: { name: string }; form?: { name: string } }) =>
+    `${record.region?.name ?? ''}: ${record.form?.name ?? ''}`,
 };

@@ -16,7 +16,11 @@ export function RegionList() {
         <NumberField source="position" />
         <TextField source="name" />
         <TextField source="code" />
-        <FunctionField source="federalDistrict" sortable={false} render={(record: any) => federalDistrictLabels[record.federalDistrict] ?? record.federalDistrictName} />
+        <FunctionField
+          source="federalDistrict"
+          sortable={false}
+          render={(record: any) => federalDistrictLabels[record.federalDistrict] ?? record.federalDistrictName}
+        />
       </Datagrid>
     </List>
   );

@@ -1,7 +1,22 @@
 /** @jsxImportSource react */
 // Reminders: pick a campaign and an audience, read the mail and its recipients, then send after a confirmation.
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, FormControl, FormControlLabel, FormLabel, MenuItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { Link, Title } from 'react-admin';
 import { currentCampaign, reminderPreview, sendReminders, useCampaigns, type ReminderAudience, type ReminderPreview } from '../actions.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
@@ -59,7 +74,12 @@ export function RemindersPage() {
             </TextField>
             <FormControl>
               <FormLabel id="audience-label">Кому</FormLabel>
-              <RadioGroup row aria-labelledby="audience-label" value={audience} onChange={(event) => setAudience(event.target.value as ReminderAudience)}>
+              <RadioGroup
+                row
+                aria-labelledby="audience-label"
+                value={audience}
+                onChange={(event) => setAudience(event.target.value as ReminderAudience)}
+              >
                 {Object.entries(audienceLabels).map(([value, label]) => (
                   <FormControlLabel key={value} value={value} control={<Radio />} label={label.toLowerCase().replace(/^./, (c) => c.toUpperCase())} />
                 ))}
@@ -77,8 +97,7 @@ export function RemindersPage() {
             )}
             {sent && (
               <Alert severity="success" role="status">
-                {sent}{' '}
-                <Link to="/OutboxMail">Отправленные письма</Link>
+                {sent} <Link to="/OutboxMail">Отправленные письма</Link>
               </Alert>
             )}
           </CardContent>
@@ -92,12 +111,22 @@ export function RemindersPage() {
             </Typography>
             <Typography data-testid="reminder-recipients">
               Получателей: <strong>{preview.recipients}</strong>
-              {preview.sample.length > 0 && <> — например: {preview.sample.join(', ')}{preview.recipients > preview.sample.length ? ' и другие' : ''}</>}
+              {preview.sample.length > 0 && (
+                <>
+                  {' '}
+                  — например: {preview.sample.join(', ')}
+                  {preview.recipients > preview.sample.length ? ' и другие' : ''}
+                </>
+              )}
             </Typography>
             <Typography>
               Тема: <strong data-testid="reminder-subject">{preview.subject}</strong>
             </Typography>
-            <Box component="pre" data-testid="reminder-text" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
+            <Box
+              component="pre"
+              data-testid="reminder-text"
+              sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}
+            >
               {preview.text}
             </Box>
             <Box>

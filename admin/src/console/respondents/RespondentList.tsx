@@ -7,7 +7,13 @@ import { formatMoscow, progressStatusLabels } from '../labels.ts';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
-  <SelectInput key="status" source="status" label="Статус" choices={Object.entries(progressStatusLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="Статус"
+    choices={Object.entries(progressStatusLabels).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
 ];
 
 export function RespondentList() {
@@ -17,13 +23,23 @@ export function RespondentList() {
   const campaign = currentCampaign(campaigns);
   const campaignCode = campaign?.code ?? '';
   return (
-    <List sort={{ field: 'email', order: 'ASC' }} filters={filters} filter={{ campaignCode }} perPage={25} title={campaign ? `Респонденты — опрос ${campaign.year}` : 'Респонденты'}>
+    <List
+      sort={{ field: 'email', order: 'ASC' }}
+      filters={filters}
+      filter={{ campaignCode }}
+      perPage={25}
+      title={campaign ? `Респонденты — опрос ${campaign.year}` : 'Респонденты'}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="email" />
         <FunctionField source="status" sortable={false} render={(record: any) => progressStatusLabels[record.status] ?? record.status} />
         <FunctionField source="progress" sortable={false} render={(record: any) => `${record.progress}%`} />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" sortable={false} />
-        <FunctionField source="disabledAt" sortable={false} render={(record: any) => (record.disabledAt ? `с ${formatMoscow(record.disabledAt)}` : 'нет')} />
+        <FunctionField
+          source="disabledAt"
+          sortable={false}
+          render={(record: any) => (record.disabledAt ? `с ${formatMoscow(record.disabledAt)}` : 'нет')}
+        />
       </Datagrid>
     </List>
   );

@@ -20,7 +20,14 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
     setMessage(undefined);
     const outcome = await resendLink(String(record!.id), campaignCode);
     setBusy(false);
-    setMessage(outcome.ok ? { severity: 'success', text: `Новая ссылка для входа поставлена в очередь на ${record!.email}. Прежние ссылки перестанут действовать, когда письмо уйдёт.` } : { severity: 'error', text: outcome.message ?? 'Ссылка не отправлена.' });
+    setMessage(
+      outcome.ok
+        ? {
+            severity: 'success',
+            text: `Новая ссылка для входа поставлена в очередь на ${record!.email}. Прежние ссылки перестанут действовать, когда письмо уйдёт.`,
+          }
+        : { severity: 'error', text: outcome.message ?? 'Ссылка не отправлена.' },
+    );
   }
 
   return (
@@ -69,11 +76,17 @@ export function RespondentShow() {
     <Show queryOptions={{ meta: { campaignCode } }}>
       <SimpleShowLayout>
         <TextField source="email" />
-        <FunctionField source="status" render={(record: any) => `${progressStatusLabels[record.status] ?? record.status}${campaign ? ` (опрос ${campaign.year})` : ''}`} />
+        <FunctionField
+          source="status"
+          render={(record: any) => `${progressStatusLabels[record.status] ?? record.status}${campaign ? ` (опрос ${campaign.year})` : ''}`}
+        />
         <FunctionField source="progress" render={(record: any) => `${record.progress}%`} />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" />
         <DateField source="createdAt" showTime locales="ru-RU" />
-        <FunctionField source="disabledAt" render={(record: any) => (record.disabledAt ? `Заблокирован с ${formatMoscow(record.disabledAt)}` : 'Нет')} />
+        <FunctionField
+          source="disabledAt"
+          render={(record: any) => (record.disabledAt ? `Заблокирован с ${formatMoscow(record.disabledAt)}` : 'Нет')}
+        />
       </SimpleShowLayout>
       <RespondentActions campaignCode={campaignCode} campaignTitle={campaign?.title ?? ''} />
     </Show>

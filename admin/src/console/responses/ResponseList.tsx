@@ -3,7 +3,13 @@ import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextI
 import { responseStatusLabels } from '../labels.ts';
 
 const filters = [
-  <SelectInput key="status" source="status" label="Статус" choices={Object.entries(responseStatusLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    label="Статус"
+    choices={Object.entries(responseStatusLabels).map(([id, name]) => ({ id, name }))}
+    alwaysOn
+  />,
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
 ];
 

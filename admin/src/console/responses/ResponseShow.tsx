@@ -86,29 +86,29 @@ function Sections() {
           {section.answers.length === 0 ? (
             <Typography>Ответов в разделе нет.</Typography>
           ) : (
-          <Table size="small" aria-labelledby={`section-${section.code}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell component="th" scope="col" sx={{ width: '45%' }}>
-                  Вопрос
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  Ответ
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {section.answers.map((answer) => (
-                <TableRow key={answer.questionCode}>
-                  <TableCell>
-                    {answer.number ? `${answer.number}. ` : ''}
-                    {answer.label}
+            <Table size="small" aria-labelledby={`section-${section.code}`}>
+              <TableHead>
+                <TableRow>
+                  <TableCell component="th" scope="col" sx={{ width: '45%' }}>
+                    Вопрос
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{answer.text || '—'}</TableCell>
+                  <TableCell component="th" scope="col">
+                    Ответ
+                  </TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {section.answers.map((answer) => (
+                  <TableRow key={answer.questionCode}>
+                    <TableCell>
+                      {answer.number ? `${answer.number}. ` : ''}
+                      {answer.label}
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{answer.text || '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
           )}
         </Box>
       ))}

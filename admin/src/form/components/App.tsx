@@ -97,7 +97,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
   function findOffers(loaded: Loaded, state: ResponseState): Record<string, Draft | null> {
     if (state.status === 'SUBMITTED') return {};
     const key = (code: string) => draftKey(campaignCode, loaded.email, code);
-    return Object.fromEntries(loaded.campaign.sections.map((candidate) => [candidate.code, draftToOffer(storage, key(candidate.code), candidate, state.answers)]));
+    return Object.fromEntries(
+      loaded.campaign.sections.map((candidate) => [candidate.code, draftToOffer(storage, key(candidate.code), candidate, state.answers)]),
+    );
   }
 
   // Loading the questionnaire, the person's answers and the reference lists in one request.
@@ -132,7 +134,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
       setResponse(state);
       setOffers(findOffers(loaded, state));
       const requested = requestedSection();
-      setCurrent(state.status === 'SUBMITTED' && (!requested || requested === THANKS) ? THANKS : initialSection(loaded.campaign, state.completion, requested));
+      setCurrent(
+        state.status === 'SUBMITTED' && (!requested || requested === THANKS) ? THANKS : initialSection(loaded.campaign, state.completion, requested),
+      );
     })();
     return () => {
       cancelled = true;
@@ -222,7 +226,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
     const target = focusRef.current;
     if (!target) return;
     focusRef.current = null;
-    const element = document.getElementById(target === 'heading' ? 'section-title' : target === 'summary' ? 'error-summary' : target === 'alert' ? 'form-alert' : 'submit-confirm');
+    const element = document.getElementById(
+      target === 'heading' ? 'section-title' : target === 'summary' ? 'error-summary' : target === 'alert' ? 'form-alert' : 'submit-confirm',
+    );
     element?.focus();
   });
 
@@ -345,7 +351,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
     busyRef.current = true;
     setBusy('submit');
     setAlert(null);
-    const outcome = await gql<{ submitResponse: MutationResult }>(SUBMIT, { input: { campaignCode, version: responseRef.current!.version, confirm: true } });
+    const outcome = await gql<{ submitResponse: MutationResult }>(SUBMIT, {
+      input: { campaignCode, version: responseRef.current!.version, confirm: true },
+    });
     busyRef.current = false;
     setBusy(null);
     const result = outcome.kind === 'ok' ? outcome.data.submitResponse : null;
@@ -366,15 +374,24 @@ export function App({ campaignCode }: { campaignCode: string }) {
     writeDrafts(data.campaign.sections, true);
     busyRef.current = true;
     setBusy('reload');
-    const outcome = await gql<{ campaign: { windowState: Campaign['windowState'] } | null; myResponse: ApiResponse | null }>(RELOAD, { code: campaignCode });
+    const outcome = await gql<{ campaign: { windowState: Campaign['windowState'] } | null; myResponse: ApiResponse | null }>(RELOAD, {
+      code: campaignCode,
+    });
     busyRef.current = false;
     setBusy(null);
     if (outcome.kind !== 'ok') {
-      if (outcome.kind === 'unauthenticated') showAlert({ kind: 'unauthenticated', message: 'Сеанс работы завершён. Войдите по персональной ссылке из письма.' });
-      else showAlert({ kind: 'network', message: 'Не удалось загрузить сохранённую версию: нет связи с сервером. Ваши данные остались на экране. Попробуйте ещё раз.' });
+      if (outcome.kind === 'unauthenticated')
+        showAlert({ kind: 'unauthenticated', message: 'Сеанс работы завершён. Войдите по персональной ссылке из письма.' });
+      else
+        showAlert({
+          kind: 'network',
+          message: 'Не удалось загрузить сохранённую версию: нет связи с сервером. Ваши данные остались на экране. Попробуйте ещё раз.',
+        });
       return;
     }
-    const state = outcome.data.myResponse ? toResponse(outcome.data.myResponse) : { version: 0, status: 'DRAFT' as const, submittedAt: null, completion: initialCompletion(data.campaign), answers: {} };
+    const state = outcome.data.myResponse
+      ? toResponse(outcome.data.myResponse)
+      : { version: 0, status: 'DRAFT' as const, submittedAt: null, completion: initialCompletion(data.campaign), answers: {} };
     if (outcome.data.campaign) setData({ ...data, campaign: { ...data.campaign, windowState: outcome.data.campaign.windowState } });
     setResponse(state);
     setForms({});
@@ -427,7 +444,10 @@ export function App({ campaignCode }: { campaignCode: string }) {
             ) : failure.kind === 'unauthenticated' ? (
               <div class="panel">
                 <h2>Войдите по персональной ссылке из письма</h2>
-                <p>Анкета открывается по персональной ссылке, которая пришла на вашу электронную почту в письме «Мониторинг результатов НОК». Если письма нет, проверьте папку «Спам» или получите ссылку повторно.</p>
+                <p>
+                  Анкета открывается по персональной ссылке, которая пришла на вашу электронную почту в письме «Мониторинг результатов НОК». Если
+                  письма нет, проверьте папку «Спам» или получите ссылку повторно.
+                </p>
                 <p>
                   <a class="button" href="/link">
                     Получить ссылку повторно
@@ -444,10 +464,14 @@ export function App({ campaignCode }: { campaignCode: string }) {
                 <h2>Не удалось загрузить анкету</h2>
                 <p>{failure.kind === 'network' ? 'Нет связи с сервером. Проверьте подключение к интернету.' : failure.message}</p>
                 <p>
-                  <button type="button" class="button" onClick={() => {
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => {
                       setFailure(null);
                       setLoadCount((count) => count + 1);
-                    }}>
+                    }}
+                  >
                     Повторить
                   </button>
                 </p>
@@ -469,7 +493,11 @@ export function App({ campaignCode }: { campaignCode: string }) {
     response.status === 'SUBMITTED'
       ? `Анкета отправлена${response.submittedAt ? ` ${formatDateTime(response.submittedAt)} (мск)` : ''} и доступна только для просмотра.`
       : (closedMessage ?? windowNotice(campaign.windowState, campaign.opensAt, campaign.closesAt));
-  const drafts = new Set(Object.entries(offers).filter(([, draft]) => draft).map(([code]) => code));
+  const drafts = new Set(
+    Object.entries(offers)
+      .filter(([, draft]) => draft)
+      .map(([code]) => code),
+  );
   const sectionCodes = section ? section.questions.map((question) => question.code) : [];
 
   return (
@@ -537,9 +565,7 @@ export function App({ campaignCode }: { campaignCode: string }) {
               {section.description && <p class="section-description">{section.description}</p>}
               {offer && (
                 <div class="draft" role="region" aria-labelledby="draft-title">
-                  <p id="draft-title">
-                    Найден несохранённый черновик раздела от {formatDateTime(offer.savedAt)}. Восстановить?
-                  </p>
+                  <p id="draft-title">Найден несохранённый черновик раздела от {formatDateTime(offer.savedAt)}. Восстановить?</p>
                   <div class="actions-inline">
                     <button type="button" class="button" onClick={() => restoreDraft(offer)}>
                       Восстановить
@@ -580,7 +606,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
                   </ul>
                 </div>
               )}
-              {!readOnly && section.questions.some((question) => question.required) && <p class="required-note">Вопросы, помеченные звёздочкой *, являются обязательными для заполнения.</p>}
+              {!readOnly && section.questions.some((question) => question.required) && (
+                <p class="required-note">Вопросы, помеченные звёздочкой *, являются обязательными для заполнения.</p>
+              )}
               {values && (
                 <Ctx.Provider value={context}>
                   {section.questions.map((question) => (
@@ -588,7 +616,9 @@ export function App({ campaignCode }: { campaignCode: string }) {
                       key={question.code}
                       q={question}
                       value={values[question.code]!}
-                      onChange={(value: FormValue) => setForms((all) => ({ ...all, [section.code]: { ...all[section.code], [question.code]: value } }))}
+                      onChange={(value: FormValue) =>
+                        setForms((all) => ({ ...all, [section.code]: { ...all[section.code], [question.code]: value } }))
+                      }
                     />
                   ))}
                 </Ctx.Provider>

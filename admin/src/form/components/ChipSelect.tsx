@@ -186,7 +186,13 @@ export function ChipSelect(props: ChipSelectProps) {
         ))}
       </ul>
       {expanded && available.length === 0 && (
-        <p class="chips-empty">{full ? 'Выбрано наибольшее допустимое число вариантов.' : value.length === options.length ? 'Все варианты выбраны.' : 'Нет подходящих вариантов.'}</p>
+        <p class="chips-empty">
+          {full
+            ? 'Выбрано наибольшее допустимое число вариантов.'
+            : value.length === options.length
+              ? 'Все варианты выбраны.'
+              : 'Нет подходящих вариантов.'}
+        </p>
       )}
       <span class="sr-only" aria-live="polite">
         {said}

@@ -60,7 +60,8 @@ function ErrorText({ id, text }: { id: string; text?: string }) {
   ) : null;
 }
 
-const isRadios = (spec: Spec) => (spec.type === 'singleChoice' && spec.options.length <= SELECT_ABOVE) || (spec.type === 'boolean' && !spec.mustBeTrue);
+const isRadios = (spec: Spec) =>
+  (spec.type === 'singleChoice' && spec.options.length <= SELECT_ABOVE) || (spec.type === 'boolean' && !spec.mustBeTrue);
 
 interface RadioListProps {
   id: string;
@@ -131,7 +132,17 @@ function Control({ spec, id, value, onChange, labelledBy, labelId, describedBy, 
   const onText = (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value);
   switch (spec.type) {
     case 'text':
-      return <input {...common} type="text" class="input" maxLength={spec.maxLength ?? 500} autocomplete={(code && AUTOCOMPLETE[code]) || 'off'} value={text} onInput={onText} />;
+      return (
+        <input
+          {...common}
+          type="text"
+          class="input"
+          maxLength={spec.maxLength ?? 500}
+          autocomplete={(code && AUTOCOMPLETE[code]) || 'off'}
+          value={text}
+          onInput={onText}
+        />
+      );
     case 'longText':
       return <textarea {...common} class="input textarea" rows={5} maxLength={spec.maxLength ?? 10_000} value={text} onInput={onText} />;
     case 'number':
@@ -194,12 +205,21 @@ function Control({ spec, id, value, onChange, labelledBy, labelId, describedBy, 
       );
     case 'boolean':
       // Only a confirmation reaches here (yes/no questions are radio groups).
-      return <input {...common} type="checkbox" class="checkbox-input" checked={value === true} onChange={(event) => onChange(event.currentTarget.checked ? true : null)} />;
+      return (
+        <input
+          {...common}
+          type="checkbox"
+          class="checkbox-input"
+          checked={value === true}
+          onChange={(event) => onChange(event.currentTarget.checked ? true : null)}
+        />
+      );
   }
 }
 
 /** Radio value ↔ form value (booleans are «Да»/«Нет» radios: a checkbox cannot say "not answered"). */
-const radioValue = (spec: Spec, value: SimpleFormValue) => (spec.type === 'boolean' ? (value === null ? '' : String(value)) : typeof value === 'string' ? value : '');
+const radioValue = (spec: Spec, value: SimpleFormValue) =>
+  spec.type === 'boolean' ? (value === null ? '' : String(value)) : typeof value === 'string' ? value : '';
 const fromRadio = (spec: Spec, code: string): SimpleFormValue => (spec.type === 'boolean' ? code === 'true' : code);
 const radioOptions = (spec: Spec) => (spec.type === 'singleChoice' ? spec.options : YES_NO);
 
@@ -228,12 +248,24 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
   const fieldClass = `field${error ? ' field-error' : ''}`;
   if (isRadios(q)) {
     return (
-      <fieldset class={fieldClass} id={`${id}-field`} role="radiogroup" aria-required={q.required ? 'true' : undefined} aria-describedby={describedBy}>
+      <fieldset
+        class={fieldClass}
+        id={`${id}-field`}
+        role="radiogroup"
+        aria-required={q.required ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
         <legend class="label" id={`${id}-label`}>
           <LabelText q={q} />
         </legend>
         {notes}
-        <RadioList id={id} options={radioOptions(q)} value={radioValue(q, value)} onChange={(code) => onChange(fromRadio(q, code))} invalid={!!error} />
+        <RadioList
+          id={id}
+          options={radioOptions(q)}
+          value={radioValue(q, value)}
+          onChange={(code) => onChange(fromRadio(q, code))}
+          invalid={!!error}
+        />
       </fieldset>
     );
   }
@@ -241,7 +273,16 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
     return (
       <div class={fieldClass} id={`${id}-field`}>
         <div class="checkbox">
-          <Control spec={q} id={id} labelId={`${id}-label`} value={value} onChange={onChange} describedBy={describedBy} invalid={!!error} required={q.required} />
+          <Control
+            spec={q}
+            id={id}
+            labelId={`${id}-label`}
+            value={value}
+            onChange={onChange}
+            describedBy={describedBy}
+            invalid={!!error}
+            required={q.required}
+          />
           <label for={id} id={`${id}-label`} class="label">
             <LabelText q={q} />
           </label>
@@ -256,7 +297,17 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
         <LabelText q={q} />
       </label>
       {notes}
-      <Control spec={q} id={id} labelId={`${id}-label`} value={value} onChange={onChange} describedBy={describedBy} invalid={!!error} required={q.required} code={q.code} />
+      <Control
+        spec={q}
+        id={id}
+        labelId={`${id}-label`}
+        value={value}
+        onChange={onChange}
+        describedBy={describedBy}
+        invalid={!!error}
+        required={q.required}
+        code={q.code}
+      />
     </div>
   );
 }
@@ -266,7 +317,11 @@ function QuestionSet({ q, id, extra, children }: { q: Question; id: string; extr
   const { errors } = useContext(Ctx);
   const error = errors[q.code];
   return (
-    <fieldset class={`field field-set${error ? ' field-error' : ''}`} id={`${id}-field`} aria-describedby={ids(q.help && `${id}-help`, extra && `${id}-hint`, error && `${id}-error`)}>
+    <fieldset
+      class={`field field-set${error ? ' field-error' : ''}`}
+      id={`${id}-field`}
+      aria-describedby={ids(q.help && `${id}-help`, extra && `${id}-hint`, error && `${id}-error`)}
+    >
       <legend class="label">
         <span id={`${id}-label`}>
           <LabelText q={q} />
@@ -318,8 +373,20 @@ function YearMatrix({ q, value, onChange }: MatrixProps) {
                 <td>
                   <ErrorText id={`${cellId}-error`} text={error} />
                   {isRadios(cell) ? (
-                    <div role="radiogroup" id={cellId} aria-labelledby={labelledBy} aria-describedby={error ? `${cellId}-error` : undefined} class="cell-group">
-                      <RadioList id={cellId} options={radioOptions(cell)} value={radioValue(cell, cellValue)} onChange={(code) => set(fromRadio(cell, code))} invalid={!!error} />
+                    <div
+                      role="radiogroup"
+                      id={cellId}
+                      aria-labelledby={labelledBy}
+                      aria-describedby={error ? `${cellId}-error` : undefined}
+                      class="cell-group"
+                    >
+                      <RadioList
+                        id={cellId}
+                        options={radioOptions(cell)}
+                        value={radioValue(cell, cellValue)}
+                        onChange={(code) => set(fromRadio(cell, code))}
+                        invalid={!!error}
+                      />
                     </div>
                   ) : (
                     <Control
@@ -373,7 +440,8 @@ function Items({ q, value, onChange }: ItemsProps) {
     onChange([...value, item]);
     const firstSpec = q.type === 'group' ? q.fields[0]! : null;
     // Radio groups are focused on their first radio.
-    focusNext.current = fieldId(`${q.code}[${index}].${firstField}`) + (firstSpec && isRadios(firstSpec) ? `-${radioOptions(firstSpec)[0]!.code}` : '');
+    focusNext.current =
+      fieldId(`${q.code}[${index}].${firstField}`) + (firstSpec && isRadios(firstSpec) ? `-${radioOptions(firstSpec)[0]!.code}` : '');
     announce(`Добавлено: ${q.itemLabel} ${index + 1}.`);
   }
   function remove(index: number) {
@@ -397,15 +465,33 @@ function Items({ q, value, onChange }: ItemsProps) {
               </h3>
               {!disabled && (
                 <button type="button" class="button-link danger" onClick={() => remove(index)}>
-                  Удалить<span class="sr-only">: {q.itemLabel} {index + 1}</span>
+                  Удалить
+                  <span class="sr-only">
+                    : {q.itemLabel} {index + 1}
+                  </span>
                 </button>
               )}
             </div>
             {q.type === 'group'
               ? q.fields.map((field) => (
-                  <SimpleField key={field.code} q={field} path={`${q.code}[${index}].${field.code}`} value={item.values[field.code] ?? null} onChange={(next) => set(field.code, next)} />
+                  <SimpleField
+                    key={field.code}
+                    q={field}
+                    path={`${q.code}[${index}].${field.code}`}
+                    value={item.values[field.code] ?? null}
+                    onChange={(next) => set(field.code, next)}
+                  />
                 ))
-              : MEASURE_FIELDS.map((field) => <MeasureField key={field} q={q} field={field} index={index} value={item.values[field] ?? ''} onChange={(next) => set(field, next)} />)}
+              : MEASURE_FIELDS.map((field) => (
+                  <MeasureField
+                    key={field}
+                    q={q}
+                    field={field}
+                    index={index}
+                    value={item.values[field] ?? ''}
+                    onChange={(next) => set(field, next)}
+                  />
+                ))}
           </div>
         );
       })}
@@ -447,7 +533,8 @@ function MeasureField({ q, field, index, value, onChange }: MeasureFieldProps) {
   const text = typeof value === 'string' ? value : '';
   const chosen = field === 'type' ? measureTypeGroups.flatMap((group) => group.types).find((type) => type.code === text) : undefined;
   const years: number[] = [];
-  if (field === 'year' && settings.min !== undefined && settings.max !== undefined) for (let year = settings.min; year <= settings.max; year++) years.push(year);
+  if (field === 'year' && settings.min !== undefined && settings.max !== undefined)
+    for (let year = settings.min; year <= settings.max; year++) years.push(year);
   const describedBy = ids(settings.help && `${id}-help`, error && `${id}-error`, chosen && `${id}-typehelp`);
   return (
     <div class={`field${error ? ' field-error' : ''}`} id={`${id}-field`}>

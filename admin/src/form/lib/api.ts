@@ -104,7 +104,12 @@ export interface ApiResponse {
 
 export type MutationResult =
   | { __typename: 'MutationSaveSectionSuccess' | 'MutationSubmitResponseSuccess'; data: ApiResponse }
-  | { __typename: 'ValidationError'; code: string; message: string; fieldErrors: { path: string; questionCode: string | null; code: string; message: string }[] }
+  | {
+      __typename: 'ValidationError';
+      code: string;
+      message: string;
+      fieldErrors: { path: string; questionCode: string | null; code: string; message: string }[];
+    }
   | { __typename: 'ConflictError'; code: string; message: string; currentVersion: number }
   | { __typename: 'IncompleteError'; code: string; message: string; missingSections: string[] }
   | { __typename: 'WindowClosedError' | 'AlreadySubmittedError' | 'NotFoundError'; code: string; message: string };

@@ -39,7 +39,10 @@ export function describePath(section: Section, path: string): string | null {
   if ((question.type === 'group' || question.type === 'measures') && index !== undefined) {
     const item = `${question.itemLabel} ${Number(index) + 1}`;
     if (!sub) return `${base}, ${item}`;
-    const label = question.type === 'group' ? question.fields.find((field) => field.code === sub)?.label : question.fields[sub as keyof typeof question.fields]?.label;
+    const label =
+      question.type === 'group'
+        ? question.fields.find((field) => field.code === sub)?.label
+        : question.fields[sub as keyof typeof question.fields]?.label;
     return `${base}, ${item}${label ? `, «${shorten(label, 50)}»` : ''}`;
   }
   return base;

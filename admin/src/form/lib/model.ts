@@ -55,7 +55,10 @@ export function toQuestion(api: ApiQuestion): Question {
 }
 
 export function toCampaign(api: ApiCampaign): Campaign {
-  return { ...api, sections: api.sections.map((section) => ({ ...section, unlockAfter: section.unlockAfter ?? [], questions: section.questions.map(toQuestion) })) };
+  return {
+    ...api,
+    sections: api.sections.map((section) => ({ ...section, unlockAfter: section.unlockAfter ?? [], questions: section.questions.map(toQuestion) })),
+  };
 }
 
 /** The completion before the first save: nothing answered; sections without unlock conditions open. */

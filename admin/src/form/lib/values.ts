@@ -115,7 +115,8 @@ export function emptyValue(question: Question): FormValue {
 }
 
 export function emptyItem(question: Question): ItemForm {
-  if (question.type === 'group') return { key: newKey(), values: Object.fromEntries(question.fields.map((field) => [field.code, emptySimple(field)])) };
+  if (question.type === 'group')
+    return { key: newKey(), values: Object.fromEntries(question.fields.map((field) => [field.code, emptySimple(field)])) };
   return { key: newKey(), values: Object.fromEntries(MEASURE_FIELDS.map((field) => [field, ''])) };
 }
 
@@ -233,7 +234,9 @@ export function sanitizeValues(section: Section, values: Record<string, unknown>
       result[question.code] = Object.fromEntries(question.years.map((year) => [String(year), sanitizeSimple(question.cell, cells[String(year)])]));
     } else if (question.type === 'group' || question.type === 'measures') {
       const fields: [string, Spec][] =
-        question.type === 'group' ? question.fields.map((field) => [field.code, field]) : MEASURE_FIELDS.map((field) => [field, MEASURE_SPECS[field]]);
+        question.type === 'group'
+          ? question.fields.map((field) => [field.code, field])
+          : MEASURE_FIELDS.map((field) => [field, MEASURE_SPECS[field]]);
       result[question.code] = (Array.isArray(value) ? value : []).map((item: { values?: Record<string, unknown> }) => ({
         key: newKey(),
         values: Object.fromEntries(fields.map(([code, spec]) => [code, sanitizeSimple(spec, item?.values?.[code])])),
