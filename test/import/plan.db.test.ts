@@ -3,12 +3,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { importPlan, importPlanFile, parsePlanDocument, PlanDocumentError, type ParsedPlan } from '../../api/src/import/plan.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
-const seedPath = new URL('../../../shared/seeds/001_c4766bc12f8282e9.txt', import.meta.url).pathname;
+const seedPath = fileURLToPath(new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url));
 const code = 'mintrud-nok-2016-2018';
 const rowsInDocument = 1 + 3 + 9 + 35; // plan, indicators, targets, activities with sub-items
 

@@ -1,10 +1,11 @@
 // The plan document parser against the real seed 001 and against broken copies of it.
 // Expected values were read off the document by hand, not produced by the parser.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument, PlanDocumentError, type ParsedActivity, type ParsedPlan } from '../../api/src/import/plan.ts';
 
-const seedPath = new URL('../../../shared/seeds/001_c4766bc12f8282e9.txt', import.meta.url);
+const seedPath = fileURLToPath(new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url));
 const text = readFileSync(seedPath, 'utf8');
 const plan = parsePlanDocument(text);
 

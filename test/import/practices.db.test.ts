@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import {
@@ -18,7 +19,7 @@ import { regions } from '../../api/src/reference/regions.ts';
 import { seedReferenceData } from '../../api/src/reference/seed.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
-const seedPath = new URL('../../../shared/seeds/003_99ea86fcc25118d2.txt', import.meta.url).pathname;
+const seedPath = fileURLToPath(new URL('../../prisma/seeds/best-practices.txt', import.meta.url));
 
 let db: Database;
 let dir: string;
@@ -136,7 +137,7 @@ describe('importPractices', () => {
     ]);
 
     const first = await db.prisma.practice.findFirstOrThrow({
-      where: { source: '003_99ea86fcc25118d2.txt:16' },
+      where: { source: 'best-practices.txt:16' },
       include: { region: true, sphere: true },
     });
     expect(first.region.code).toBe('RU-CU');
@@ -145,7 +146,7 @@ describe('importPractices', () => {
 
     // The merged Волгоград cell: one practice per sphere, same text.
     const merged = await db.prisma.practice.findMany({
-      where: { source: '003_99ea86fcc25118d2.txt:201' },
+      where: { source: 'best-practices.txt:201' },
       include: { sphere: true, region: true, form: true },
     });
     expect(merged.map((p) => p.sphere.code).sort()).toEqual(['culture', 'education', 'health', 'social', 'sport']);

@@ -1,10 +1,11 @@
 // Parsing the best-practice table (seed 003). The expected numbers were counted from the file by hand
 // and with a separate throw-away script, not taken from the parser's output.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePracticeTable, PracticeDocumentError, sha256, type ParsedPractice } from '../../api/src/import/practices.ts';
 
-const seedText = readFileSync(new URL('../../../shared/seeds/003_99ea86fcc25118d2.txt', import.meta.url), 'utf8');
+const seedText = readFileSync(fileURLToPath(new URL('../../prisma/seeds/best-practices.txt', import.meta.url)), 'utf8');
 const practices = parsePracticeTable(seedText);
 
 const countBy = (items: ParsedPractice[], key: (p: ParsedPractice) => string) => {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRegionMatcher, regionKey } from '../../api/src/reference/regionLookup.ts';
 import { regions } from '../../api/src/reference/regions.ts';
 
-const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+/** The source documents: the best-practice table ships with the product, the 2023 analysis is a test fixture. */
+const bestPractices = readFileSync(fileURLToPath(new URL('../../prisma/seeds/best-practices.txt', import.meta.url)), 'utf8');
+const analysis2023 = readFileSync(fileURLToPath(new URL('../fixtures/survey-analysis-2023.txt', import.meta.url)), 'utf8');
 const byCode = new Map(regions.map((r) => [r.code, r]));
 const match = createRegionMatcher(regions);
 
@@ -138,7 +141,7 @@ describe('region names in the seeds', () => {
   it('resolves every region of the best-practice table (seed 003)', () => {
     // The region column: the cells whose whole text is a region-like name.
     const names = new Set(
-      [...seed('003_99ea86fcc25118d2.txt').matchAll(/^\t([^\t\n]+)$/gm)]
+      [...bestPractices.matchAll(/^\t([^\t\n]+)$/gm)]
         .map((m) => m[1]!.trim())
         .filter((cell) => /^(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? (?:область|край|[Рр]еспублика|АО)|Республика [А-ЯЁ][^,.]*|Москва)$/.test(cell)),
     );
@@ -156,7 +159,7 @@ describe('region names in the seeds', () => {
     // Nominative forms as they stand in the text (lists of regions in parentheses and after colons).
     const nominative =
       /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая область|ий край|ая Республика|ий АО|ая АО|ая автономная область)|Республика [А-ЯЁ][а-яё]+(?: Эл)?|г\.\s?(?:Москва|Санкт-Петербург|Севастополь)(?![а-яё])|ХМАО|ЯНАО|Республики Дагестан/g;
-    const found = new Set([...seed('002_70d710828fc7ba63.txt').matchAll(nominative)].map((m) => m[0]));
+    const found = new Set([...analysis2023.matchAll(nominative)].map((m) => m[0]));
     expect(found.size).toBe(55);
     for (const written of ['г.\u00a0Москва', 'г. Москва', 'Ханты-Мансийский АО', 'ХМАО', 'Еврейская АО', 'Чукотский АО', 'Республики Дагестан']) {
       expect(found).toContain(written);

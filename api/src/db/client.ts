@@ -6,9 +6,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { type Prisma, PrismaClient } from '../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
+/** The client inside `prisma.$transaction(async (tx) => …)`. */
+export type Tx = Prisma.TransactionClient;
+
+/** The database's clock, read inside a transaction, so every check in it agrees on the time. */
+export async function databaseNow(tx: Tx): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+  return new Date(row!.now);
+}
 
 export interface Database {
   prisma: Db;

@@ -1,7 +1,7 @@
 // Signing in with a personal link (POST only: a GET of the link just shows «Войти», so mail
 // scanners that follow links sign nobody in) and signing out.
 import type { Cookie } from 'lucia';
-import type { Db } from '../db/client.ts';
+import { databaseNow, type Db } from '../db/client.ts';
 import { logAuthEvent, type RequestOrigin } from '../auth/authEvents.ts';
 import { checkLoginLink, type LinkRefusal } from '../auth/loginLinks.ts';
 import { startSession, type Auth } from '../auth/sessions.ts';
@@ -19,8 +19,7 @@ export type LinkStatus = { ok: true } | { ok: false; reason: LinkRefusal; messag
 /** What the link would do, without doing it (for the GET page). */
 export async function inspectLink(prisma: Db, email: string, token: string): Promise<LinkStatus> {
   const check = await prisma.$transaction(async (tx) => {
-    const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
-    return checkLoginLink(tx, email, token, new Date(now!));
+    return checkLoginLink(tx, email, token, await databaseNow(tx));
   });
   return check.ok ? { ok: true } : { ok: false, reason: check.reason, message: linkRefusalMessages[check.reason] };
 }
@@ -29,9 +28,9 @@ export type SignInResult = { ok: true; cookie: Cookie; campaignCode: string } | 
 
 export async function signInWithLink(prisma: Db, auth: Auth, input: { email: string; token: string; origin: RequestOrigin }): Promise<SignInResult> {
   const check = await prisma.$transaction(async (tx) => {
-    const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
-    const result = await checkLoginLink(tx, input.email, input.token, new Date(now!));
-    if (result.ok) await tx.loginLink.update({ where: { id: result.linkId }, data: { lastUsedAt: new Date(now!) } });
+    const now = await databaseNow(tx);
+    const result = await checkLoginLink(tx, input.email, input.token, now);
+    if (result.ok) await tx.loginLink.update({ where: { id: result.linkId }, data: { lastUsedAt: now } });
     return result;
   });
   if (!check.ok) {
