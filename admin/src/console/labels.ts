@@ -79,15 +79,6 @@ export function moscowDayEnd(day: string): string {
   return new Date(`${day}T23:59:59+03:00`).toISOString();
 }
 
-/** Russian plural: plural(5, ['день', 'дня', 'дней']) → 'дней'. */
-export function plural(n: number, forms: [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 10 || mod100 >= 20)) return forms[1];
-  return forms[2];
-}
-
 export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }

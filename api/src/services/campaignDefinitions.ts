@@ -3,6 +3,7 @@
 // same transaction-level import core as the CLI (writeSurveyDefinition), so the Section/Question/
 // QuestionOption rows, the stored JSON and its digest never disagree.
 import { z } from 'zod';
+import { countOf } from '../i18n/plural.ts';
 import type { Db } from '../db/client.ts';
 import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import { definitionCounts, onlyAnalyticsDiffer, writeAnalyticsChange, writeSurveyDefinition, type DefinitionCounts } from '../import/survey.ts';
@@ -68,15 +69,8 @@ const typeNames: Record<string, string> = {
   literal: 'определённое значение',
 };
 
-function plural(n: number, forms: [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const form = mod10 === 1 && mod100 !== 11 ? forms[0] : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? forms[1] : forms[2];
-  return `${n} ${form}`;
-}
-
 // After «не меньше» / «не больше»: genitive.
-const elements = (n: number) => plural(n, ['элемента', 'элементов', 'элементов']);
+const elements = (n: number) => countOf(n, ['элемента', 'элементов', 'элементов']);
 
 /** Translates the messages of definitionSchema's own checks (superRefine) into Russian. */
 function customMessage(message: string): { code: DefinitionProblemCode; message: string } {
@@ -130,7 +124,7 @@ function issueToProblem(issue: z.core.$ZodIssue, document: unknown): FieldError 
     case 'too_big': {
       const maximum = Number(issue.maximum);
       if (issue.origin === 'string')
-        return problem(path, 'TOO_LONG', `Текст слишком длинный: не больше ${plural(maximum, ['символа', 'символов', 'символов'])}.`, document);
+        return problem(path, 'TOO_LONG', `Текст слишком длинный: не больше ${countOf(maximum, ['символа', 'символов', 'символов'])}.`, document);
       if (issue.origin === 'array') return problem(path, 'TOO_LONG', `Список слишком длинный: не больше ${elements(maximum)}.`, document);
       return problem(path, 'TOO_LONG', `Значение должно быть не больше ${maximum}.`, document);
     }
@@ -243,7 +237,7 @@ export function parseDefinitionDocument(document: unknown): SurveyDefinition {
   if (problems.length > 0) {
     throw new ValidationError(
       problems,
-      `В определении ${plural(problems.length, ['ошибка', 'ошибки', 'ошибок'])}; ничего не импортировано. Исправьте файл и импортируйте его снова.`,
+      `В определении ${countOf(problems.length, ['ошибка', 'ошибки', 'ошибок'])}; ничего не импортировано. Исправьте файл и импортируйте его снова.`,
     );
   }
   return parseDefinition(document);
@@ -300,14 +294,14 @@ function assertEditable(campaign: ExistingCampaign, what: string): void {
     throw new DefinitionLockedError(
       'HAS_RESPONSES',
       campaign.responses,
-      `На опрос «${campaign.code}» уже есть ${plural(campaign.responses, ['ответ', 'ответа', 'ответов'])}: они ссылаются на коды вопросов и вариантов, поэтому ${what} нельзя. ` +
+      `На опрос «${campaign.code}» уже есть ${countOf(campaign.responses, ['ответ', 'ответа', 'ответов'])}: они ссылаются на коды вопросов и вариантов, поэтому ${what} нельзя. ` +
         'Импортируйте изменённое определение под новым кодом (поле code).',
     );
   }
 }
 
 function countsText(counts: DefinitionCounts): string {
-  return `${plural(counts.sections, ['раздел', 'раздела', 'разделов'])}, ${plural(counts.questions, ['вопрос', 'вопроса', 'вопросов'])}, ${plural(counts.options, ['вариант', 'варианта', 'вариантов'])} ответа`;
+  return `${countOf(counts.sections, ['раздел', 'раздела', 'разделов'])}, ${countOf(counts.questions, ['вопрос', 'вопроса', 'вопросов'])}, ${countOf(counts.options, ['вариант', 'варианта', 'вариантов'])} ответа`;
 }
 
 function planImport(existing: ExistingCampaign | null, definition: SurveyDefinition, digest: string, tense: 'future' | 'past'): DefinitionImportPlan {

@@ -1,12 +1,5 @@
 // The engine's messages to respondents, in Russian. Kept apart so the wording can be reviewed in one place.
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
+import { plural } from '../i18n/plural.ts';
 
 const withUnit = (value: number, unit?: string) => (unit ? `${value} ${unit}` : String(value));
 
@@ -26,16 +19,16 @@ export const messages = {
   expectedYearValues: 'Заполните значения по годам.',
   expectedItems: 'Ожидается список записей.',
   tooLong: (limit: number, actual: number) =>
-    `Не более ${limit} ${plural(limit, 'символа', 'символов', 'символов')} (сейчас ${actual}). Сократите текст.`,
+    `Не более ${limit} ${plural(limit, ['символа', 'символов', 'символов'])} (сейчас ${actual}). Сократите текст.`,
   unknownOption: (code: string) => `Вариант «${code}» не предусмотрен для этого вопроса. Выберите вариант из списка.`,
   duplicateOption: 'Один и тот же вариант выбран дважды.',
-  tooFewSelected: (min: number) => `Выберите не менее ${min} ${plural(min, 'варианта', 'вариантов', 'вариантов')}.`,
-  tooManySelected: (max: number) => `Выберите не более ${max} ${plural(max, 'варианта', 'вариантов', 'вариантов')}.`,
+  tooFewSelected: (min: number) => `Выберите не менее ${min} ${plural(min, ['варианта', 'вариантов', 'вариантов'])}.`,
+  tooManySelected: (max: number) => `Выберите не более ${max} ${plural(max, ['варианта', 'вариантов', 'вариантов'])}.`,
   belowMin: (min: number, unit?: string) => `Значение должно быть не меньше ${withUnit(min, unit)}.`,
   aboveMax: (max: number, unit?: string) => `Значение должно быть не больше ${withUnit(max, unit)}.`,
   unknownRegion: (code: string) => `Субъект «${code}» не найден. Выберите субъект Российской Федерации из списка.`,
   unknownMeasureType: (code: string) => `Тип мероприятия «${code}» не найден. Выберите тип из списка.`,
   unknownYear: (year: string, years: number[]) => `Год ${year} не предусмотрен; допустимые годы: ${years.join(', ')}.`,
   tooManyItems: (max: number, itemLabel: string) =>
-    `Можно указать не более ${max} ${plural(max, 'записи', 'записей', 'записей')} («${itemLabel}»). Удалите лишние.`,
+    `Можно указать не более ${max} ${plural(max, ['записи', 'записей', 'записей'])} («${itemLabel}»). Удалите лишние.`,
 };

@@ -1,5 +1,5 @@
 // Numbers the Russian way: «45,5 %», «1 391,25».
-import { plural } from '../labels.ts';
+import { plural } from '../../../../api/src/i18n/plural.ts';
 
 const percent = new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });

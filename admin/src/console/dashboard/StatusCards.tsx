@@ -1,7 +1,8 @@
 /** @jsxImportSource react */
 // Counts of registered respondents by status, with shares, and the days left in the window.
 import { Box, Card, CardContent, Typography } from '@mui/material';
-import { percentOf, plural, windowStateLabels } from '../labels.ts';
+import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { percentOf, windowStateLabels } from '../labels.ts';
 import type { CampaignDashboard } from './queries.ts';
 
 function StatusCard({ label, value, note }: { label: string; value: string | number; note?: string }) {
@@ -35,7 +36,7 @@ export function StatusCards({ dashboard }: { dashboard: CampaignDashboard }) {
       <StatusCard label="Отправили анкету" value={submitted} note={share(submitted)} />
       <StatusCard
         label="Осталось"
-        value={windowState === 'OPEN' ? `${daysLeft} ${plural(daysLeft, ['день', 'дня', 'дней'])}` : '—'}
+        value={windowState === 'OPEN' ? countOf(daysLeft, ['день', 'дня', 'дней']) : '—'}
         note={windowState === 'OPEN' ? 'до закрытия приёма' : 'приём ответов не идёт'}
       />
     </Box>

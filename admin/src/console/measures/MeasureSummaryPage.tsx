@@ -22,11 +22,11 @@ import {
 import { Link } from 'react-router-dom';
 import { Title } from 'react-admin';
 import { currentCampaign, useCampaigns } from '../actions.ts';
-import { plural } from '../labels.ts';
+import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { loadMeasureSummary, type MeasureSummary } from './queries.ts';
 
 const percent = (share: number) => `${(share * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}%`;
-const measuresWord = (n: number) => `${n} ${plural(n, ['мероприятие', 'мероприятия', 'мероприятий'])}`;
+const measuresWord = (n: number) => countOf(n, ['мероприятие', 'мероприятия', 'мероприятий']);
 
 /** A link to the measures list with the given filter on top of the summary's own. */
 const listLink = (filter: Record<string, unknown>) => `/Measure?filter=${encodeURIComponent(JSON.stringify(filter))}`;

@@ -20,9 +20,10 @@ import {
 import { Link, Title } from 'react-admin';
 import { currentCampaign, reminderPreview, sendReminders, useCampaigns, type ReminderAudience, type ReminderPreview } from '../actions.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { audienceLabels, plural } from '../labels.ts';
+import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { audienceLabels } from '../labels.ts';
 
-const letters = (n: number) => `${n} ${plural(n, ['письмо', 'письма', 'писем'])}`;
+const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
 
 export function RemindersPage() {
   const { campaigns, error: loadError } = useCampaigns();

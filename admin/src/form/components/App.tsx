@@ -7,7 +7,7 @@ import { formatDateTime, windowNotice } from '../lib/dates.ts';
 import { browserStorage, draftKey, draftToOffer, readDraft, removeDraft, writeDraft, type Draft } from '../lib/draft.ts';
 import { describePath, fieldId, isFieldPath } from '../lib/errors.ts';
 import { initialCompletion, toCampaign, type ApiCampaign } from '../lib/model.ts';
-import { plural } from '../lib/text.ts';
+import { plural } from '../../../../api/src/i18n/plural.ts';
 import type { Campaign, FieldError, MeasureTypeGroup, Region, ResponseState, Section } from '../lib/types.ts';
 import { differsFromStored, sanitizeValues, sectionAnswers, sectionFormValues, type FormValue, type FormValues } from '../lib/values.ts';
 import { Ctx, type FormContext } from './context.ts';
@@ -579,7 +579,7 @@ export function App({ campaignCode }: { campaignCode: string }) {
               {fieldErrors.length > 0 && (
                 <div id="error-summary" class="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
                   <h3 id="error-summary-title">
-                    Сведения не сохранены: {fieldErrors.length} {plural(fieldErrors.length, 'ошибка', 'ошибки', 'ошибок')}
+                    Сведения не сохранены: {fieldErrors.length} {plural(fieldErrors.length, ['ошибка', 'ошибки', 'ошибок'])}
                   </h3>
                   <ul>
                     {fieldErrors.map((error, index) => {

@@ -1,13 +1,5 @@
 // Small pieces of Russian text the form composes.
 
-export function plural(n: number, one: string, few: string, many: string): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-}
-
 /** 100000 → «100 000» (non-breaking space), 623.5 → «623,5». */
 export function formatAmount(value: number): string {
   const [whole, fraction] = String(Math.abs(value)).split('.');
