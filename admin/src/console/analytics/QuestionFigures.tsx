@@ -2,8 +2,8 @@
 // One question's figures: options with counts and shares (per year for a year matrix) beside a
 // bar chart, statistics of numbers, or only how many answered.
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { BarChart } from './BarChart.tsx';
-import { countWithShare, formatNumber } from './format.ts';
+import { BarChart } from '../BarChart.tsx';
+import { countWithShare, formatNumber, formatShare } from './format.ts';
 import type { NumberStats, OptionShare, QuestionFigures as Figures } from './queries.ts';
 
 const title = (question: Figures) => (question.number ? `${question.number}. ${question.label}` : question.label);
@@ -116,11 +116,18 @@ export function QuestionFigures({ question }: { question: Figures }) {
           )}
           <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', alignItems: 'flex-start' }}>
             <OptionsTable question={question} columns={choiceColumns} />
-            <BarChart
-              title={`${title(question)}, доля ответивших`}
-              categories={choiceColumns[0]!.options.map((option) => option.label)}
-              series={choiceColumns.map((column) => ({ name: column.name, shares: column.options.map((option) => option.share) }))}
-            />
+            <Box sx={{ flex: '1 1 480px', minWidth: 320 }}>
+              <BarChart
+                title={`${title(question)}, доля ответивших`}
+                categories={choiceColumns[0]!.options.map((option) => ({ key: option.code, label: option.label }))}
+                series={choiceColumns.map((column) => ({ name: column.name, values: column.options.map((option) => option.share) }))}
+                max={1}
+                ticks={[0, 0.25, 0.5, 0.75, 1]}
+                formatTick={formatShare}
+                formatValue={formatShare}
+                layout={{ zoom: 1.1 }}
+              />
+            </Box>
           </Box>
         </>
       ) : numberRows ? (

@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
 // «Measures by type group, type and region»: the counts the API makes in the database, as tables
-// (each row opens the matching measures) and as plain-SVG bar charts.
+// (each row opens the matching measures) and as bar charts (BarChart.tsx).
 import { useEffect, useState } from 'react';
 import {
   Alert,
@@ -23,6 +23,7 @@ import { Link } from 'react-router-dom';
 import { Title } from 'react-admin';
 import { currentCampaign, useCampaigns } from '../actions.ts';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { BarChart } from '../BarChart.tsx';
 import { loadMeasureSummary, type MeasureSummary } from './queries.ts';
 
 const percent = (share: number) => `${(share * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}%`;
@@ -31,28 +32,24 @@ const measuresWord = (n: number) => countOf(n, ['мероприятие', 'ме�
 /** A link to the measures list with the given filter on top of the summary's own. */
 const listLink = (filter: Record<string, unknown>) => `/Measure?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
-const ROW = 18;
-const LABEL = 300;
-const BAR = 380;
+interface CountRow {
+  key: string;
+  name: string;
+  count: number;
+  share: number;
+}
 
-function Bars({ id, title, rows }: { id: string; title: string; rows: { key: string; name: string; count: number; share: number }[] }) {
-  const max = Math.max(...rows.map((row) => row.count), 1);
-  const height = rows.length * ROW + 4;
+/** Counts as bars scaled to the largest, each with its share. */
+function CountChart({ title, rows }: { title: string; rows: CountRow[] }) {
   return (
-    <svg role="img" aria-labelledby={id} width="100%" viewBox={`0 0 ${LABEL + BAR + 90} ${height}`} style={{ maxWidth: LABEL + BAR + 90 }}>
-      <title id={id}>{`${title}: ${rows.map((row) => `${row.name} — ${row.count}`).join('; ')}`}</title>
-      {rows.map((row, index) => (
-        <g key={row.key} transform={`translate(0, ${index * ROW})`}>
-          <text x={LABEL - 6} y={ROW - 5} fontSize="11" textAnchor="end" fill="#222">
-            {row.name.length > 44 ? `${row.name.slice(0, 43)}…` : row.name}
-          </text>
-          <rect x={LABEL} y={3} width={(BAR * row.count) / max} height={ROW - 6} fill="#1565c0" />
-          <text x={LABEL + (BAR * row.count) / max + 4} y={ROW - 5} fontSize="11" fill="#222">
-            {`${row.count} (${percent(row.share)})`}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <BarChart
+      title={title}
+      categories={rows.map((row) => ({ key: row.key, label: row.name }))}
+      series={[{ name: '', values: rows.map((row) => row.count) }]}
+      max={Math.max(...rows.map((row) => row.count), 1)}
+      formatValue={(count, c) => `${count} (${percent(rows[c]?.share ?? 0)})`}
+      layout={{ labelWidth: 300, barWidth: 380, valueWidth: 90, band: 18, rowGap: 0, chars: 44, maxLines: 1, fontSize: 11 }}
+    />
   );
 }
 
@@ -163,7 +160,7 @@ export function MeasureSummaryPage() {
                   ])}
                 </TableBody>
               </Table>
-              <Bars id="types-chart-title" title="Мероприятия по типам мер" rows={types} />
+              <CountChart title="Мероприятия по типам мер" rows={types} />
             </CardContent>
           </Card>
           <Card variant="outlined" component="section" aria-labelledby="by-region-title">
@@ -209,8 +206,7 @@ export function MeasureSummaryPage() {
                       ))}
                     </TableBody>
                   </Table>
-                  <Bars
-                    id="regions-chart-title"
+                  <CountChart
                     title="Мероприятия по субъектам РФ"
                     rows={summary.regions.map((region) => ({ key: region.regionId, name: region.name, count: region.count, share: region.share }))}
                   />
