@@ -37,7 +37,7 @@ describe('registration in the browser', () => {
     await check('01-registration');
     await page.getByLabel('Адрес электронной почты').fill('official@altai.example');
     await page.getByText('Я не робот').click();
-    await page.waitForFunction(() => (document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value.length! > 10, null, {
+    await page.waitForFunction(() => ((document.querySelector('input[name="altcha"]') as HTMLInputElement | null)?.value.length ?? 0) > 10, null, {
       timeout: 30_000,
     });
     await page.getByLabel(/Я согласен на обработку персональных данных/).check();

@@ -97,6 +97,8 @@ export function ChipSelect(props: ChipSelectProps) {
   const activeId = expanded && available[current] ? `${id}-opt-${available[current]!.code}` : undefined;
   return (
     <div class={`chips${disabled ? ' chips-disabled' : ''}${props.invalid ? ' chips-invalid' : ''}`}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer convenience only: a click on the box's padding or a chip's text focuses the combobox, which the keyboard reaches with Tab */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the box is not a control; the keys are handled by the combobox input inside it */}
       <div class="chips-box" onClick={() => !disabled && input.current?.focus()}>
         {value.length > 0 && (
           <ul class="chip-list" aria-label="Выбранные варианты">
@@ -168,9 +170,11 @@ export function ChipSelect(props: ChipSelectProps) {
       <span id={`${id}-keys`} class="sr-only">
         Стрелки вверх и вниз — выбор из списка, Enter — добавить вариант, Backspace — удалить последний выбранный.
       </span>
-      <ul id={listId} role="listbox" aria-labelledby={props.labelledBy} class="chips-list" hidden={!expanded || available.length === 0}>
+      <div id={listId} role="listbox" aria-labelledby={props.labelledBy} class="chips-list" hidden={!expanded || available.length === 0}>
         {available.map((option, index) => (
-          <li
+          // biome-ignore lint/a11y/useFocusableInteractive: ARIA combobox with aria-activedescendant: the focus stays in the input, options are never focused
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the input's onKeyDown handles the keys for the active option (arrows, Home, End, Enter)
+          <div
             key={option.code}
             id={`${id}-opt-${option.code}`}
             role="option"
@@ -182,9 +186,9 @@ export function ChipSelect(props: ChipSelectProps) {
           >
             {option.label}
             {option.help && <span class="option-help">{option.help}</span>}
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       {expanded && available.length === 0 && (
         <p class="chips-empty">
           {full

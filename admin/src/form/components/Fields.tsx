@@ -251,6 +251,7 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
       <fieldset
         class={fieldClass}
         id={`${id}-field`}
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows role=radiogroup on fieldset; the legend names the group of radios
         role="radiogroup"
         aria-required={q.required ? 'true' : undefined}
         aria-describedby={describedBy}
@@ -458,7 +459,7 @@ function Items({ q, value, onChange }: ItemsProps) {
         const set = (field: string, next: SimpleFormValue) =>
           onChange(value.map((other, i) => (i === index ? { ...other, values: { ...other.values, [field]: next } } : other)));
         return (
-          <div class="item" role="group" aria-labelledby={headingId} key={item.key}>
+          <fieldset class="item" aria-labelledby={headingId} key={item.key}>
             <div class="item-head">
               <h3 id={headingId} class="item-title">
                 {q.itemLabel} {index + 1}
@@ -492,7 +493,7 @@ function Items({ q, value, onChange }: ItemsProps) {
                     onChange={(next) => set(field, next)}
                   />
                 ))}
-          </div>
+          </fieldset>
         );
       })}
       {!disabled && (
@@ -586,10 +587,14 @@ function MeasureField({ q, field, index, value, onChange }: MeasureFieldProps) {
 
 /** Any question of a section, with its lead heading. */
 export function QuestionView({ q, value, onChange }: { q: Question; value: FormValue; onChange(value: FormValue): void }) {
-  let body;
-  if (q.type === 'yearMatrix') body = <YearMatrix q={q} value={(value ?? {}) as Record<string, SimpleFormValue>} onChange={onChange} />;
-  else if (q.type === 'group' || q.type === 'measures') body = <Items q={q} value={(value ?? []) as ItemForm[]} onChange={onChange} />;
-  else body = <SimpleField q={q} path={q.code} value={value as SimpleFormValue} onChange={onChange} />;
+  const body =
+    q.type === 'yearMatrix' ? (
+      <YearMatrix q={q} value={(value ?? {}) as Record<string, SimpleFormValue>} onChange={onChange} />
+    ) : q.type === 'group' || q.type === 'measures' ? (
+      <Items q={q} value={(value ?? []) as ItemForm[]} onChange={onChange} />
+    ) : (
+      <SimpleField q={q} path={q.code} value={value as SimpleFormValue} onChange={onChange} />
+    );
   return (
     <div class="question">
       {q.lead && <h3 class="lead">{q.lead}</h3>}
