@@ -1,6 +1,5 @@
 // The audit trail of authentication: who, what, when, from where.
-import type { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 
 export type AuthEventKind =
   | 'registered'
@@ -20,7 +19,7 @@ export interface RequestOrigin {
 }
 
 export async function logAuthEvent(
-  db: Db | Prisma.TransactionClient,
+  db: Db | Tx,
   kind: AuthEventKind,
   origin: RequestOrigin,
   details: { email?: string | null; userId?: string | null; detail?: string | null } = {},

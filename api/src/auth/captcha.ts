@@ -3,8 +3,7 @@
 // refuses expired ones, and remembers used ones until they expire so a replayed solution fails.
 import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
-import type { Db } from '../db/client.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { appSecret } from './secrets.ts';
 import { sha256Hex } from './tokens.ts';
 
@@ -56,7 +55,7 @@ export type CaptchaOutcome = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expir
  * Verifies the widget's payload (Base64 JSON of { challenge, solution }) and marks it used inside
  * the caller's transaction, so a refused registration does not burn it and a replay fails.
  */
-export async function verifyCaptcha(prisma: Db, tx: Prisma.TransactionClient, payload: string | null | undefined): Promise<CaptchaOutcome> {
+export async function verifyCaptcha(prisma: Db, tx: Tx, payload: string | null | undefined): Promise<CaptchaOutcome> {
   if (!payload) return 'missing';
   let decoded: { challenge?: Challenge; solution?: unknown };
   try {

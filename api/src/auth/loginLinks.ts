@@ -1,10 +1,8 @@
 // Personal links. Seed 000 makes the link reusable until the questionnaire is sent, so instead of
 // shortening its life we harden it: a 256-bit token, stored only hashed, bound to one e-mail and one
 // campaign, valid until the campaign closes, revocable, and rotated by every new link issued.
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Tx } from '../db/client.ts';
 import { generateSecret, sha256Hex } from './tokens.ts';
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Creates a new link; returns its token (which only the mail will carry). The person's older links

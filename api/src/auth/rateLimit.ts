@@ -1,5 +1,5 @@
 // Fixed-window counters in the database (so they hold across processes and restarts).
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Tx } from '../db/client.ts';
 
 export interface Limit {
   key: string;
@@ -8,7 +8,7 @@ export interface Limit {
 }
 
 /** Counts this request against every limit; returns the first limit exceeded (nothing recorded then). */
-export async function hitRateLimits(tx: Prisma.TransactionClient, limits: Limit[], now = new Date()): Promise<Limit | null> {
+export async function hitRateLimits(tx: Tx, limits: Limit[], now = new Date()): Promise<Limit | null> {
   for (const limit of limits) {
     const since = new Date(now.getTime() - limit.windowMs);
     const count = await tx.rateLimitHit.count({ where: { key: limit.key, at: { gt: since } } });
@@ -19,7 +19,7 @@ export async function hitRateLimits(tx: Prisma.TransactionClient, limits: Limit[
 }
 
 /** Forgets hits older than the longest window (called by the outbox worker's housekeeping). */
-export async function pruneRateLimitHits(tx: Prisma.TransactionClient, olderThanMs: number, now = new Date()): Promise<number> {
+export async function pruneRateLimitHits(tx: Tx, olderThanMs: number, now = new Date()): Promise<number> {
   const { count } = await tx.rateLimitHit.deleteMany({ where: { at: { lt: new Date(now.getTime() - olderThanMs) } } });
   return count;
 }

@@ -2,15 +2,13 @@
 // delivered by a worker. A claimed row is leased (FOR UPDATE SKIP LOCKED + lockedUntil), so two
 // workers never send one row; it is marked SENT only after the mail server accepted it; failures
 // are retried with exponential backoff, and after MAX_ATTEMPTS the row is FAILED for a person to see.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { OutboxMail, Prisma } from '../generated/prisma/client.ts';
 import { issueLoginLink, rotateLoginLinks } from '../auth/loginLinks.ts';
 import { logAuthEvent } from '../auth/authEvents.ts';
 import { windowText } from '../services/campaigns.ts';
 import type { Mailer } from './mailer.ts';
 import { loginLinkMail, reminderMail, type RenderedMail } from './templates.ts';
-
-type Tx = Prisma.TransactionClient;
 
 export const MAX_ATTEMPTS = 12;
 const LEASE_MS = 2 * 60 * 1000;

@@ -25,7 +25,7 @@
 // Anything that does not fit the table structure is refused with a PlanDocumentError naming the line,
 // before anything is written.
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { DocumentError } from './documentError.ts';
 
@@ -488,7 +488,6 @@ export function validateParsedPlan(plan: ParsedPlan): void {
   if (problems.length > 0) throw new PlanDocumentError(`План не может быть загружен: ${problems.join('; ')}.`);
 }
 
-type Tx = Prisma.TransactionClient;
 type Counts = { created: number; updated: number; unchanged: number; deleted: number };
 
 const sameDecimal = (a: Prisma.Decimal | null, b: string) => a !== null && a.equals(new Prisma.Decimal(b));

@@ -2,7 +2,7 @@
 // again changes nothing; a changed definition replaces the questionnaire only while the campaign has
 // no responses, because answers refer to its question and option codes.
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import type { CampaignState, QuestionType } from '../generated/prisma/enums.ts';
 import { definitionDigest } from '../survey/canonical.ts';
@@ -64,7 +64,7 @@ export function onlyAnalyticsDiffer(stored: SurveyDefinition, next: SurveyDefini
 }
 
 /** Stores a definition whose questionnaire is unchanged (see onlyAnalyticsDiffer): the rows stay as they are. */
-export async function writeAnalyticsChange(tx: Prisma.TransactionClient, campaignId: number, definition: SurveyDefinition): Promise<Campaign> {
+export async function writeAnalyticsChange(tx: Tx, campaignId: number, definition: SurveyDefinition): Promise<Campaign> {
   return tx.campaign.update({
     where: { id: campaignId },
     data: { definition: definition as unknown as Prisma.InputJsonValue, definitionSha256: definitionDigest(definition) },
@@ -100,7 +100,7 @@ export async function importSurveyDefinition(prisma: Db, definition: SurveyDefin
  * from it, so rows, JSON and digest never disagree. The caller checks that no responses exist.
  */
 export async function writeSurveyDefinition(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   definition: SurveyDefinition,
   existing: { id: number } | null,
   options: { state: CampaignState },

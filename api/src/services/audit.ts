@@ -1,4 +1,5 @@
 // The audit trail of coordinators' actions: who, when, what, to which record, before → after.
+import type { Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
 export interface Actor {
@@ -17,7 +18,7 @@ export interface AuditEntry {
 
 const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: actor.id,

@@ -4,8 +4,8 @@
 // QuestionOption rows, the stored JSON and its digest never disagree.
 import { z } from 'zod';
 import { countOf } from '../i18n/plural.ts';
-import type { Db } from '../db/client.ts';
-import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import type { Db, Tx } from '../db/client.ts';
+import type { Campaign } from '../generated/prisma/client.ts';
 import { definitionCounts, onlyAnalyticsDiffer, writeAnalyticsChange, writeSurveyDefinition, type DefinitionCounts } from '../import/survey.ts';
 import { definitionDigest } from '../survey/canonical.ts';
 import { definitionSchema, parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
@@ -13,8 +13,6 @@ import type { FieldError, FieldErrorCode } from '../survey/engine.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { DefinitionLockedError } from './campaignDefinitionErrors.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-
-type Tx = Prisma.TransactionClient;
 
 // ---------------------------------------------------------------------------
 // Problems of a document, in Russian, with paths like sections[1].questions[3].options

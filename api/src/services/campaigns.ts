@@ -1,6 +1,6 @@
 // Campaigns: their parsed definitions and their survey window.
-import type { Db } from '../db/client.ts';
-import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import type { Db, Tx } from '../db/client.ts';
+import type { Campaign } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
@@ -68,8 +68,6 @@ export function campaignDefinition(campaign: Pick<Campaign, 'definition' | 'defi
   }
   return definition;
 }
-
-type Tx = Prisma.TransactionClient;
 
 /**
  * Locks the campaign row for the rest of the transaction (shared: saves run side by side, but a

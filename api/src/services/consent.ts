@@ -1,10 +1,8 @@
 // Consent to the processing of personal data (152-FZ art. 9): the exact text shown is versioned;
 // each consent records the version, the SHA-256 of that text, purposes, time, IP and user agent.
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Tx } from '../db/client.ts';
 import { sha256Hex } from '../auth/tokens.ts';
 import type { RequestOrigin } from '../auth/authEvents.ts';
-
-type Tx = Prisma.TransactionClient;
 
 export const CURRENT_CONSENT = {
   version: '2021-11',

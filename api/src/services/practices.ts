@@ -9,7 +9,7 @@
 // the text of a deleted one), and then the live practice holds it, so the invariant stays: every
 // practice the catalogue ever held is still recognised by the import.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { Prisma, type Practice } from '../generated/prisma/client.ts';
 import { sha256 } from '../import/practices.ts';
 import type { FieldErrorCode } from '../survey/engine.ts';
@@ -207,7 +207,7 @@ interface Placement {
 }
 
 /** Every reference must exist: each missing one is reported on its own field. */
-async function checkReferences(tx: Prisma.TransactionClient, placement: Placement): Promise<void> {
+async function checkReferences(tx: Tx, placement: Placement): Promise<void> {
   const [region, sphere, form] = await Promise.all([
     tx.region.findUnique({ where: { id: placement.regionId }, select: { id: true } }),
     tx.sphere.findUnique({ where: { id: placement.sphereId }, select: { id: true } }),
@@ -234,7 +234,7 @@ const duplicateError = (twinId: number | null) =>
  * Makes the key (form, region, sphere, text) free for the practice `ownerId` (or a new one): a live
  * practice holding it is a duplicate; a deleted one gives it up (the live practice keeps it known).
  */
-async function claimKey(tx: Prisma.TransactionClient, key: Placement & { textSha256: string }, ownerId: number | null): Promise<void> {
+async function claimKey(tx: Tx, key: Placement & { textSha256: string }, ownerId: number | null): Promise<void> {
   const holder = await tx.practice.findUnique({ where: { formId_regionId_sphereId_textSha256: key }, select: { id: true, deletedAt: true } });
   if (!holder || holder.id === ownerId) return;
   if (holder.deletedAt === null) throw duplicateError(holder.id);

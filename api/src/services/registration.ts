@@ -3,8 +3,8 @@
 // writes nothing), need the robot check, and work only while a campaign's window is open — checked
 // by the database's clock in the same transaction that writes the person, the consent and the mail.
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import { databaseNow, type Db, type Tx } from '../db/client.ts';
+import type { Campaign } from '../generated/prisma/client.ts';
 import { logAuthEvent, type AuthEventKind, type RequestOrigin } from '../auth/authEvents.ts';
 import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
 import { normaliseEmail } from '../auth/loginLinks.ts';
@@ -12,8 +12,6 @@ import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { windowState } from './campaigns.ts';
 import { recordConsent } from './consent.ts';
-
-type Tx = Prisma.TransactionClient;
 
 export interface RateLimits {
   perEmail: { max: number; windowMs: number };
@@ -68,8 +66,7 @@ export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: C
     SELECT id, now() AS now FROM "Campaign"
     WHERE state = 'PUBLISHED' AND "opensAt" <= now() AND now() < "closesAt"
     ORDER BY "opensAt" DESC LIMIT 1 FOR SHARE`;
-  const nowRow = rows[0] ?? (await tx.$queryRaw<{ now: Date }[]>`SELECT now() AS now`)[0]!;
-  const now = new Date(nowRow.now);
+  const now = rows[0] ? new Date(rows[0].now) : await databaseNow(tx);
   const campaign = rows[0] ? await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } }) : null;
   const next = campaign ? null : await tx.campaign.findFirst({ where: { state: 'PUBLISHED', opensAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
   return { campaign, next, now };

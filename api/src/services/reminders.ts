@@ -1,7 +1,7 @@
 // Reminders to respondents who have not finished: who would get one (preview), and sending — one
 // outbox mail per person, all in one transaction with its audit entry. The personal link is made
 // when each mail leaves (email/outbox.ts), as for the login-link mail.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import { enqueueReminderMails } from '../email/outbox.ts';
 import { reminderMail } from '../email/templates.ts';
@@ -16,7 +16,7 @@ export const SAMPLE_SIZE = 5;
 /** Shown in the preview where each person's own link will be. */
 export const LINK_PLACEHOLDER = '[персональная ссылка будет сформирована при отправке]';
 
-type Reader = Db | Prisma.TransactionClient;
+type Reader = Db | Tx;
 
 /** Active respondents of the audience: registered for the campaign and not started, or a draft below 100%. */
 export function audienceWhere(campaignId: number, audience: ReminderAudience): Prisma.UserWhereInput {

@@ -1,7 +1,7 @@
 // The coordinators' view of respondents and their responses: lists with filters (loaded in a fixed
 // number of queries per page, never one per row), and the actions on them — reopen a submitted
 // questionnaire, revoke a person's access, send a fresh personal link. Every action is audited.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { revokeLoginLinks } from '../auth/loginLinks.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
@@ -276,7 +276,7 @@ export async function reopenResponse(prisma: Db, actor: Actor, input: { response
   return (await responseRecord(prisma, input.responseId))!;
 }
 
-async function findRespondent(tx: Prisma.TransactionClient, userId: string) {
+async function findRespondent(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
   if (!user || user.role !== 'RESPONDENT') throw new NotFoundError('Респондент не найден.');
   return user;

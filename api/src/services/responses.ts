@@ -2,7 +2,7 @@
 // Every write runs in one transaction that also checks the window (database clock, campaign row
 // locked in share mode) and the response version (optimistic concurrency), so a refused save
 // stores nothing and a save acknowledged to the person is committed.
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Campaign, Prisma, Response } from '../generated/prisma/client.ts';
 import type { SurveyDefinition } from '../survey/definition.ts';
 import {
@@ -17,8 +17,6 @@ import {
 } from '../survey/engine.ts';
 import { assertWindowOpen, campaignDefinition, campaignForRegion, lockCampaignForWrite } from './campaigns.ts';
 import { AlreadySubmittedError, ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
-
-type Tx = Prisma.TransactionClient;
 
 export interface ResponseState {
   response: Response;
