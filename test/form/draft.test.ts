@@ -1,7 +1,19 @@
 // Local drafts: keyed per campaign + e-mail + section, offered back only when they differ from the
 // stored answers, robust against broken or missing storage.
 import { describe, expect, it } from 'vitest';
-import { draftKey, draftToOffer, readDraft, removeDraft, writeDraft, type DraftStorage } from '../../admin/src/form/lib/draft.ts';
+import {
+  draftKey,
+  draftOffers,
+  draftToOffer,
+  forgetDraft,
+  offeredSections,
+  readDraft,
+  removeDraft,
+  syncDrafts,
+  writeDraft,
+  type DraftStorage,
+  type DraftSync,
+} from '../../admin/src/form/lib/draft.ts';
 import { sectionFormValues } from '../../admin/src/form/lib/values.ts';
 import { campaign2021, sectionOf } from './definitions.ts';
 
@@ -89,5 +101,106 @@ describe('offering a draft back', () => {
 
   it('offers nothing when there is no draft', () => {
     expect(draftToOffer(memoryStorage(), key, authority, stored)).toBeNull();
+  });
+});
+
+describe('the drafts offered when the questionnaire is loaded', () => {
+  const keyOf = (code: string) => draftKey('nok-2021', 'official@altai.example', code);
+  const edited = { ...sectionFormValues(authority, stored), respondent_position: 'Специалист' };
+
+  it('are the sections whose draft differs from the stored answers', () => {
+    const storage = memoryStorage();
+    writeDraft(storage, keyOf('authority'), { savedAt: '2021-11-10T09:00:00.000Z', version: 3, values: edited });
+    const offers = draftOffers(storage, keyOf, campaign2021.sections, { status: 'DRAFT', answers: stored });
+    expect(Object.keys(offers)).toEqual(campaign2021.sections.map((section) => section.code));
+    expect(offers.authority?.values.respondent_position).toBe('Специалист');
+    expect(offers.situation).toBeNull();
+    expect([...offeredSections(offers)]).toEqual(['authority']);
+  });
+
+  it('are none once the questionnaire is sent', () => {
+    const storage = memoryStorage();
+    writeDraft(storage, keyOf('authority'), { savedAt: '2021-11-10T09:00:00.000Z', version: 3, values: edited });
+    expect(draftOffers(storage, keyOf, campaign2021.sections, { status: 'SUBMITTED', answers: stored })).toEqual({});
+  });
+});
+
+describe('keeping the drafts in step with the inputs', () => {
+  const keyOf = (code: string) => draftKey('nok-2021', 'official@altai.example', code);
+  const key = keyOf('authority');
+  const edited = { ...sectionFormValues(authority, stored), respondent_position: 'Специалист' };
+  const first = () => new Date('2021-11-10T09:00:00.000Z');
+  const later = () => new Date('2021-11-10T09:05:00.000Z');
+  const sync = (storage: DraftStorage, written: Record<string, string>, changes: Partial<DraftSync> = {}): DraftSync => ({
+    storage,
+    written,
+    keyOf,
+    sections: campaign2021.sections,
+    forms: { authority: edited },
+    offers: {},
+    version: 3,
+    stored,
+    force: false,
+    ...changes,
+  });
+
+  it('writes a section whose inputs differ from the stored answers, with the time and the version', () => {
+    const storage = memoryStorage();
+    const written = {};
+    syncDrafts(sync(storage, written), first);
+    expect(readDraft(storage, key)).toEqual({ savedAt: '2021-11-10T09:00:00.000Z', version: 3, values: edited });
+    expect(storage.data.size).toBe(1);
+    expect(Object.keys(written)).toEqual([key]);
+  });
+
+  it('keeps the time of the last edit for unchanged inputs, unless forced', () => {
+    const storage = memoryStorage();
+    const written = {};
+    syncDrafts(sync(storage, written), first);
+    syncDrafts(sync(storage, written), later);
+    expect(readDraft(storage, key)?.savedAt).toBe('2021-11-10T09:00:00.000Z');
+    syncDrafts(sync(storage, written, { force: true }), later);
+    expect(readDraft(storage, key)?.savedAt).toBe('2021-11-10T09:05:00.000Z');
+  });
+
+  it('writes unchanged inputs again when their draft was removed (a save in another tab)', () => {
+    const storage = memoryStorage();
+    const written = {};
+    syncDrafts(sync(storage, written), first);
+    removeDraft(storage, key);
+    syncDrafts(sync(storage, written), later);
+    expect(readDraft(storage, key)?.savedAt).toBe('2021-11-10T09:05:00.000Z');
+  });
+
+  it('does not overwrite a draft waiting for «Восстановить»', () => {
+    const storage = memoryStorage();
+    const waiting = { savedAt: '2021-11-01T09:00:00.000Z', version: 1, values: edited };
+    writeDraft(storage, key, waiting);
+    syncDrafts(
+      sync(storage, {}, { forms: { authority: { ...edited, respondent_position: 'Другое' } }, offers: { authority: waiting }, force: true }),
+      later,
+    );
+    expect(readDraft(storage, key)).toEqual(waiting);
+  });
+
+  it("removes this tab's draft when its edits were undone, but not another tab's", () => {
+    const storage = memoryStorage();
+    const written = {};
+    syncDrafts(sync(storage, written), first);
+    syncDrafts(sync(storage, written, { forms: { authority: sectionFormValues(authority, stored) } }), later);
+    expect(storage.data.has(key)).toBe(false);
+    expect(written).toEqual({});
+    writeDraft(storage, key, { savedAt: '2021-11-10T09:00:00.000Z', version: 3, values: edited });
+    syncDrafts(sync(storage, written, { forms: { authority: sectionFormValues(authority, stored) } }), later);
+    expect(storage.data.has(key)).toBe(true);
+  });
+
+  it('forgets a draft this tab is done with', () => {
+    const storage = memoryStorage();
+    const written = {};
+    syncDrafts(sync(storage, written), first);
+    forgetDraft(storage, written, key);
+    expect(storage.data.has(key)).toBe(false);
+    expect(written).toEqual({});
   });
 });

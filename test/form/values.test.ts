@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canonicalJson,
+  changedSections,
   differsFromStored,
   emptyItem,
   emptyValue,
@@ -247,5 +248,19 @@ describe('a whole section', () => {
   it('canonical JSON ignores key order', () => {
     expect(canonicalJson({ b: 1, a: [{ y: 2, x: null }] })).toBe(canonicalJson({ a: [{ x: null, y: 2 }], b: 1 }));
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: 2 }));
+  });
+});
+
+describe('sections with unsaved edits', () => {
+  it('are the opened sections whose inputs differ from the stored answers', () => {
+    const stored = { respondent_name: 'Иванова Анна Петровна' };
+    const authority = sectionOf(campaign2021, 'authority');
+    const situation = sectionOf(campaign2021, 'situation');
+    const forms = {
+      authority: { ...sectionFormValues(authority, stored), respondent_position: 'Специалист' },
+      situation: sectionFormValues(situation, stored),
+    };
+    expect([...changedSections(campaign2021.sections, forms, stored)]).toEqual(['authority']);
+    expect(changedSections(campaign2021.sections, {}, stored).size).toBe(0);
   });
 });

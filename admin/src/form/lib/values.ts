@@ -218,6 +218,16 @@ export function differsFromStored(section: Section, values: FormValues, stored: 
   return canonicalJson(sectionAnswers(section, values, 'compare')) !== canonicalJson(storedValues);
 }
 
+/** The sections whose inputs say something other than the stored answers: edits not saved yet. */
+export function changedSections(sections: readonly Section[], forms: Record<string, FormValues>, stored: Answers): Set<string> {
+  const changed = new Set<string>();
+  for (const section of sections) {
+    const values = forms[section.code];
+    if (values && differsFromStored(section, values, stored)) changed.add(section.code);
+  }
+  return changed;
+}
+
 function sanitizeSimple(spec: Spec, value: unknown): SimpleFormValue {
   if (spec.type === 'multipleChoice') return Array.isArray(value) ? value.filter((code): code is string => typeof code === 'string') : [];
   if (spec.type === 'boolean') return typeof value === 'boolean' ? value : null;

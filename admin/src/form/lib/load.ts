@@ -1,0 +1,43 @@
+// The first request of the page brings the questionnaire, the person's e-mail and answers, and the
+// reference lists; this reads its outcome into what the page shows, or why it cannot.
+import type { ApiResponse, Outcome } from './api.ts';
+import { toCampaign, type ApiCampaign } from './model.ts';
+import { responseOf } from './response.ts';
+import type { Campaign, MeasureTypeGroup, Region, ResponseState } from './types.ts';
+
+/** The questionnaire and what every section needs besides the answers. */
+export interface Loaded {
+  campaign: Campaign;
+  email: string;
+  regions: Region[];
+  measureTypeGroups: MeasureTypeGroup[];
+}
+
+/** Why the questionnaire is not on screen. */
+export type Failure = { kind: 'unauthenticated' } | { kind: 'notFound' } | { kind: 'network' } | { kind: 'error'; message: string };
+
+/** The data of the LOAD query (lib/api.ts). */
+export interface LoadData {
+  viewer: { email: string } | null;
+  campaign: ApiCampaign | null;
+  myResponse: ApiResponse | null;
+  allRegions: Region[];
+  measureTypeGroups: MeasureTypeGroup[];
+}
+
+export type LoadResult = { kind: 'failure'; failure: Failure } | { kind: 'loaded'; loaded: Loaded; response: ResponseState };
+
+export function readLoad(outcome: Outcome<LoadData>): LoadResult {
+  if (outcome.kind === 'network') return { kind: 'failure', failure: { kind: 'network' } };
+  if (outcome.kind === 'unauthenticated') return { kind: 'failure', failure: { kind: 'unauthenticated' } };
+  if (outcome.kind === 'error') return { kind: 'failure', failure: { kind: 'error', message: outcome.message } };
+  const result = outcome.data;
+  if (!result.viewer) return { kind: 'failure', failure: { kind: 'unauthenticated' } };
+  if (!result.campaign) return { kind: 'failure', failure: { kind: 'notFound' } };
+  const campaign = toCampaign(result.campaign);
+  return {
+    kind: 'loaded',
+    loaded: { campaign, email: result.viewer.email, regions: result.allRegions, measureTypeGroups: result.measureTypeGroups },
+    response: responseOf(result.myResponse, campaign),
+  };
+}
