@@ -1,7 +1,6 @@
 // Campaign questionnaires in the console: preview and import a definition document, download the
 // stored one, and edit the options and help text of a question of a draft (coordinators only).
 import { builder } from '../builder.ts';
-import { DefinitionLockedError } from '../services/campaignDefinitionErrors.ts';
 import {
   campaignDefinitionDocument,
   importCampaignDefinition,
@@ -10,28 +9,9 @@ import {
   type DefinitionImportPlan,
   type DefinitionImportResult,
 } from '../services/campaignDefinitions.ts';
-import { NotFoundError, ValidationError } from '../services/errors.ts';
-import { ErrorInterface } from './errors.ts';
+import { DefinitionLockedError, NotFoundError, ValidationError } from '../services/errors.ts';
 
 const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
-
-const DefinitionLockedReason = builder.enumType('DefinitionLockedReason', {
-  values: {
-    NOT_DRAFT: { description: 'The campaign is published or archived.' },
-    HAS_RESPONSES: { description: 'People have answered it; answers refer to its codes.' },
-  },
-});
-
-builder.objectType(DefinitionLockedError, {
-  name: 'DefinitionLockedError',
-  description: "The campaign's questionnaire can no longer change; `message` says why and what to do instead.",
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DefinitionLockedError,
-  fields: (t) => ({
-    reason: t.field({ type: DefinitionLockedReason, resolve: (error) => error.reason }),
-    responses: t.exposeInt('responses'),
-  }),
-});
 
 const ImportOutcome = builder.enumType('CampaignDefinitionOutcome', {
   values: {

@@ -1,15 +1,8 @@
 // Coordinators sign in with e-mail and password; the session cookie is set on the response.
 import { builder } from '../builder.ts';
-import { signInCoordinator, SignInRefused } from '../services/coordinators.ts';
+import { signInCoordinator } from '../services/coordinators.ts';
+import { SignInRefusedError } from '../services/errors.ts';
 import { signOut as endSession } from '../services/signIn.ts';
-import { ErrorInterface } from './errors.ts';
-
-builder.objectType(SignInRefused, {
-  name: 'SignInRefusedError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof SignInRefused,
-  fields: () => ({}),
-});
 
 const SignInInput = builder.inputType('SignInInput', {
   fields: (t) => ({
@@ -22,10 +15,10 @@ builder.mutationField('signIn', (t) =>
   t.boolean({
     description: "A coordinator's sign-in; sets the session cookie.",
     authScopes: { public: true },
-    errors: { types: [SignInRefused] },
+    errors: { types: [SignInRefusedError] },
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      if (input.password.length > 200) throw new SignInRefused('Неверный адрес электронной почты или пароль.');
+      if (input.password.length > 200) throw new SignInRefusedError('Неверный адрес электронной почты или пароль.');
       const cookie = await signInCoordinator(context.prisma, context.auth, { ...input, origin: context.origin });
       context.responseCookies.push(cookie.serialize());
       return true;

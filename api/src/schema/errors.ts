@@ -1,11 +1,15 @@
-// Typed errors of mutations: each domain error class is a GraphQL type implementing `Error`.
+// Typed errors of mutations: each domain error class (services/errors.ts) is a GraphQL type
+// implementing `Error`. Fields list the ones they can end with in `errors: { types: [...] }`.
 import { builder } from '../builder.ts';
 import {
+  ActionRefusedError,
   AlreadySubmittedError,
   ConflictError,
-  DomainError,
+  DefinitionLockedError,
+  type DomainError,
   IncompleteError,
   NotFoundError,
+  SignInRefusedError,
   ValidationError,
   WindowClosedError,
 } from '../services/errors.ts';
@@ -20,7 +24,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
 });
 
 const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
-  description: 'A problem with one answer.',
+  description: 'A problem with one answer or one field of an input.',
   fields: (t) => ({
     path: t.exposeString('path', { description: 'e.g. "measures[2].type" or "price.2022".' }),
     questionCode: t.exposeString('questionCode', { nullable: true }),
@@ -71,6 +75,38 @@ builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof NotFoundError,
+  fields: () => ({}),
+});
+
+builder.objectType(ActionRefusedError, {
+  name: 'ActionRefusedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ActionRefusedError,
+  fields: (t) => ({ reason: t.exposeString('reason') }),
+});
+
+const DefinitionLockedReason = builder.enumType('DefinitionLockedReason', {
+  values: {
+    NOT_DRAFT: { description: 'The campaign is published or archived.' },
+    HAS_RESPONSES: { description: 'People have answered it; answers refer to its codes.' },
+  },
+});
+
+builder.objectType(DefinitionLockedError, {
+  name: 'DefinitionLockedError',
+  description: "The campaign's questionnaire can no longer change; `message` says why and what to do instead.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof DefinitionLockedError,
+  fields: (t) => ({
+    reason: t.field({ type: DefinitionLockedReason, resolve: (error) => error.reason }),
+    responses: t.exposeInt('responses'),
+  }),
+});
+
+builder.objectType(SignInRefusedError, {
+  name: 'SignInRefusedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SignInRefusedError,
   fields: () => ({}),
 });
 

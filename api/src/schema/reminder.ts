@@ -1,7 +1,6 @@
 // Reminders (preview and send) and the outbox as coordinators see it: what was sent to whom and when.
 import { builder } from '../builder.ts';
-import { ActionRefusedError } from '../services/consoleErrors.ts';
-import { NotFoundError, WindowClosedError } from '../services/errors.ts';
+import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { reminderPreview, sendReminders, type ReminderPreview } from '../services/reminders.ts';
 import { addListQueries, contains } from './lists.ts';
 

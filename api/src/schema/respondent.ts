@@ -3,18 +3,9 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { ActionRefusedError } from '../services/consoleErrors.ts';
-import { NotFoundError, WindowClosedError } from '../services/errors.ts';
+import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
-import { ErrorInterface } from './errors.ts';
 import { listArgs, ListMetadata, listOrder, paging } from './lists.ts';
-
-builder.objectType(ActionRefusedError, {
-  name: 'ActionRefusedError',
-  interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof ActionRefusedError,
-  fields: (t) => ({ reason: t.exposeString('reason') }),
-});
 
 export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
   values: {

@@ -3,8 +3,7 @@
 // reopenResponse, which returns a submitted questionnaire to its respondent.
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
-import { ActionRefusedError } from '../services/consoleErrors.ts';
-import { NotFoundError } from '../services/errors.ts';
+import { ActionRefusedError, NotFoundError } from '../services/errors.ts';
 import {
   listResponses,
   reopenResponse,

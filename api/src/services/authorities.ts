@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { Authority } from '../generated/prisma/client.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import type { FieldErrorCode } from '../survey/engine.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
-
-const field = (path: string, code: FieldErrorCode, message: string) => ({ path, questionCode: null, code, message });
+import { fieldError, NotFoundError, ValidationError } from './errors.ts';
+import { parseInput } from './input.ts';
 
 const inputSchema = z.object({
   id: z.number().int().positive(),
@@ -34,22 +32,14 @@ export type UpdateAuthorityInput = z.input<typeof inputSchema>;
 const snapshot = (authority: Authority) => ({ name: authority.name, sphereId: authority.sphereId, regionId: authority.regionId });
 
 export async function updateAuthority(prisma: Db, actor: Actor, input: UpdateAuthorityInput): Promise<Authority> {
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((issue) =>
-        field(issue.path.join('.') || 'input', issue.code === 'too_big' || issue.code === 'too_small' ? 'OUT_OF_RANGE' : 'WRONG_TYPE', issue.message),
-      ),
-    );
-  }
-  const change = parsed.data;
+  const change = parseInput(inputSchema, input);
   try {
     return await save(prisma, actor, change);
   } catch (error) {
     // Two coordinators saving the same name at once: the unique index decides, the message is the same.
     if ((error as { code?: string }).code === 'P2002') {
       throw new ValidationError([
-        field('name', 'DUPLICATE', 'В этом субъекте уже есть орган власти с таким наименованием. Укажите другое наименование.'),
+        fieldError('name', 'DUPLICATE', 'В этом субъекте уже есть орган власти с таким наименованием. Укажите другое наименование.'),
       ]);
     }
     throw error;
@@ -61,17 +51,19 @@ async function save(prisma: Db, actor: Actor, change: z.output<typeof inputSchem
     const current = await tx.authority.findUnique({ where: { id: change.id } });
     if (!current) throw new NotFoundError('Орган власти не найден: возможно, его запись удалена. Обновите список.');
     if (change.sphereId !== null && !(await tx.sphere.findUnique({ where: { id: change.sphereId } }))) {
-      throw new ValidationError([field('sphereId', 'UNKNOWN_REFERENCE', 'Такой сферы нет в справочнике: выберите сферу из списка.')]);
+      throw new ValidationError([fieldError('sphereId', 'UNKNOWN_REFERENCE', 'Такой сферы нет в справочнике: выберите сферу из списка.')]);
     }
     // Case-insensitive: «министерство …» next to «Министерство …» is the same authority.
     const twin = await tx.authority.findFirst({
       where: { regionId: current.regionId, id: { not: current.id }, name: { equals: change.name, mode: 'insensitive' } },
     });
     if (twin) {
-      throw new ValidationError([field('name', 'DUPLICATE', `В этом субъекте уже есть орган власти «${twin.name}». Укажите другое наименование.`)]);
+      throw new ValidationError([
+        fieldError('name', 'DUPLICATE', `В этом субъекте уже есть орган власти «${twin.name}». Укажите другое наименование.`),
+      ]);
     }
     if (current.name === change.name && current.sphereId === change.sphereId) {
-      throw new ValidationError([field('name', 'UNCHANGED', 'Наименование и сфера не изменились: сохранять нечего.')]);
+      throw new ValidationError([fieldError('name', 'UNCHANGED', 'Наименование и сфера не изменились: сохранять нечего.')]);
     }
     const updated = await tx.authority.update({ where: { id: current.id }, data: { name: change.name, sphereId: change.sphereId } });
     await recordAudit(tx, actor, {

@@ -11,69 +11,45 @@ import { definitionDigest } from '../survey/canonical.ts';
 import { definitionSchema, parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
 import type { FieldError, FieldErrorCode } from '../survey/engine.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { DefinitionLockedError } from './campaignDefinitionErrors.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { DefinitionLockedError, fieldError, NotFoundError, ValidationError } from './errors.ts';
+import { checkInput, formatPath, type Issue, issueCode, parseInput } from './input.ts';
 
 // ---------------------------------------------------------------------------
 // Problems of a document, in Russian, with paths like sections[1].questions[3].options
 
-/** Codes of definition problems (FieldError.code is a string in GraphQL; the engine's union does not list these). */
-type DefinitionProblemCode = Extract<
-  FieldErrorCode,
-  | 'REQUIRED'
-  | 'WRONG_TYPE'
-  | 'WRONG_VALUE'
-  | 'WRONG_FORMAT'
-  | 'TOO_SHORT'
-  | 'TOO_LONG'
-  | 'UNKNOWN_KEY'
-  | 'UNKNOWN_TYPE'
-  | 'DUPLICATE_CODE'
-  | 'INVALID'
->;
-
-type PathKey = PropertyKey;
-
-export function formatPath(path: readonly PathKey[]): string {
-  let text = '';
+/** What a JSON document holds at `path`, or undefined. */
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  let node = document;
   for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text ? `.${String(key)}` : String(key);
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
   }
-  return text;
+  return node;
 }
 
-const problem = (path: readonly PathKey[], code: DefinitionProblemCode, message: string, document: unknown): FieldError => ({
-  path: formatPath(path),
-  questionCode: questionCodeAt(document, path),
-  code,
-  message,
-});
-
-/** The code of the question a path points into, when the document has one there. */
-function questionCodeAt(document: unknown, path: readonly PathKey[]): string | null {
-  if (path[0] !== 'sections' || path[2] !== 'questions' || typeof path[1] !== 'number' || typeof path[3] !== 'number') return null;
-  const question = (document as any)?.sections?.[path[1]]?.questions?.[path[3]];
-  return typeof question?.code === 'string' ? question.code : null;
-}
-
-const typeNames: Record<string, string> = {
-  string: 'строка в кавычках',
-  number: 'число',
-  int: 'целое число',
-  boolean: 'true или false',
-  array: 'список в квадратных скобках',
-  object: 'объект в фигурных скобках',
-  literal: 'определённое значение',
+const listAt = (document: unknown, path: readonly PropertyKey[]): unknown[] => {
+  const value = valueAt(document, path);
+  return Array.isArray(value) ? value : [];
 };
 
-// After «не меньше» / «не больше»: genitive.
-const elements = (n: number) => countOf(n, ['элемента', 'элементов', 'элементов']);
+const codeAt = (document: unknown, path: readonly PropertyKey[]): string | null => {
+  const value = valueAt(document, [...path, 'code']);
+  return typeof value === 'string' ? value : null;
+};
+
+/** The code of the question a path points into, when the document has one there. */
+function questionCodeAt(document: unknown, path: readonly PropertyKey[]): string | null {
+  if (path[0] !== 'sections' || path[2] !== 'questions' || typeof path[1] !== 'number' || typeof path[3] !== 'number') return null;
+  return codeAt(document, path.slice(0, 4));
+}
+
+const problem = (path: readonly PropertyKey[], code: FieldErrorCode, message: string, document: unknown): FieldError =>
+  fieldError(formatPath(path), code, message, questionCodeAt(document, path));
 
 /** Translates the messages of definitionSchema's own checks (superRefine) into Russian. */
-function customMessage(message: string): { code: DefinitionProblemCode; message: string } {
+function customMessage(message: string): { code: FieldErrorCode; message: string } {
   const quoted = /"([^"]*)"/.exec(message)?.[1] ?? '';
-  const rules: [RegExp, DefinitionProblemCode, string][] = [
+  const rules: [RegExp, FieldErrorCode, string][] = [
     [/^the window must close after it opens/, 'WRONG_VALUE', 'Дата закрытия (closesAt) должна быть позже даты открытия (opensAt).'],
     [/^duplicate section code/, 'DUPLICATE_CODE', `Код раздела «${quoted}» уже есть у другого раздела: коды разделов должны быть разными.`],
     [/^duplicate question code/, 'DUPLICATE_CODE', `Код вопроса «${quoted}» уже есть у другого вопроса: коды вопросов уникальны во всём документе.`],
@@ -89,128 +65,71 @@ function customMessage(message: string): { code: DefinitionProblemCode; message:
   return { code: 'INVALID', message: `Недопустимое значение (${message}).` };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue, document: unknown): FieldError {
-  const path = issue.path;
-  const last = path[path.length - 1];
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (issue.input === undefined) return problem(path, 'REQUIRED', `Обязательное поле «${String(last)}» не заполнено.`, document);
-      return problem(path, 'WRONG_TYPE', `Неверный тип значения: ожидается ${typeNames[issue.expected] ?? issue.expected}.`, document);
-    }
-    case 'invalid_value':
-      return problem(
-        path,
-        'WRONG_VALUE',
-        `Недопустимое значение: ожидается ${issue.values.map((value) => JSON.stringify(value)).join(' или ')}.`,
-        document,
-      );
-    case 'invalid_format': {
-      if (issue.format === 'datetime') {
-        return problem(path, 'WRONG_FORMAT', 'Укажите дату и время в формате ISO 8601 со смещением, например 2024-09-02T00:00:00+03:00.', document);
-      }
-      if (path.length === 1 && last === 'code') {
-        return problem(path, 'WRONG_FORMAT', 'Код опроса: только строчные латинские буквы, цифры и дефис, например nok-2024.', document);
-      }
-      return problem(path, 'WRONG_FORMAT', 'Код: только строчные латинские буквы, цифры и знак _, начиная с буквы, например online_80.', document);
-    }
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'string') return problem(path, 'TOO_SHORT', 'Поле не может быть пустым: введите текст.', document);
-      if (issue.origin === 'array') return problem(path, 'TOO_SHORT', `Список слишком короткий: нужно не меньше ${elements(minimum)}.`, document);
-      return problem(path, 'TOO_SHORT', `Значение должно быть не меньше ${minimum}.`, document);
-    }
-    case 'too_big': {
-      const maximum = Number(issue.maximum);
-      if (issue.origin === 'string')
-        return problem(path, 'TOO_LONG', `Текст слишком длинный: не больше ${countOf(maximum, ['символа', 'символов', 'символов'])}.`, document);
-      if (issue.origin === 'array') return problem(path, 'TOO_LONG', `Список слишком длинный: не больше ${elements(maximum)}.`, document);
-      return problem(path, 'TOO_LONG', `Значение должно быть не больше ${maximum}.`, document);
-    }
-    case 'unrecognized_keys':
-      return problem(
-        path,
-        'UNKNOWN_KEY',
-        `${issue.keys.length === 1 ? 'Неизвестное поле' : 'Неизвестные поля'} ${issue.keys.map((key) => `«${key}»`).join(', ')}: уберите ${issue.keys.length === 1 ? 'его' : 'их'} или исправьте опечатку.`,
-        document,
-      );
-    case 'invalid_union': {
-      const discriminator = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
-      if (discriminator) {
-        const options = (issue as { options?: unknown[] }).options ?? [];
-        const value = path.reduce<any>((node, key) => node?.[key as any], document);
-        return problem(
-          path,
-          'UNKNOWN_TYPE',
-          `Неизвестный тип ${value === undefined ? '(не указан)' : `«${String(value)}»`}: допустимы ${options.join(', ')}.`,
-          document,
-        );
-      }
-      return problem(path, 'INVALID', 'Значение не подходит ни под один из допустимых видов.', document);
-    }
-    case 'custom': {
-      const translated = customMessage(issue.message);
-      return problem(path, translated.code, translated.message, document);
-    }
-    case 'not_multiple_of':
-      return problem(path, 'WRONG_VALUE', 'Нужно целое число.', document);
-    default:
-      return problem(path, 'INVALID', `Недопустимое значение (${issue.message}).`, document);
+/**
+ * One problem of a document: the codes and wording every input gets (input.ts), except the format's
+ * own checks and code patterns, whose messages are English (for the command line) and said here.
+ */
+function documentProblem(issue: Issue, document: unknown): FieldError {
+  if (issue.code === 'custom') {
+    const translated = customMessage(issue.message);
+    return problem(issue.path, translated.code, translated.message, document);
   }
+  if (issue.code === 'invalid_format' && issue.format === 'regex') {
+    const message =
+      issue.path.length === 1 && issue.path[0] === 'code'
+        ? 'Код опроса: только строчные латинские буквы, цифры и дефис, например nok-2024.'
+        : 'Код: только строчные латинские буквы, цифры и знак _, начиная с буквы, например online_80.';
+    return problem(issue.path, 'WRONG_FORMAT', message, document);
+  }
+  return problem(issue.path, issueCode(issue), issue.message, document);
 }
 
 /**
  * Duplicate codes of a document whose shape is wrong elsewhere: the schema's own duplicate checks only
  * run once the shape is right, and a coordinator should see every problem of a file at once.
  */
-function duplicateCodes(document: any): FieldError[] {
+function duplicateCodes(document: unknown): FieldError[] {
   const found: FieldError[] = [];
-  const sections: any[] = Array.isArray(document?.sections) ? document.sections : [];
-  const uniqueIn = (items: unknown, at: PathKey[], what: string) => {
-    if (!Array.isArray(items)) return;
+  const uniqueIn = (list: PropertyKey[], what: string) => {
     const seen = new Set<string>();
-    items.forEach((item, index) => {
-      const code = item?.code;
-      if (typeof code !== 'string') return;
-      if (seen.has(code))
+    for (const index of listAt(document, list).keys()) {
+      const code = codeAt(document, [...list, index]);
+      if (code === null) continue;
+      if (seen.has(code)) {
         found.push(
-          problem([...at, index, 'code'], 'DUPLICATE_CODE', `Код ${what} «${code}» повторяется в этом списке: коды должны быть разными.`, document),
+          problem([...list, index, 'code'], 'DUPLICATE_CODE', `Код ${what} «${code}» повторяется в этом списке: коды должны быть разными.`, document),
         );
-      seen.add(code);
-    });
-  };
-  uniqueIn(sections, ['sections'], 'раздела');
-  const questionCodes = new Set<string>();
-  sections.forEach((section, s) => {
-    (Array.isArray(section?.questions) ? section.questions : []).forEach((question: any, q: number) => {
-      const at = ['sections', s, 'questions', q];
-      if (typeof question?.code === 'string') {
-        if (questionCodes.has(question.code)) {
-          found.push(
-            problem(
-              [...at, 'code'],
-              'DUPLICATE_CODE',
-              `Код вопроса «${question.code}» уже есть у другого вопроса: коды вопросов уникальны во всём документе.`,
-              document,
-            ),
-          );
-        }
-        questionCodes.add(question.code);
       }
-      uniqueIn(question?.options, [...at, 'options'], 'варианта');
-      uniqueIn(question?.cell?.options, [...at, 'cell', 'options'], 'варианта');
-      uniqueIn(question?.fields, [...at, 'fields'], 'поля');
-      if (Array.isArray(question?.fields))
-        question.fields.forEach((field: any, f: number) => uniqueIn(field?.options, [...at, 'fields', f, 'options'], 'варианта'));
-    });
-  });
+      seen.add(code);
+    }
+  };
+  uniqueIn(['sections'], 'раздела');
+  const questionCodes = new Set<string>();
+  for (const s of listAt(document, ['sections']).keys()) {
+    for (const q of listAt(document, ['sections', s, 'questions']).keys()) {
+      const at = ['sections', s, 'questions', q];
+      const code = codeAt(document, at);
+      if (code !== null) {
+        if (questionCodes.has(code)) {
+          const message = `Код вопроса «${code}» уже есть у другого вопроса: коды вопросов уникальны во всём документе.`;
+          found.push(problem([...at, 'code'], 'DUPLICATE_CODE', message, document));
+        }
+        questionCodes.add(code);
+      }
+      uniqueIn([...at, 'options'], 'варианта');
+      uniqueIn([...at, 'cell', 'options'], 'варианта');
+      uniqueIn([...at, 'fields'], 'поля');
+      for (const f of listAt(document, [...at, 'fields']).keys()) uniqueIn([...at, 'fields', f, 'options'], 'варианта');
+    }
+  }
   return found;
 }
 
 /** Every problem of a definition document, in Russian; empty when it is valid. */
 export function definitionProblems(document: unknown): FieldError[] {
-  const result = definitionSchema.safeParse(document);
+  const result = checkInput(definitionSchema, document);
   if (result.success) return [];
-  const problems = result.error.issues.map((issue) => issueToProblem(issue, document));
+  const problems = result.error.issues.map((issue) => documentProblem(issue, document));
   const shapeFailed = result.error.issues.some((issue) => issue.code !== 'custom');
   if (shapeFailed) {
     const known = new Set(problems.map((item) => item.path));
@@ -222,14 +141,7 @@ export function definitionProblems(document: unknown): FieldError[] {
 /** Parses a document or throws a ValidationError listing every problem. */
 export function parseDefinitionDocument(document: unknown): SurveyDefinition {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new ValidationError([
-      {
-        path: '',
-        questionCode: null,
-        code: 'WRONG_TYPE',
-        message: 'Файл должен содержать один JSON-объект определения опроса (в фигурных скобках).',
-      },
-    ]);
+    throw new ValidationError([fieldError('', 'WRONG_TYPE', 'Файл должен содержать один JSON-объект определения опроса (в фигурных скобках).')]);
   }
   const problems = definitionProblems(document);
   if (problems.length > 0) {
@@ -429,7 +341,7 @@ const textsOf = (question: Question) => ({
 
 function optionProblems(input: z.output<typeof updateInputSchema>, question: Question): FieldError[] {
   const problems: FieldError[] = [];
-  const add = (path: string, code: FieldErrorCode, message: string) => problems.push({ path, questionCode: question.code, code, message });
+  const add = (path: string, code: FieldErrorCode, message: string) => problems.push(fieldError(path, code, message, question.code));
   if (!optionsHolder(question)) {
     if (input.options.length > 0) {
       add(
@@ -483,11 +395,7 @@ export interface QuestionTextsResult {
  * storing it through the import core. Options of a year matrix's choice cell are edited the same way.
  */
 export async function updateQuestionTexts(prisma: Db, actor: Actor, raw: UpdateQuestionTextsInput): Promise<QuestionTextsResult> {
-  const parsed = updateInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => ({ ...issueToProblem(issue, raw), questionCode: raw.questionCode ?? null })));
-  }
-  const input = parsed.data;
+  const input = parseInput(updateInputSchema, raw, { questionCode: raw.questionCode });
   return prisma.$transaction(
     async (tx) => {
       const campaign = await lockCampaign(tx, input.campaignCode);

@@ -7,13 +7,10 @@ import { normaliseEmail } from '../auth/loginLinks.ts';
 import { hitRateLimits } from '../auth/rateLimit.ts';
 import { startSession, type Auth } from '../auth/sessions.ts';
 import { generateSecret } from '../auth/tokens.ts';
+import { SignInRefusedError } from './errors.ts';
 import { parseEmail } from './registration.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
-
-export class SignInRefused extends Error {
-  readonly code = 'SIGN_IN_REFUSED';
-}
 
 /** Creates a coordinator, or resets the password of an existing one; returns the password to hand over. */
 export async function createCoordinator(
@@ -49,13 +46,13 @@ export async function signInCoordinator(prisma: Db, auth: Auth, input: { email: 
   );
   if (limited) {
     await logAuthEvent(prisma, 'rate_limited', input.origin, { email, detail: 'coordinator sign-in' });
-    throw new SignInRefused('Слишком много попыток входа. Повторите через 15 минут.');
+    throw new SignInRefusedError('Слишком много попыток входа. Повторите через 15 минут.');
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const valid = user?.passwordHash ? await verify(user.passwordHash, input.password) : (await verify(await decoyHash, input.password), false);
   if (!user || !valid || user.role !== 'COORDINATOR' || user.disabledAt) {
     await logAuthEvent(prisma, 'login_refused', input.origin, { email, detail: 'coordinator password' });
-    throw new SignInRefused('Неверный адрес электронной почты или пароль.');
+    throw new SignInRefusedError('Неверный адрес электронной почты или пароль.');
   }
   const { cookie } = await startSession(auth, user.id);
   await logAuthEvent(prisma, 'login', input.origin, { email, userId: user.id, detail: 'coordinator' });

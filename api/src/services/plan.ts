@@ -5,7 +5,8 @@ import type { Db } from '../db/client.ts';
 import { Prisma, type PlanTarget } from '../generated/prisma/client.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import type { FieldErrorCode } from '../survey/engine.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { fieldError, NotFoundError, ValidationError } from './errors.ts';
+import { parseInput } from './input.ts';
 
 export type PlanTargetStatus = 'NO_DATA' | 'MET' | 'NOT_MET';
 
@@ -26,7 +27,6 @@ export function planTargetStatus(target: { targetMin: DecimalLike; actual: Decim
 const isCount = (unit: string) => /^число(\s|$)/i.test(unit.trim());
 
 const inputSchema = z.object({
-  targetId: z.number().int().positive(),
   // Omitting the value is not the same as clearing it: null must be said explicitly.
   actual: z.string({ error: 'Укажите фактическое значение (или пустое значение, чтобы очистить его).' }).nullable(),
   reason: z.string().max(2000, 'Причина слишком длинная: не больше 2000 знаков.').nullish(),
@@ -40,7 +40,7 @@ export interface SetActualInput {
 }
 
 const refuse = (message: string, code: FieldErrorCode = 'WRONG_TYPE'): never => {
-  throw new ValidationError([{ path: 'actual', questionCode: null, code, message }]);
+  throw new ValidationError([fieldError('actual', code, message)]);
 };
 
 /**
@@ -75,20 +75,10 @@ const snapshot = (target: PlanTarget, indicatorNumber: number) => ({
  * target already has changes nothing and is not audited.
  */
 export async function setPlanTargetActual(prisma: Db, actor: Actor, input: SetActualInput): Promise<PlanTarget> {
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.path[0] === 'targetId') throw new NotFoundError('Целевое значение не найдено: обновите страницу.');
-    throw new ValidationError([
-      {
-        path: String(issue.path[0] ?? 'input'),
-        questionCode: null,
-        code: issue.code === 'too_big' ? 'TOO_LONG' : 'WRONG_TYPE',
-        message: issue.message,
-      },
-    ]);
-  }
-  const { targetId, actual, reason } = parsed.data;
+  // An id that is not a number names no target.
+  const { targetId } = input;
+  if (!Number.isSafeInteger(targetId) || targetId <= 0) throw new NotFoundError('Целевое значение не найдено: обновите страницу.');
+  const { actual, reason } = parseInput(inputSchema, input);
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "PlanTarget" WHERE id = ${targetId} FOR UPDATE`;
     if (!locked[0]) throw new NotFoundError('Целевое значение не найдено: возможно, план был переимпортирован. Обновите страницу.');

@@ -14,14 +14,13 @@ import { Prisma, type Practice } from '../generated/prisma/client.ts';
 import { sha256 } from '../import/practices.ts';
 import type { FieldErrorCode } from '../survey/engine.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { fieldError, NotFoundError, ValidationError } from './errors.ts';
+import { fieldCode, parseInput } from './input.ts';
 
 export const TEXT_MIN = 10;
 export const TEXT_MAX = 5000;
 /** More words than this in a search are ignored (a search box, not a document). */
 const MAX_SEARCH_WORDS = 16;
-
-const field = (path: string, code: FieldErrorCode, message: string) => ({ path, questionCode: null, code, message });
 
 // ---------------------------------------------------------------------------------------------------
 // Full-text search
@@ -95,7 +94,7 @@ const idOf = (what: string) =>
   z.union([z.string(), z.number()], { error: `Выберите ${what} из списка.` }).transform((value, ctx) => {
     const id = Number(value);
     if (!Number.isSafeInteger(id) || id <= 0) {
-      ctx.addIssue({ code: 'custom', message: `Выберите ${what} из списка.` });
+      ctx.addIssue({ code: 'custom', message: `Выберите ${what} из списка.`, params: fieldCode('WRONG_TYPE') });
       return z.NEVER;
     }
     return id;
@@ -114,10 +113,10 @@ const textSchema = z
   .string({ error: 'Введите текст практики.' })
   .transform(normalizeText)
   .superRefine((text, ctx) => {
-    const issue = (fieldCode: FieldErrorCode, message: string) => ctx.addIssue({ code: 'custom', message, params: { fieldCode } });
-    if (text.length === 0) issue('REQUIRED', 'Введите текст практики.');
-    else if (text.length < TEXT_MIN) issue('TOO_SHORT', `Текст практики слишком короткий: не менее ${TEXT_MIN} символов (сейчас ${text.length}).`);
-    else if (text.length > TEXT_MAX) issue('TOO_LONG', `Текст практики слишком длинный: не более ${TEXT_MAX} символов (сейчас ${text.length}).`);
+    const refuse = (code: FieldErrorCode, message: string) => ctx.addIssue({ code: 'custom', message, params: fieldCode(code) });
+    if (text.length === 0) refuse('REQUIRED', 'Введите текст практики.');
+    else if (text.length < TEXT_MIN) refuse('TOO_SHORT', `Текст практики слишком короткий: не менее ${TEXT_MIN} символов (сейчас ${text.length}).`);
+    else if (text.length > TEXT_MAX) refuse('TOO_LONG', `Текст практики слишком длинный: не более ${TEXT_MAX} символов (сейчас ${text.length}).`);
   });
 
 const reasonSchema = z
@@ -161,22 +160,6 @@ export type DeletePracticeInput = Loose<typeof deleteSchema> & { id: unknown };
 const withoutNulls = <T extends object>(input: T): T =>
   Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== null || key === 'reason')) as T;
 
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const seen = new Set<string>();
-  const errors = parsed.error.issues
-    .map((issue) => {
-      const path = issue.path.join('.') || 'input';
-      const fieldCode = (issue as { params?: { fieldCode?: FieldErrorCode } }).params?.fieldCode;
-      const code: FieldErrorCode = fieldCode ?? (path === 'reason' ? 'OUT_OF_RANGE' : 'WRONG_TYPE');
-      return field(path, code, issue.message);
-    })
-    // One message per field is enough for a person.
-    .filter((error) => !seen.has(error.path) && seen.add(error.path));
-  throw new ValidationError(errors);
-}
-
 const snapshot = (practice: Practice) => ({
   formId: practice.formId,
   regionId: practice.regionId,
@@ -214,16 +197,16 @@ async function checkReferences(tx: Tx, placement: Placement): Promise<void> {
     tx.practiceForm.findUnique({ where: { id: placement.formId }, select: { id: true } }),
   ]);
   const errors = [
-    ...(region ? [] : [field('regionId', 'UNKNOWN_REGION', 'Такого субъекта РФ нет в справочнике: выберите субъект из списка.')]),
-    ...(sphere ? [] : [field('sphereId', 'UNKNOWN_REFERENCE', 'Такой сферы нет в справочнике: выберите сферу из списка.')]),
-    ...(form ? [] : [field('formId', 'UNKNOWN_REFERENCE', 'Такой формы реализации нет в каталоге: выберите форму из списка.')]),
+    ...(region ? [] : [fieldError('regionId', 'UNKNOWN_REGION', 'Такого субъекта РФ нет в справочнике: выберите субъект из списка.')]),
+    ...(sphere ? [] : [fieldError('sphereId', 'UNKNOWN_REFERENCE', 'Такой сферы нет в справочнике: выберите сферу из списка.')]),
+    ...(form ? [] : [fieldError('formId', 'UNKNOWN_REFERENCE', 'Такой формы реализации нет в каталоге: выберите форму из списка.')]),
   ];
   if (errors.length > 0) throw new ValidationError(errors);
 }
 
 const duplicateError = (twinId: number | null) =>
   new ValidationError([
-    field(
+    fieldError(
       'text',
       'DUPLICATE',
       `Такая практика уже есть в каталоге${twinId ? ` (№ ${twinId})` : ''}: та же форма реализации, субъект РФ, сфера и текст. Измените текст или откройте существующую практику.`,
@@ -252,7 +235,7 @@ async function refusingDuplicates<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export async function createPractice(prisma: Db, actor: Actor, input: CreatePracticeInput): Promise<Practice> {
-  const change = parse(createSchema, withoutNulls(input));
+  const change = parseInput(createSchema, withoutNulls(input));
   return refusingDuplicates(() =>
     prisma.$transaction(async (tx) => {
       await checkReferences(tx, change);
@@ -268,7 +251,7 @@ export async function createPractice(prisma: Db, actor: Actor, input: CreatePrac
 const notFound = () => new NotFoundError('Практика не найдена: возможно, её уже удалили. Обновите список.');
 
 export async function updatePractice(prisma: Db, actor: Actor, input: UpdatePracticeInput): Promise<Practice> {
-  const change = parse(updateSchema, withoutNulls(input));
+  const change = parseInput(updateSchema, withoutNulls(input));
   return refusingDuplicates(() =>
     prisma.$transaction(async (tx) => {
       const current = await tx.practice.findFirst({ where: { id: change.id, deletedAt: null }, select: columns });
@@ -311,7 +294,7 @@ export async function updatePractice(prisma: Db, actor: Actor, input: UpdatePrac
 }
 
 export async function deletePractice(prisma: Db, actor: Actor, input: DeletePracticeInput): Promise<Practice> {
-  const change = parse(deleteSchema, input);
+  const change = parseInput(deleteSchema, input);
   return prisma.$transaction(async (tx) => {
     const current = await tx.practice.findFirst({ where: { id: change.id, deletedAt: null }, select: columns });
     if (!current) throw notFound();

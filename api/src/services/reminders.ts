@@ -7,8 +7,7 @@ import { enqueueReminderMails } from '../email/outbox.ts';
 import { reminderMail } from '../email/templates.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { assertWindowOpen, windowText } from './campaigns.ts';
-import { ActionRefusedError } from './consoleErrors.ts';
-import { NotFoundError } from './errors.ts';
+import { ActionRefusedError, NotFoundError } from './errors.ts';
 
 export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100';
 

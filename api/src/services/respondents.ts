@@ -8,8 +8,7 @@ import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { answerText, loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { assertWindowOpen, campaignDefinition, campaignForRegion } from './campaigns.ts';
-import { ActionRefusedError } from './consoleErrors.ts';
-import { NotFoundError } from './errors.ts';
+import { ActionRefusedError, NotFoundError } from './errors.ts';
 
 export type CampaignProgressStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
 
