@@ -212,4 +212,14 @@ describe('chasing respondents in the console', () => {
     expect(text.split('\n')[1]).toContain('s1@example.org');
     expect(pageErrors).toEqual([]);
   });
+
+  it('signs out when a read finds the session gone (here: the dashboard of another campaign)', async () => {
+    await page.getByTestId('region-table').waitFor();
+    await site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
+    await page.getByRole('combobox', { name: 'Опрос' }).click();
+    await page.getByRole('option', { name: /2023/ }).click();
+    await page.getByLabel('Электронная почта').waitFor();
+    expect(page.url()).toMatch(/#\/login$/);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
+  parse,
   print,
   validate,
   type DocumentNode,
@@ -14,6 +15,7 @@ import type { IntrospectionResult } from 'ra-data-graphql';
 import { describe, expect, it } from 'vitest';
 import { consoleIntrospection } from '../../admin/src/console/build.ts';
 import { buildQuery, listQueries, MutationRefusedError, selections, writable } from '../../admin/src/console/buildQuery.ts';
+import { documents, outcomeOf } from '../../admin/src/console/operations.ts';
 
 // What ra-data-graphql derives from the build-time schema (its own module needs Apollo, which
 // does not load in Node): the Query fields, and for each type its allX / X queries.
@@ -212,5 +214,56 @@ describe('the console data provider’s writes', () => {
     expect(() => build('UPDATE', 'Region', { id: 1, data: {} })).toThrow(/только читает/);
     expect(() => build('CREATE', 'Region', { data: {} })).toThrow(/только читает/);
     expect(() => build('DELETE', 'AuditLog', { id: 1 })).toThrow(/только читает/);
+  });
+});
+
+// The console's own operations (dashboard, analytics, actions…) go through the same provider as custom methods.
+describe('the console data provider’s own operations', () => {
+  const fullSchema = buildSchema(readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8'));
+
+  it('sends only documents the API accepts', () => {
+    for (const [name, document] of Object.entries(documents)) {
+      expect(
+        validate(fullSchema, parse(document)).map((error) => error.message),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('selects the success’s data and every refusal’s message, with field errors where the union has them', () => {
+    const preview = squash(documents.campaignDefinitionPreview);
+    expect(preview).toContain('result: campaignDefinitionPreview(definition: $definition)');
+    expect(preview).toContain('... on QueryCampaignDefinitionPreviewSuccess { data { outcome campaignCode title message } }');
+    expect(preview).toContain('... on Error { message }');
+    expect(preview).toContain('... on ValidationError { fieldErrors { path message } }');
+    expect(squash(documents.revokeRespondent)).toBe(
+      'mutation ConsoleRevokeRespondent($input: RevokeRespondentInput!) { result: revokeRespondent(input: $input) { __typename ... on MutationRevokeRespondentSuccess { data { id disabledAt } } ... on Error { message } } }',
+    );
+  });
+
+  it('turns a typed-error union into an outcome, refusals in the API’s Russian', () => {
+    expect(outcomeOf({ __typename: 'MutationResendLinkSuccess', data: { id: 'u1', email: 'a@b.ru' } }, 'Ссылка не отправлена.')).toEqual({
+      ok: true,
+      data: { id: 'u1', email: 'a@b.ru' },
+    });
+    expect(
+      outcomeOf(
+        {
+          __typename: 'ValidationError',
+          message: 'Дата закрытия должна быть позже даты открытия.',
+          fieldErrors: [{ path: 'closesAt', message: 'Позже открытия.' }],
+        },
+        'Действие не выполнено.',
+      ),
+    ).toEqual({
+      ok: false,
+      message: 'Дата закрытия должна быть позже даты открытия.',
+      fieldErrors: [{ path: 'closesAt', message: 'Позже открытия.' }],
+    });
+    expect(outcomeOf({ __typename: 'NotFoundError' }, 'Действие не выполнено.')).toEqual({
+      ok: false,
+      message: 'Действие не выполнено.',
+      fieldErrors: [],
+    });
   });
 });

@@ -1,16 +1,12 @@
 // Coordinators sign in with e-mail and password (signIn sets the HttpOnly session cookie); the
-// console trusts only `viewer`, and only the COORDINATOR role.
+// console trusts only `viewer`, and only the COORDINATOR role. The calls go through the data
+// provider's own methods (not its useDataProvider wrapper, which would ask this provider again).
 import type { AuthProvider } from 'react-admin';
-import { graphql } from './graphql.ts';
-
-interface Viewer {
-  id: string;
-  email: string;
-  role: 'COORDINATOR' | 'RESPONDENT';
-}
+import { dataProvider } from './dataProvider.ts';
+import type { Viewer } from './operations.ts';
 
 async function coordinator(): Promise<Viewer> {
-  const { viewer } = await graphql<{ viewer: Viewer | null }>('query ConsoleViewer { viewer { id email role } }');
+  const { data: viewer } = await dataProvider.viewer();
   if (!viewer) throw new Error('ra.auth.auth_check_error');
   if (viewer.role !== 'COORDINATOR') throw new Error('Консоль доступна только координаторам.');
   return viewer;
@@ -18,18 +14,13 @@ async function coordinator(): Promise<Viewer> {
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const { signIn } = await graphql<{ signIn: { __typename: string; message?: string } }>(
-      `mutation ConsoleSignIn($input: SignInInput!) {
-        signIn(input: $input) { __typename ... on MutationSignInSuccess { data } ... on Error { message } }
-      }`,
-      { input: { email: username.trim(), password } },
-    );
-    if (signIn.__typename !== 'MutationSignInSuccess') throw new Error(signIn.message ?? 'Не удалось войти.');
+    const outcome = await dataProvider.signIn({ email: username.trim(), password });
+    if (!outcome.ok) throw new Error(outcome.message);
     await coordinator();
   },
   async logout() {
     try {
-      await graphql<{ signOut: boolean }>('mutation ConsoleSignOut { signOut }');
+      await dataProvider.signOut();
     } catch {
       // Already signed out: nothing to end.
     }
@@ -37,6 +28,7 @@ export const authProvider: AuthProvider = {
   async checkAuth() {
     await coordinator();
   },
+  /** An ended session (401, see consoleError) or a refused role signs out. */
   async checkError(error: { status?: number }) {
     if (error?.status === 401 || error?.status === 403) throw new Error('ra.auth.auth_check_error');
   },

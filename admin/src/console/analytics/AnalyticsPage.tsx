@@ -2,7 +2,7 @@
 // Analytics of a campaign over submitted questionnaires (seed 002's tables and figures): per
 // section and question the shares of options (per year), statistics of numbers, the cost ratios
 // the definition names, and the regions that did not take part. Printable.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -22,10 +22,10 @@ import {
 } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { Title } from 'react-admin';
-import { currentCampaign, useCampaigns } from '../actions.ts';
+import { currentCampaign, useCampaigns, useConsoleQuery } from '../hooks.ts';
 import { formatNumber, questionnaires, regionsCount } from './format.ts';
 import { QuestionFigures } from './QuestionFigures.tsx';
-import { loadAnalytics, type CampaignAnalytics, type RatioFigures } from './queries.ts';
+import type { CampaignAnalytics, RatioFigures } from '../operations.ts';
 
 // On paper: only the figures, no menus or controls, sections not cut across pages where avoidable.
 // The page's heading is in the app bar, which paper leaves out, so paper gets its own.
@@ -153,28 +153,15 @@ function Figures({ analytics }: { analytics: CampaignAnalytics }) {
 
 export function AnalyticsPage() {
   const { campaigns, error: loadError } = useCampaigns();
-  const [campaignCode, setCampaignCode] = useState('');
-  const [analytics, setAnalytics] = useState<CampaignAnalytics | null>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const current = campaigns && currentCampaign(campaigns);
-    if (current && !campaignCode) setCampaignCode(current.code);
-  }, [campaigns, campaignCode]);
-
-  useEffect(() => {
-    if (!campaignCode) return;
-    let stale = false;
-    setAnalytics(undefined);
-    setError(undefined);
-    loadAnalytics(campaignCode)
-      .then((result) => !stale && setAnalytics(result))
-      .catch((failure: Error) => !stale && setError(failure.message));
-    // A slow answer for a campaign no longer chosen must not replace the current one.
-    return () => {
-      stale = true;
-    };
-  }, [campaignCode]);
+  const [chosen, setChosen] = useState<string>();
+  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
+  // Keyed by campaign: a slow answer for a campaign no longer chosen never replaces the current one.
+  const { data: analytics, error: failure } = useConsoleQuery(
+    ['campaignAnalytics', campaignCode],
+    (dataProvider) => dataProvider.campaignAnalytics(campaignCode),
+    { enabled: Boolean(campaignCode) },
+  );
+  const error = failure?.message;
 
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
@@ -192,7 +179,7 @@ export function AnalyticsPage() {
             size="small"
             label="Опрос"
             value={campaignCode}
-            onChange={(event) => setCampaignCode(event.target.value)}
+            onChange={(event) => setChosen(event.target.value)}
             sx={{ width: 720, maxWidth: '100%' }}
           >
             {campaigns.map((candidate) => (

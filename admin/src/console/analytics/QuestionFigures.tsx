@@ -4,7 +4,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BarChart } from '../BarChart.tsx';
 import { countWithShare, formatNumber, formatShare } from './format.ts';
-import type { NumberStats, OptionShare, QuestionFigures as Figures } from './queries.ts';
+import type { NumberStats, OptionShare, QuestionFigures as Figures } from '../operations.ts';
 
 const title = (question: Figures) => (question.number ? `${question.number}. ${question.label}` : question.label);
 

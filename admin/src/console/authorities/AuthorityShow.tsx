@@ -18,12 +18,13 @@ import {
   useRefresh,
 } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
-import { updateAuthority } from './actions.ts';
 
 function EditAuthority() {
   const record = useRecordContext();
   const refresh = useRefresh();
+  const dataProvider = useConsoleDataProvider();
   const { data: spheres } = useGetList('Sphere', { pagination: { page: 1, perPage: 100 }, sort: { field: 'position', order: 'ASC' } });
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -58,7 +59,7 @@ function EditAuthority() {
         consequence={`Наименование пришло из ответа респондента. Исправление увидят все анкеты, где указан этот орган власти (${record.responsesCount}), и их мероприятия; прежнее значение сохранится в журнале действий.`}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
-          const outcome = await updateAuthority({ id: String(record.id), name, sphereId: sphereId || null, reason });
+          const outcome = await dataProvider.updateAuthority({ id: String(record.id), name, sphereId: sphereId || null, reason });
           if (!outcome.ok) return outcome.message;
           setOpen(false);
           setDone('Изменения сохранены.');

@@ -6,7 +6,8 @@ import { useRef, useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useNotify, useRefresh } from 'react-admin';
-import { importDefinition, previewImport, type FieldProblem, type ImportPlan } from './definitions.ts';
+import { useConsoleDataProvider } from '../hooks.ts';
+import type { FieldProblem, ImportPlan } from '../operations.ts';
 
 interface Picked {
   fileName: string;
@@ -42,6 +43,7 @@ export function FieldProblems({ problems }: { problems: FieldProblem[] }) {
 
 export function ImportDefinitionButton() {
   const input = useRef<HTMLInputElement>(null);
+  const dataProvider = useConsoleDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
   const [picked, setPicked] = useState<Picked>();
@@ -62,7 +64,7 @@ export function ImportDefinitionButton() {
       return;
     }
     setBusy(true);
-    const preview = await previewImport(document);
+    const preview = await dataProvider.previewDefinition(document);
     setBusy(false);
     setPicked(
       preview.ok
@@ -80,14 +82,14 @@ export function ImportDefinitionButton() {
   async function confirm() {
     if (!picked?.document) return;
     setBusy(true);
-    const outcome = await importDefinition(picked.document, reason.trim());
+    const outcome = await dataProvider.importDefinition(picked.document, reason.trim());
     setBusy(false);
     if (!outcome.ok) {
       setPicked({ ...picked, plan: undefined, message: outcome.message, fieldErrors: outcome.fieldErrors });
       return;
     }
     close();
-    notify(outcome.data!.message, { type: 'success' });
+    notify(outcome.data.message, { type: 'success' });
     refresh();
   }
 

@@ -7,7 +7,9 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, TextField, Typography } from '@mui/material';
-import { editableOptions, updateQuestionTexts, type FieldProblem, type OptionRow, type QuestionRow } from './definitions.ts';
+import { useConsoleDataProvider } from '../hooks.ts';
+import type { FieldProblem, OptionRow, QuestionRow } from '../operations.ts';
+import { editableOptions } from './definitions.ts';
 import { FieldProblems } from './ImportDefinitionButton.tsx';
 
 interface Props {
@@ -18,6 +20,7 @@ interface Props {
 }
 
 export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }: Props) {
+  const dataProvider = useConsoleDataProvider();
   const [help, setHelp] = useState('');
   const [options, setOptions] = useState<OptionRow[]>([]);
   const [busy, setBusy] = useState(false);
@@ -44,10 +47,15 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
   async function save() {
     if (!question) return;
     setBusy(true);
-    const outcome = await updateQuestionTexts({ campaignCode, questionCode: question.code, help: help.trim(), options: hasOptions ? options : [] });
+    const outcome = await dataProvider.updateQuestionTexts({
+      campaignCode,
+      questionCode: question.code,
+      help: help.trim(),
+      options: hasOptions ? options : [],
+    });
     setBusy(false);
     if (!outcome.ok) {
-      setError({ message: outcome.message ?? 'Изменения не сохранены.', fieldErrors: outcome.fieldErrors ?? [] });
+      setError({ message: outcome.message, fieldErrors: outcome.fieldErrors });
       return;
     }
     onSaved();

@@ -1,7 +1,7 @@
 /** @jsxImportSource react */
 // A campaign's questionnaire on its show page: sections → questions (number, label, type, required,
 // help) → options; «Скачать определение»; and, on a draft, «Изменить варианты и подсказку» per question.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
 import EditIcon from '@mui/icons-material/Edit';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
@@ -22,14 +22,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useNotify, useRecordContext } from 'react-admin';
-import {
-  definitionDocument,
-  editableOptions,
-  loadQuestionnaire,
-  questionTypeLabels,
-  type Questionnaire as QuestionnaireData,
-  type QuestionRow,
-} from './definitions.ts';
+import { useConsoleDataProvider, useConsoleQuery } from '../hooks.ts';
+import type { QuestionRow } from '../operations.ts';
+import { editableOptions, questionTypeLabels } from './definitions.ts';
+import type { CampaignRecord } from '../records.ts';
 import { QuestionTextsDialog } from './QuestionTextsDialog.tsx';
 
 function OptionsTable({ question }: { question: QuestionRow }) {
@@ -96,25 +92,17 @@ function QuestionCard({ question, editable, onEdit }: { question: QuestionRow; e
 }
 
 export function Questionnaire() {
-  const record = useRecordContext();
+  const record = useRecordContext<CampaignRecord>();
   const notify = useNotify();
-  const code = record?.code as string | undefined;
-  const [data, setData] = useState<QuestionnaireData | null>();
-  const [error, setError] = useState<string>();
+  const dataProvider = useConsoleDataProvider();
+  const code = record?.code ?? '';
+  const { data, error, refetch } = useConsoleQuery(['questionnaire', code], (provider) => provider.questionnaire(code), { enabled: Boolean(code) });
   const [editing, setEditing] = useState<QuestionRow | null>(null);
 
-  const load = useCallback(() => {
-    if (!code) return;
-    loadQuestionnaire(code)
-      .then(setData)
-      .catch((failure: Error) => setError(failure.message));
-  }, [code]);
-  useEffect(load, [load]);
-
   async function download() {
-    const outcome = await definitionDocument(code!);
+    const outcome = await dataProvider.definitionDocument(code);
     if (!outcome.ok) {
-      notify(outcome.message ?? 'Определение не скачано.', { type: 'error' });
+      notify(outcome.message, { type: 'error' });
       return;
     }
     const url = URL.createObjectURL(new Blob([`${JSON.stringify(outcome.data, null, 2)}\n`], { type: 'application/json' }));
@@ -127,7 +115,7 @@ export function Questionnaire() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  if (error) return <Alert severity="error">{error}</Alert>;
+  if (error) return <Alert severity="error">{error.message}</Alert>;
   if (data === undefined) return <CircularProgress aria-label="Загрузка анкеты" sx={{ m: 2 }} />;
   if (data === null) return <Alert severity="error">Опрос не найден.</Alert>;
   const editable = data.state === 'DRAFT';
@@ -178,7 +166,7 @@ export function Questionnaire() {
         onSaved={() => {
           setEditing(null);
           notify('Варианты и подсказка сохранены.', { type: 'success' });
-          load();
+          void refetch();
         }}
       />
     </Box>

@@ -2,7 +2,7 @@
 // Average completion by region as horizontal bars, the regions that have started, best first.
 import { Card, CardContent, Typography } from '@mui/material';
 import { BarChart } from '../BarChart.tsx';
-import type { RegionCompletion } from './queries.ts';
+import type { RegionCompletion } from '../operations.ts';
 
 export function CompletionChart({ regions }: { regions: RegionCompletion[] }) {
   const rows = regions.filter((region) => region.participates).sort((a, b) => b.completion - a.completion || a.name.localeCompare(b.name, 'ru'));

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Card, CardContent, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel, Typography } from '@mui/material';
 import { federalDistrictLabels } from '../labels.ts';
-import type { CampaignDashboard, RegionCompletion } from './queries.ts';
+import type { CampaignDashboard, RegionCompletion } from '../operations.ts';
 
 /** A column: name, district, completion, submitted, or `section:<code>`. */
 type SortKey = 'name' | 'federalDistrict' | 'completion' | 'submitted' | `section:${string}`;

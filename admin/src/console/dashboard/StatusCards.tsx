@@ -3,7 +3,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { percentOf, windowStateLabels } from '../labels.ts';
-import type { CampaignDashboard } from './queries.ts';
+import type { CampaignDashboard } from '../operations.ts';
 
 function StatusCard({ label, value, note }: { label: string; value: string | number; note?: string }) {
   return (

@@ -18,8 +18,10 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow, moscowDateInput, moscowDayEnd, moscowDayStart, windowStateLabels } from '../labels.ts';
-import { changeWindow, type CampaignDashboard, type CampaignSummary, type WindowOperation, type WindowOutcome } from './queries.ts';
+import type { CampaignDashboard, FieldProblem } from '../operations.ts';
+import type { CampaignRecord } from '../records.ts';
 
 type Action = 'open' | 'close' | 'move' | 'extend';
 
@@ -30,27 +32,21 @@ const titles: Record<Action, string> = {
   extend: 'Продлить приём ответов для региона',
 };
 
-const operations: Record<Action, WindowOperation> = {
-  open: 'openCampaignWindow',
-  close: 'closeCampaignWindow',
-  move: 'moveCampaignWindow',
-  extend: 'extendRegionWindow',
-};
-
 interface Props {
-  campaign: CampaignSummary;
+  campaign: CampaignRecord;
   dashboard: CampaignDashboard;
-  onChanged(): Promise<void> | void;
+  onChanged(): Promise<unknown>;
 }
 
 export function WindowControl({ campaign, dashboard, onChanged }: Props) {
+  const dataProvider = useConsoleDataProvider();
   const [action, setAction] = useState<Action>();
   const [reason, setReason] = useState('');
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
   const [regionCode, setRegionCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<WindowOutcome>();
+  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldProblem[] }>();
   const [done, setDone] = useState<string>();
 
   function start(next: Action) {
@@ -100,27 +96,36 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
 
   async function confirm() {
     if (!action) return;
-    const input: Record<string, unknown> = { campaignCode: campaign.code };
-    if (reason.trim()) input.reason = reason.trim();
-    if (action === 'open' && closesOn) input.closesAt = moscowDayEnd(closesOn);
-    if (action === 'move') Object.assign(input, { opensAt: moscowDayStart(opensOn), closesAt: moscowDayEnd(closesOn) });
-    if (action === 'extend') Object.assign(input, { regionCode, closesAt: moscowDayEnd(closesOn) });
+    const campaignCode = campaign.code;
+    const why = reason.trim() ? { reason: reason.trim() } : {};
     setBusy(true);
     try {
-      const outcome = await changeWindow(operations[action], input);
-      if (!outcome.ok) {
-        setRefusal(outcome);
-        return;
+      if (action === 'extend') {
+        const outcome = await dataProvider.extendRegionWindow({ campaignCode, regionCode, closesAt: moscowDayEnd(closesOn), ...why });
+        if (!outcome.ok) {
+          setRefusal(outcome);
+          return;
+        }
+        setDone(`Готово. Регион «${region?.name}» может отвечать до ${formatMoscow(outcome.data.closesAt)}.`);
+      } else {
+        const dates =
+          action === 'move'
+            ? { opensAt: moscowDayStart(opensOn), closesAt: moscowDayEnd(closesOn) }
+            : action === 'open' && closesOn
+              ? { closesAt: moscowDayEnd(closesOn) }
+              : {};
+        const outcome = await dataProvider.changeCampaignWindow(action, { campaignCode, ...dates, ...why });
+        if (!outcome.ok) {
+          setRefusal(outcome);
+          return;
+        }
+        const changed = outcome.data;
+        setDone(
+          `Готово. Приём ответов: ${(windowStateLabels[changed.windowState] ?? changed.windowState).toLowerCase()}; сроки: с ${formatMoscow(changed.opensAt)} по ${formatMoscow(changed.closesAt)}.`,
+        );
       }
       setAction(undefined);
-      setDone(
-        outcome.campaign
-          ? `Готово. Приём ответов: ${(windowStateLabels[outcome.campaign.windowState] ?? outcome.campaign.windowState).toLowerCase()}; сроки: с ${formatMoscow(outcome.campaign.opensAt)} по ${formatMoscow(outcome.campaign.closesAt)}.`
-          : `Готово. Регион «${region?.name}» может отвечать до ${formatMoscow(outcome.extension?.closesAt)}.`,
-      );
       await onChanged();
-    } catch (failure) {
-      setRefusal({ ok: false, message: (failure as Error).message });
     } finally {
       setBusy(false);
     }
@@ -226,8 +231,8 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
               />
               {refusal && (
                 <Alert severity="error" role="alert">
-                  {refusal.message ?? 'Действие не выполнено.'}
-                  {refusal.fieldErrors?.some((fieldError) => fieldError.message !== refusal.message) ? (
+                  {refusal.message}
+                  {refusal.fieldErrors.some((fieldError) => fieldError.message !== refusal.message) ? (
                     <ul style={{ margin: 0, paddingLeft: 20 }}>
                       {refusal.fieldErrors
                         .filter((fieldError) => fieldError.message !== refusal.message)

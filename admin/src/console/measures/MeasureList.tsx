@@ -20,9 +20,9 @@ import {
   TopToolbar,
   useListContext,
 } from 'react-admin';
-import { useCampaigns } from '../actions.ts';
+import { useCampaigns, useConsoleQuery } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
-import { useTaxonomy, type TaxonomyGroup } from './queries.ts';
+import type { TaxonomyGroup } from '../operations.ts';
 
 const excerpt = (text: string | null | undefined, length = 120) => (!text ? '—' : text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -43,6 +43,12 @@ function ListActions() {
       </Button>
     </TopToolbar>
   );
+}
+
+/** The type taxonomy for the filters; without it the list still works, with no type choices. */
+function useTaxonomy(): TaxonomyGroup[] | undefined {
+  const { data, isError } = useConsoleQuery(['measureTypeGroups'], (dataProvider) => dataProvider.measureTypeGroups());
+  return data ?? (isError ? [] : undefined);
 }
 
 export function MeasureList() {

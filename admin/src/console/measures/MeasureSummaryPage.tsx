@@ -1,7 +1,7 @@
 /** @jsxImportSource react */
 // «Measures by type group, type and region»: the counts the API makes in the database, as tables
 // (each row opens the matching measures) and as bar charts (BarChart.tsx).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -21,10 +21,9 @@ import {
 } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Title } from 'react-admin';
-import { currentCampaign, useCampaigns } from '../actions.ts';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { BarChart } from '../BarChart.tsx';
-import { loadMeasureSummary, type MeasureSummary } from './queries.ts';
+import { currentCampaign, useCampaigns, useConsoleQuery } from '../hooks.ts';
 
 const percent = (share: number) => `${(share * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}%`;
 const measuresWord = (n: number) => countOf(n, ['мероприятие', 'мероприятия', 'мероприятий']);
@@ -55,31 +54,15 @@ function CountChart({ title, rows }: { title: string; rows: CountRow[] }) {
 
 export function MeasureSummaryPage() {
   const { campaigns, error: loadError } = useCampaigns();
-  const [campaignCode, setCampaignCode] = useState('');
+  const [chosen, setChosen] = useState<string>();
+  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
   const [submittedOnly, setSubmittedOnly] = useState(true);
-  const [summary, setSummary] = useState<MeasureSummary>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const current = campaigns && currentCampaign(campaigns);
-    if (current && !campaignCode) setCampaignCode(current.code);
-  }, [campaigns, campaignCode]);
-
-  useEffect(() => {
-    if (!campaignCode) return;
-    let live = true;
-    setSummary(undefined);
-    loadMeasureSummary(campaignCode, submittedOnly)
-      .then((outcome) => {
-        if (!live) return;
-        setSummary(outcome.data);
-        setError(outcome.message);
-      })
-      .catch((failure: Error) => live && setError(failure.message));
-    return () => {
-      live = false;
-    };
-  }, [campaignCode, submittedOnly]);
+  const { data: summary, error: failure } = useConsoleQuery(
+    ['measureSummary', campaignCode, submittedOnly],
+    (dataProvider) => dataProvider.measureSummary(campaignCode, submittedOnly),
+    { enabled: Boolean(campaignCode) },
+  );
+  const error = failure?.message;
 
   const base = { campaignCode, ...(submittedOnly ? { submittedOnly: true } : {}) };
   const types =
@@ -94,7 +77,7 @@ export function MeasureSummaryPage() {
       {loadError && <Alert severity="error">{loadError}</Alert>}
       {campaigns && (
         <Box sx={{ display: 'flex', gap: 3, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField select label="Опрос" value={campaignCode} onChange={(event) => setCampaignCode(event.target.value)} sx={{ minWidth: 320 }}>
+          <TextField select label="Опрос" value={campaignCode} onChange={(event) => setChosen(event.target.value)} sx={{ minWidth: 320 }}>
             {campaigns.map((candidate) => (
               <MenuItem key={candidate.code} value={candidate.code}>
                 {candidate.title}

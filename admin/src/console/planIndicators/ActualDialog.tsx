@@ -3,7 +3,9 @@
 // reason for the audit log, and the API's refusal shown inside the dialog.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { ruNumber, saveActual, targetText, toDecimal, type Target } from './actuals.ts';
+import { useConsoleDataProvider } from '../hooks.ts';
+import type { Target } from '../operations.ts';
+import { ruNumber, targetText, toDecimal } from './actuals.ts';
 
 interface Props {
   target: Target | undefined;
@@ -16,6 +18,7 @@ interface Props {
 }
 
 export function ActualDialog({ target, indicator, onClose, onSaved, onClear }: Props) {
+  const dataProvider = useConsoleDataProvider();
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,9 +41,9 @@ export function ActualDialog({ target, indicator, onClose, onSaved, onClear }: P
     }
     setBusy(true);
     setError(undefined);
-    const outcome = await saveActual(target!.id, parsed.value, reason.trim());
+    const outcome = await dataProvider.setPlanTargetActual(target!.id, parsed.value, reason.trim());
     setBusy(false);
-    if (outcome.ok) onSaved(outcome.target!);
+    if (outcome.ok) onSaved(outcome.data);
     else setError(outcome.message);
   }
 

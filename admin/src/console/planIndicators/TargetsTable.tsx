@@ -6,18 +6,21 @@ import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableHead, Table
 import { useRecordContext, useRefresh } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ActualDialog } from './ActualDialog.tsx';
-import { ruNumber, saveActual, statusLabels, targetText, type Target } from './actuals.ts';
+import { useConsoleDataProvider } from '../hooks.ts';
+import type { Target } from '../operations.ts';
+import { ruNumber, statusLabels, targetText } from './actuals.ts';
 
 const statusColors = { MET: 'success', NOT_MET: 'error', NO_DATA: 'default' } as const;
 
 function StatusChip({ target }: { target: Target }) {
-  const status = target.status ?? 'NO_DATA';
+  const status = target.status;
   return <Chip size="small" color={statusColors[status]} variant={status === 'NO_DATA' ? 'outlined' : 'filled'} label={statusLabels[status]} />;
 }
 
 export function TargetsTable({ editable = false }: { label?: string; editable?: boolean }) {
   const record = useRecordContext();
   const refresh = useRefresh();
+  const dataProvider = useConsoleDataProvider();
   const [editing, setEditing] = useState<Target>();
   const [clearing, setClearing] = useState<Target>();
   const [done, setDone] = useState<string>();
@@ -31,7 +34,7 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
     setDone(
       target.actual === null
         ? `Фактическое значение за ${target.year} год удалено.`
-        : `Сохранено: ${target.year} год — ${ruNumber(target.actual)}, ${statusLabels[target.status ?? 'NO_DATA']}.`,
+        : `Сохранено: ${target.year} год — ${ruNumber(target.actual)}, ${statusLabels[target.status]}.`,
     );
     refresh();
   }
@@ -139,9 +142,9 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
             }
             onClose={() => setClearing(undefined)}
             onConfirm={async (reason) => {
-              const outcome = await saveActual(clearing!.id, null, reason);
+              const outcome = await dataProvider.setPlanTargetActual(clearing!.id, null, reason);
               if (!outcome.ok) return outcome.message;
-              saved(outcome.target!);
+              saved(outcome.data);
               return undefined;
             }}
           />

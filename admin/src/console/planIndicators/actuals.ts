@@ -1,18 +1,6 @@
-// Actual values of plan targets: reading what a Russian user types, the status labels, and the
-// setPlanTargetActual mutation (its refusal comes back as a message for the dialog).
-import { graphql } from '../graphql.ts';
-
-export type TargetStatus = 'NO_DATA' | 'MET' | 'NOT_MET';
-
-export interface Target {
-  id: string;
-  year: number;
-  targetMin: string;
-  targetMax: string;
-  isRange: boolean;
-  actual: string | null;
-  status?: TargetStatus;
-}
+// Actual values of plan targets: reading what a Russian user types, and the status labels (the
+// setPlanTargetActual mutation is the data provider's, see operations.ts).
+import type { Target, TargetStatus } from '../operations.ts';
 
 export const statusLabels: Record<TargetStatus, string> = {
   MET: 'выполнено',
@@ -39,29 +27,4 @@ export function toDecimal(typed: string): { value: string } | { message: string 
   if (compact === '') return { message: 'Введите значение, например 47,5. Чтобы удалить фактическое значение, нажмите «Очистить».' };
   if (!/^-?\d+(\.\d+)?$/.test(compact)) return { message: `«${typed.trim()}» — не число. Введите число, например 47,5.` };
   return { value: compact };
-}
-
-export interface SaveOutcome {
-  ok: boolean;
-  target?: Target;
-  message?: string;
-}
-
-export async function saveActual(targetId: string, actual: string | null, reason: string): Promise<SaveOutcome> {
-  try {
-    const { result } = await graphql<{ result: any }>(
-      `mutation ConsoleSetPlanTargetActual($input: SetPlanTargetActualInput!) {
-        result: setPlanTargetActual(input: $input) {
-          __typename
-          ... on MutationSetPlanTargetActualSuccess { data { id year targetMin targetMax isRange actual status } }
-          ... on Error { message }
-        }
-      }`,
-      { input: { targetId, actual, reason: reason || null } },
-    );
-    if (result.__typename === 'MutationSetPlanTargetActualSuccess') return { ok: true, target: result.data };
-    return { ok: false, message: result.message ?? 'Значение не сохранено.' };
-  } catch (failure) {
-    return { ok: false, message: (failure as Error).message };
-  }
 }

@@ -2,14 +2,9 @@
 // The form of implementation: the forms come from the catalogue structure (practiceGroups), which is
 // not a list resource. As a list filter it is a plain select with the number of practices; in the
 // create/edit form it is an autocomplete grouped by the catalogue's groups.
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { AutocompleteInput, SelectInput } from 'react-admin';
-import { graphql } from '../graphql.ts';
-
-interface Group {
-  name: string;
-  forms: { id: string; name: string; practiceCount: number }[];
-}
+import { useConsoleQuery } from '../hooks.ts';
 
 interface Choice {
   id: string;
@@ -17,20 +12,16 @@ interface Choice {
   group: string;
 }
 
+/** The forms by group, read once for the filter and the form (the filter names each with its count). */
 function useFormChoices(withCounts: boolean): Choice[] {
-  const [choices, setChoices] = useState<Choice[]>([]);
-  useEffect(() => {
-    graphql<{ practiceGroups: Group[] }>('query ConsolePracticeGroups { practiceGroups { name forms { id name practiceCount } } }')
-      .then(({ practiceGroups }) =>
-        setChoices(
-          practiceGroups.flatMap((group) =>
-            group.forms.map((form) => ({ id: form.id, name: withCounts ? `${form.name} (${form.practiceCount})` : form.name, group: group.name })),
-          ),
-        ),
-      )
-      .catch(() => setChoices([]));
-  }, [withCounts]);
-  return choices;
+  const { data: groups } = useConsoleQuery(['practiceGroups'], (dataProvider) => dataProvider.practiceGroups());
+  return useMemo(
+    () =>
+      (groups ?? []).flatMap((group) =>
+        group.forms.map((form) => ({ id: form.id, name: withCounts ? `${form.name} (${form.practiceCount})` : form.name, group: group.name })),
+      ),
+    [groups, withCounts],
+  );
 }
 
 export function PracticeFormInput(props: { source: string; label?: string; alwaysOn?: boolean; variant?: 'filter' | 'form'; helperText?: string }) {

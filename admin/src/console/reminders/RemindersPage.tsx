@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
 // Reminders: pick a campaign and an audience, read the mail and its recipients, then send after a confirmation.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -18,16 +18,19 @@ import {
   Typography,
 } from '@mui/material';
 import { Link, Title } from 'react-admin';
-import { currentCampaign, reminderPreview, sendReminders, useCampaigns, type ReminderAudience, type ReminderPreview } from '../actions.ts';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { currentCampaign, useCampaigns, useConsoleDataProvider } from '../hooks.ts';
 import { audienceLabels } from '../labels.ts';
+import type { ReminderAudience, ReminderPreview } from '../operations.ts';
 
 const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
 
 export function RemindersPage() {
   const { campaigns, error: loadError } = useCampaigns();
-  const [campaignCode, setCampaignCode] = useState('');
+  const dataProvider = useConsoleDataProvider();
+  const [chosen, setChosen] = useState<string>();
+  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
   const [audience, setAudience] = useState<ReminderAudience>('NOT_STARTED');
   const [preview, setPreview] = useState<ReminderPreview>();
   const [error, setError] = useState<string>();
@@ -35,21 +38,16 @@ export function RemindersPage() {
   const [confirming, setConfirming] = useState(false);
   const [sent, setSent] = useState<string>();
 
-  useEffect(() => {
-    const current = campaigns && currentCampaign(campaigns);
-    if (current && !campaignCode) setCampaignCode(current.code);
-  }, [campaigns, campaignCode]);
-
-  // A preview belongs to one choice: changing it asks for a new one.
-  useEffect(() => {
+  /** A preview belongs to one choice: changing the campaign or the audience asks for a new one. */
+  function forgetPreview() {
     setPreview(undefined);
     setError(undefined);
-  }, [campaignCode, audience]);
+  }
 
   async function showPreview() {
     setBusy(true);
     setSent(undefined);
-    const outcome = await reminderPreview(campaignCode, audience);
+    const outcome = await dataProvider.reminderPreview(campaignCode, audience);
     setBusy(false);
     if (outcome.ok) {
       setPreview(outcome.data);
@@ -66,7 +64,16 @@ export function RemindersPage() {
       {campaigns && (
         <Card variant="outlined">
           <CardContent sx={{ display: 'grid', gap: 2 }}>
-            <TextField select label="Опрос" value={campaignCode} onChange={(event) => setCampaignCode(event.target.value)} sx={{ maxWidth: 420 }}>
+            <TextField
+              select
+              label="Опрос"
+              value={campaignCode}
+              onChange={(event) => {
+                setChosen(event.target.value);
+                forgetPreview();
+              }}
+              sx={{ maxWidth: 420 }}
+            >
               {campaigns.map((candidate) => (
                 <MenuItem key={candidate.code} value={candidate.code}>
                   {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}
@@ -79,7 +86,10 @@ export function RemindersPage() {
                 row
                 aria-labelledby="audience-label"
                 value={audience}
-                onChange={(event) => setAudience(event.target.value as ReminderAudience)}
+                onChange={(event) => {
+                  setAudience(event.target.value as ReminderAudience);
+                  forgetPreview();
+                }}
               >
                 {Object.entries(audienceLabels).map(([value, label]) => (
                   <FormControlLabel key={value} value={value} control={<Radio />} label={label.toLowerCase().replace(/^./, (c) => c.toUpperCase())} />
@@ -149,11 +159,11 @@ export function RemindersPage() {
         }
         onClose={() => setConfirming(false)}
         onConfirm={async () => {
-          const outcome = await sendReminders(campaignCode, audience);
+          const outcome = await dataProvider.sendReminders(campaignCode, audience);
           if (!outcome.ok) return outcome.message;
           setConfirming(false);
           setPreview(undefined);
-          setSent(`Поставлено в очередь: ${letters(outcome.data?.queued ?? 0)}.`);
+          setSent(`Поставлено в очередь: ${letters(outcome.data.queued)}.`);
           return undefined;
         }}
       />

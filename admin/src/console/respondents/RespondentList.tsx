@@ -2,7 +2,7 @@
 // Respondents with their status and progress in the latest campaign.
 import { Alert, CircularProgress } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { currentCampaign, useCampaigns } from '../actions.ts';
+import { currentCampaign, useCampaigns } from '../hooks.ts';
 import { formatMoscow, progressStatusLabels } from '../labels.ts';
 
 const filters = [

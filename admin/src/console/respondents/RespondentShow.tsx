@@ -3,13 +3,14 @@
 import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
-import { currentCampaign, resendLink, revokeRespondent, useCampaigns } from '../actions.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { currentCampaign, useCampaigns, useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow, progressStatusLabels } from '../labels.ts';
 
 function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: string; campaignTitle: string }) {
   const record = useRecordContext();
   const refresh = useRefresh();
+  const dataProvider = useConsoleDataProvider();
   const [revoking, setRevoking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
@@ -18,7 +19,7 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
   async function resend() {
     setBusy(true);
     setMessage(undefined);
-    const outcome = await resendLink(String(record!.id), campaignCode);
+    const outcome = await dataProvider.resendLink(String(record!.id), campaignCode);
     setBusy(false);
     setMessage(
       outcome.ok
@@ -26,7 +27,7 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
             severity: 'success',
             text: `Новая ссылка для входа поставлена в очередь на ${record!.email}. Прежние ссылки перестанут действовать, когда письмо уйдёт.`,
           }
-        : { severity: 'error', text: outcome.message ?? 'Ссылка не отправлена.' },
+        : { severity: 'error', text: outcome.message },
     );
   }
 
@@ -54,7 +55,7 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
         consequence={`${record.email} больше не сможет входить и заполнять анкету («${campaignTitle}»): все личные ссылки перестанут действовать, открытые сеансы завершатся. Уже сохранённые ответы останутся.`}
         onClose={() => setRevoking(false)}
         onConfirm={async (reason) => {
-          const outcome = await revokeRespondent(String(record.id), reason);
+          const outcome = await dataProvider.revokeRespondent(String(record.id), reason);
           if (!outcome.ok) return outcome.message;
           setRevoking(false);
           setMessage({ severity: 'success', text: `Доступ закрыт: ${record.email}.` });

@@ -4,8 +4,8 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
-import { reopenResponse } from '../actions.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 
 interface Answer {
@@ -36,6 +36,7 @@ interface Measure {
 function ReopenAction() {
   const record = useRecordContext();
   const refresh = useRefresh();
+  const dataProvider = useConsoleDataProvider();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   if (!record) return null;
@@ -61,7 +62,7 @@ function ReopenAction() {
         consequence={`Анкета ${record.respondentEmail}${record.regionName ? ` (${record.regionName})` : ''} снова станет черновиком: респондент сможет изменить ответы и должен будет отправить её заново. До повторной отправки она не считается отправленной.`}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
-          const outcome = await reopenResponse(String(record.id), reason);
+          const outcome = await dataProvider.reopenResponse(String(record.id), reason);
           if (!outcome.ok) return outcome.message;
           setOpen(false);
           setDone(true);
