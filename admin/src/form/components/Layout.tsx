@@ -1,9 +1,26 @@
-// The page around the questionnaire: header (title, window, e-mail, «Выйти»), the section menu with
-// completion, and the footer with the resource centre's contacts (seed 000).
+// The page around the questionnaire: the skip link, the header (title, window, e-mail, «Выйти»), the
+// section menu with completion, and the footer with the resource centre's contacts (seed 000).
 import type { ComponentChildren } from 'preact';
 import { lockedNote, sectionState } from '../lib/completion.ts';
 import { formatWindow } from '../lib/dates.ts';
 import type { Campaign, Completion } from '../lib/types.ts';
+
+/** «Перейти к анкете»: the first stop of the keyboard, it moves the focus to the questionnaire. */
+export function SkipLink() {
+  return (
+    // biome-ignore lint/a11y/useValidAnchor: a skip link (WCAG 2.4.1) to a real target, #main; the click moves the focus there itself so the address keeps the #/<section> the form navigates by
+    <a
+      href="#main"
+      class="skip-link"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}
+    >
+      Перейти к анкете
+    </a>
+  );
+}
 
 export function Header({ campaign, email }: { campaign?: Campaign | null; email?: string | null }) {
   return (

@@ -25,15 +25,15 @@ export interface LoadData {
   measureTypeGroups: MeasureTypeGroup[];
 }
 
-export type LoadResult = { kind: 'failure'; failure: Failure } | { kind: 'loaded'; loaded: Loaded; response: ResponseState };
+/** What was loaded, or why nothing was. */
+export type LoadResult = Failure | { kind: 'loaded'; loaded: Loaded; response: ResponseState };
 
 export function readLoad(outcome: Outcome<LoadData>): LoadResult {
-  if (outcome.kind === 'network') return { kind: 'failure', failure: { kind: 'network' } };
-  if (outcome.kind === 'unauthenticated') return { kind: 'failure', failure: { kind: 'unauthenticated' } };
-  if (outcome.kind === 'error') return { kind: 'failure', failure: { kind: 'error', message: outcome.message } };
+  if (outcome.kind === 'network' || outcome.kind === 'unauthenticated') return { kind: outcome.kind };
+  if (outcome.kind === 'error') return { kind: 'error', message: outcome.message };
   const result = outcome.data;
-  if (!result.viewer) return { kind: 'failure', failure: { kind: 'unauthenticated' } };
-  if (!result.campaign) return { kind: 'failure', failure: { kind: 'notFound' } };
+  if (!result.viewer) return { kind: 'unauthenticated' };
+  if (!result.campaign) return { kind: 'notFound' };
   const campaign = toCampaign(result.campaign);
   return {
     kind: 'loaded',
