@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { bootstrapDatabase } from '../src/bootstrap.ts';
 import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
-import { setCampaignWindow, windowState } from '../src/services/campaigns.ts';
+import { setCampaignWindow } from '../src/services/campaigns.ts';
+import { windowState } from '../src/survey/window.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

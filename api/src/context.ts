@@ -24,6 +24,15 @@ export interface Context extends Services {
   responseCookies: string[];
 }
 
+/**
+ * The signed-in person, in a resolver whose auth scopes admit only signed-in callers (respondent,
+ * coordinator); it is also the actor services record in the audit log.
+ */
+export function signedIn(context: Pick<Context, 'viewer'>): Viewer {
+  if (!context.viewer) throw new Error('signedIn() called in a field open to anonymous callers');
+  return context.viewer;
+}
+
 export async function createContext(services: Services, request: Request, clientIp: string | null = null): Promise<Context> {
   const resolved = await sessionFromRequest(services.auth, request);
   return {

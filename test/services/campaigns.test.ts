@@ -1,6 +1,6 @@
 // How a survey window is written for people (Moscow time; closesAt is exclusive).
 import { expect, it } from 'vitest';
-import { windowState, windowText } from '../../api/src/services/campaigns.ts';
+import { windowState, windowText } from '../../api/src/survey/window.ts';
 
 it('prints the window as seed 000 does', () => {
   expect(windowText(new Date('2021-11-08T00:00:00+03:00'), new Date('2021-11-19T00:00:00+03:00'))).toBe(

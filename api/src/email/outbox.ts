@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/client.ts';
 import type { OutboxMail, Prisma } from '../generated/prisma/client.ts';
 import { issueLoginLink, rotateLoginLinks } from '../auth/loginLinks.ts';
 import { logAuthEvent } from '../auth/authEvents.ts';
-import { windowText } from '../services/campaigns.ts';
+import { windowText } from '../survey/window.ts';
 import type { Mailer } from './mailer.ts';
 import { loginLinkMail, reminderMail, type RenderedMail } from './templates.ts';
 

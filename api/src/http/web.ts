@@ -17,7 +17,7 @@ import { defaultCaptchaConfig, newChallenge, type CaptchaConfig } from '../auth/
 import { sessionFromRequest } from '../auth/sessions.ts';
 import type { Mailer } from '../email/mailer.ts';
 import { startOutboxWorker } from '../email/outbox.ts';
-import { windowText } from '../services/campaigns.ts';
+import { windowText } from '../survey/window.ts';
 import { register, requestLink, RegistrationRefused, openCampaignForRegistration, type RateLimits } from '../services/registration.ts';
 import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
 import { createApp, type App } from '../yoga.ts';

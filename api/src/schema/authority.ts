@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { updateAuthority } from '../services/authorities.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries, contains, parseId } from './lists.ts';
@@ -67,16 +68,12 @@ builder.mutationField('updateAuthority', (t) =>
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: UpdateAuthorityInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const updated = await updateAuthority(
-        context.prisma,
-        { id: context.viewer!.id, email: context.viewer!.email },
-        {
-          id: parseId(input.id) as number,
-          name: input.name,
-          sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null,
-          reason: input.reason,
-        },
-      );
+      const updated = await updateAuthority(context.prisma, signedIn(context), {
+        id: parseId(input.id) as number,
+        name: input.name,
+        sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null,
+        reason: input.reason,
+      });
       return context.prisma.authority.findUniqueOrThrow({ ...query, where: { id: updated.id } });
     },
   }),

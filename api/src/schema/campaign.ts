@@ -1,5 +1,7 @@
 import { builder } from '../builder.ts';
-import { campaignDefinition, extendWindowForRegion, setCampaignWindow, windowState } from '../services/campaigns.ts';
+import { signedIn } from '../context.ts';
+import { campaignDefinition, extendWindowForRegion, setCampaignWindow } from '../services/campaigns.ts';
+import { windowState } from '../survey/window.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries } from './lists.ts';
 
@@ -92,8 +94,6 @@ builder.queryField('campaign', (t) =>
 // ---------------------------------------------------------------------------
 // Window control (coordinators): each change is recorded in the audit log.
 
-const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
-
 const WindowInput = builder.inputType('CampaignWindowInput', {
   fields: (t) => ({
     campaignCode: t.string({ required: true }),
@@ -116,7 +116,7 @@ builder.mutationFields((t) => ({
         input.campaignCode,
         { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' },
         {
-          actor: actorOf(context),
+          actor: signedIn(context),
           action: 'campaign.window.open',
           reason: input.reason,
         },
@@ -138,7 +138,7 @@ builder.mutationFields((t) => ({
         input.campaignCode,
         { opensAt, closesAt: now },
         {
-          actor: actorOf(context),
+          actor: signedIn(context),
           action: 'campaign.window.close',
           reason: input.reason,
         },
@@ -157,7 +157,7 @@ builder.mutationFields((t) => ({
         input.campaignCode,
         { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined },
         {
-          actor: actorOf(context),
+          actor: signedIn(context),
           action: 'campaign.window.move',
           reason: input.reason,
         },
@@ -188,6 +188,6 @@ builder.mutationField('extendRegionWindow', (t) =>
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: ExtendInput, required: true }) },
-    resolve: (_root, { input }, context) => extendWindowForRegion(context.prisma, actorOf(context), input),
+    resolve: (_root, { input }, context) => extendWindowForRegion(context.prisma, signedIn(context), input),
   }),
 );

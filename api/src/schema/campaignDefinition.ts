@@ -1,6 +1,7 @@
 // Campaign questionnaires in the console: preview and import a definition document, download the
 // stored one, and edit the options and help text of a question of a draft (coordinators only).
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import {
   campaignDefinitionDocument,
   importCampaignDefinition,
@@ -10,8 +11,6 @@ import {
   type DefinitionImportResult,
 } from '../services/campaignDefinitions.ts';
 import { DefinitionLockedError, NotFoundError, ValidationError } from '../services/errors.ts';
-
-const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
 
 const ImportOutcome = builder.enumType('CampaignDefinitionOutcome', {
   values: {
@@ -109,7 +108,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, DefinitionLockedError] },
     args: { input: t.arg({ type: ImportInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      importCampaignDefinition(context.prisma, actorOf(context), { definition: input.definition, reason: input.reason }),
+      importCampaignDefinition(context.prisma, signedIn(context), { definition: input.definition, reason: input.reason }),
   }),
   updateQuestionTexts: t.prismaField({
     type: 'Question',
@@ -119,7 +118,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, DefinitionLockedError] },
     args: { input: t.arg({ type: TextsInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const result = await updateQuestionTexts(context.prisma, actorOf(context), input);
+      const result = await updateQuestionTexts(context.prisma, signedIn(context), input);
       return context.prisma.question.findUniqueOrThrow({
         ...query,
         where: { campaignId_code: { campaignId: result.campaignId, code: result.questionCode } },

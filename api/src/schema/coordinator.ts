@@ -1,5 +1,6 @@
 // Coordinators sign in with e-mail and password; the session cookie is set on the response.
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { signInCoordinator } from '../services/coordinators.ts';
 import { SignInRefusedError } from '../services/errors.ts';
 import { signOut as endSession } from '../services/signIn.ts';
@@ -31,7 +32,7 @@ builder.mutationField('signOut', (t) =>
     description: 'Ends the current session (coordinators and respondents).',
     authScopes: { respondent: true, coordinator: true },
     resolve: async (_root, _args, context) => {
-      const blank = await endSession(context.prisma, context.auth, context.sessionId!, context.viewer!.id, context.origin);
+      const blank = await endSession(context.prisma, context.auth, context.sessionId!, signedIn(context).id, context.origin);
       context.responseCookies.push(blank.serialize());
       return true;
     },

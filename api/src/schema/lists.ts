@@ -5,6 +5,7 @@ import type { ArgBuilder, InputObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { builder, type AuthScopes, type SchemaTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { ActionRefusedError, NotFoundError } from '../services/errors.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -122,6 +123,21 @@ export function addListQueries<Filter extends object, Where extends object>(opti
           .findUnique({ ...query, where: { ...options.toWhere(null, context), id: parseId(args.id, options.idKind) } }) as never,
     }),
   }));
+}
+
+/**
+ * Runs a list query whose filter can name what does not exist (an unknown campaign) or ask what does
+ * not go together (a status without a campaign): the caller's mistake, refused as BAD_USER_INPUT.
+ */
+export async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ActionRefusedError) {
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    throw error;
+  }
 }
 
 /** A case-insensitive substring condition, or nothing for an empty search. */

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { planTargetStatus, setPlanTargetActual } from '../services/plan.ts';
 import { addListQueries, contains } from './lists.ts';
@@ -162,7 +163,7 @@ builder.mutationField('setPlanTargetActual', (t) =>
     resolve: async (query, _root, { input }, context) => {
       const target = await setPlanTargetActual(
         context.prisma,
-        { id: context.viewer!.id, email: context.viewer!.email },
+        signedIn(context),
         // An id that is not a number cannot name a target: the service reports it as not found.
         { targetId: Number(input.targetId), actual: input.actual, reason: input.reason },
       );

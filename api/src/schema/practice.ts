@@ -1,12 +1,12 @@
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import {
+  countPractices,
   createPractice,
   deletePractice,
-  practiceSearchQuery,
-  practiceWhere,
-  searchPracticeIds,
+  listPractices,
   updatePractice,
   type PracticeFilter as Filter,
 } from '../services/practices.ts';
@@ -107,30 +107,19 @@ builder.queryFields((t) => ({
     description: 'A page of Practices, filtered and sorted (at most 100 per page).',
     authScopes: { public: true },
     args: listArgs(t.arg, PracticeFilter, sortFields, ' Without it, a search lists the most relevant first.'),
-    resolve: async (query, _root, args, context) => {
-      const filter = toFilter(args.filter);
-      const order = orderBy(args.sortField, args.sortOrder);
-      const page = paging(args);
-      const tsQuery = practiceSearchQuery(filter.q);
-      if (!tsQuery) return context.prisma.practice.findMany({ ...query, where: practiceWhere(filter), orderBy: order, ...page });
-      const ranked = await searchPracticeIds(context.prisma, tsQuery, filter);
-      if (args.sortField) return context.prisma.practice.findMany({ ...query, where: { id: { in: ranked } }, orderBy: order, ...page });
-      const pageIds = ranked.slice(page.skip, page.skip + page.take);
-      const rows = await context.prisma.practice.findMany({ ...query, where: { id: { in: pageIds } } });
-      const position = new Map(pageIds.map((id, i) => [id, i]));
-      return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    },
+    resolve: (query, _root, args, context) =>
+      listPractices(
+        context.prisma,
+        toFilter(args.filter),
+        { orderBy: orderBy(args.sortField, args.sortOrder), byRelevance: !args.sortField, ...paging(args) },
+        query,
+      ),
   }),
   _allPracticesMeta: t.field({
     type: ListMetadata,
     authScopes: { public: true },
     args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: PracticeFilter }) },
-    resolve: async (_root, args, context) => {
-      const filter = toFilter(args.filter);
-      const tsQuery = practiceSearchQuery(filter.q);
-      if (tsQuery) return { count: (await searchPracticeIds(context.prisma, tsQuery, filter)).length };
-      return { count: await context.prisma.practice.count({ where: practiceWhere(filter) }) };
-    },
+    resolve: async (_root, args, context) => ({ count: await countPractices(context.prisma, toFilter(args.filter)) }),
   }),
   Practice: t.prismaField({
     type: 'Practice',
@@ -148,8 +137,6 @@ builder.queryFields((t) => ({
 // The written row, read again with what the client selected (region, sphere, form …) in one query.
 const reread = (context: { prisma: Db }, query: object, practice: { id: number }) =>
   context.prisma.practice.findUniqueOrThrow({ ...query, where: { id: practice.id } });
-
-const actorOf = (context: { viewer: { id: string; email: string } | null }) => ({ id: context.viewer!.id, email: context.viewer!.email });
 
 const CreatePracticeInput = builder.inputType('CreatePracticeInput', {
   fields: (t) => ({
@@ -185,7 +172,7 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: CreatePracticeInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => reread(context, query, await createPractice(context.prisma, actorOf(context), input)),
+    resolve: async (query, _root, { input }, context) => reread(context, query, await createPractice(context.prisma, signedIn(context), input)),
   }),
   updatePractice: t.prismaField({
     type: 'Practice',
@@ -193,7 +180,7 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: UpdatePracticeInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => reread(context, query, await updatePractice(context.prisma, actorOf(context), input)),
+    resolve: async (query, _root, { input }, context) => reread(context, query, await updatePractice(context.prisma, signedIn(context), input)),
   }),
   deletePractice: t.prismaField({
     type: 'Practice',
@@ -201,6 +188,6 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: DeletePracticeInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => reread(context, query, await deletePractice(context.prisma, actorOf(context), input)),
+    resolve: async (query, _root, { input }, context) => reread(context, query, await deletePractice(context.prisma, signedIn(context), input)),
   }),
 }));

@@ -1,5 +1,6 @@
 // Reminders (preview and send) and the outbox as coordinators see it: what was sent to whom and when.
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { reminderPreview, sendReminders, type ReminderPreview } from '../services/reminders.ts';
 import { addListQueries, contains } from './lists.ts';
@@ -47,7 +48,7 @@ builder.mutationField('sendReminders', (t) =>
     authScopes: { coordinator: true },
     errors: { types: [NotFoundError, WindowClosedError, ActionRefusedError] },
     args: { input: t.arg({ type: ReminderInput, required: true }) },
-    resolve: (_root, { input }, context) => sendReminders(context.prisma, { id: context.viewer!.id, email: context.viewer!.email }, input),
+    resolve: (_root, { input }, context) => sendReminders(context.prisma, signedIn(context), input),
   }),
 );
 

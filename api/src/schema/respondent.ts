@@ -1,11 +1,10 @@
 // Respondents in the coordinators' console (ra-data-graphql-simple: allRespondents, _allRespondentsMeta,
 // Respondent) and the actions on a person: revoke access, send a fresh personal link.
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
+import { type Context, signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
-import { listArgs, ListMetadata, listOrder, paging } from './lists.ts';
+import { guarded, listArgs, ListMetadata, listOrder, paging } from './lists.ts';
 
 export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
   values: {
@@ -72,17 +71,6 @@ type FilterArg = {
 const toFilter = (filter: FilterArg | null | undefined) =>
   filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map(String) ?? null } : null;
 
-// A filter naming an unknown campaign, or a status without a campaign, is a caller's mistake.
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ActionRefusedError)
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    throw error;
-  }
-}
-
 builder.queryFields((t) => ({
   allRespondents: t.field({
     type: [Respondent],
@@ -109,7 +97,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const actorOf = (context: Context) => ({ id: context.viewer!.id, email: context.viewer!.email });
 const reload = async (context: Context, id: string) =>
   (await listRespondents(context.prisma, { ids: [id] }, { skip: 0, take: 1 }, [{ id: 'asc' }]))[0]!;
 
@@ -129,7 +116,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ActionRefusedError] },
     args: { input: t.arg({ type: RevokeInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      await revokeRespondent(context.prisma, actorOf(context), { userId: String(input.userId), reason: input.reason });
+      await revokeRespondent(context.prisma, signedIn(context), { userId: String(input.userId), reason: input.reason });
       return reload(context, String(input.userId));
     },
   }),
@@ -140,7 +127,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ActionRefusedError, WindowClosedError] },
     args: { input: t.arg({ type: ResendInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      await resendLink(context.prisma, actorOf(context), { userId: String(input.userId), campaignCode: input.campaignCode });
+      await resendLink(context.prisma, signedIn(context), { userId: String(input.userId), campaignCode: input.campaignCode });
       return reload(context, String(input.userId));
     },
   }),

@@ -1,6 +1,7 @@
 // The respondent's own questionnaire: read it, save a section, submit it. The respondent is always
 // the session's user; there is no argument that could name another person's response.
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { myResponse, saveSection, submitResponse, type ResponseState } from '../services/responses.ts';
 import type { Completion, SectionCompletion } from '../survey/engine.ts';
 import { IncompleteError, ValidationError } from '../services/errors.ts';
@@ -75,7 +76,7 @@ builder.queryField('myResponse', (t) =>
     description: 'Your questionnaire in a campaign; null until you save a first section.',
     authScopes: { respondent: true },
     args: { campaignCode: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => myResponse(context.prisma, context.viewer!.id, args.campaignCode),
+    resolve: (_root, args, context) => myResponse(context.prisma, signedIn(context).id, args.campaignCode),
   }),
 );
 
@@ -106,7 +107,7 @@ builder.mutationField('saveSection', (t) =>
           { path: 'answers', questionCode: null, code: 'WRONG_TYPE', message: 'Ответы передаются объектом «код вопроса → значение».' },
         ]);
       }
-      return saveSection(context.prisma, context.viewer!.id, { ...input, answers: answers as Record<string, unknown> });
+      return saveSection(context.prisma, signedIn(context).id, { ...input, answers: answers as Record<string, unknown> });
     },
   }),
 );
@@ -126,6 +127,6 @@ builder.mutationField('submitResponse', (t) =>
     authScopes: { respondent: true },
     errors: { types: [...respondentWriteErrors, IncompleteError] },
     args: { input: t.arg({ type: SubmitResponseInput, required: true }) },
-    resolve: (_root, { input }, context) => submitResponse(context.prisma, context.viewer!.id, input),
+    resolve: (_root, { input }, context) => submitResponse(context.prisma, signedIn(context).id, input),
   }),
 );

@@ -1,8 +1,8 @@
 // Responses as coordinators read them (allResponses, _allResponsesMeta, ResponseRecord): answers
 // grouped by section with question and option labels, measures with their type names; and
 // reopenResponse, which returns a submitted questionnaire to its respondent.
-import { GraphQLError } from 'graphql';
 import { builder } from '../builder.ts';
+import { signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError } from '../services/errors.ts';
 import {
   listResponses,
@@ -15,7 +15,7 @@ import {
   type ResponseRecord,
   type SectionRecord,
 } from '../services/respondents.ts';
-import { listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
+import { guarded, listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
 import { ResponseStatus } from './response.ts';
 
 const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
@@ -99,15 +99,6 @@ const toFilter = (filter: FilterArg | null | undefined): ResponseFilter | null =
     ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map((id) => parseId(id) as number) ?? null }
     : null;
 
-async function guarded<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    throw error;
-  }
-}
-
 builder.queryFields((t) => ({
   allResponses: t.field({
     type: [ResponseRecordType],
@@ -147,10 +138,6 @@ builder.mutationField('reopenResponse', (t) =>
     errors: { types: [NotFoundError, ActionRefusedError] },
     args: { input: t.arg({ type: ReopenInput, required: true }) },
     resolve: (_root, { input }, context) =>
-      reopenResponse(
-        context.prisma,
-        { id: context.viewer!.id, email: context.viewer!.email },
-        { responseId: parseId(input.responseId) as number, reason: input.reason },
-      ),
+      reopenResponse(context.prisma, signedIn(context), { responseId: parseId(input.responseId) as number, reason: input.reason }),
   }),
 );

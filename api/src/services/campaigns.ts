@@ -1,59 +1,21 @@
-// Campaigns: their parsed definitions and their survey window.
+// Campaigns: their parsed definitions and their survey window (its rules, pure, in survey/window.ts).
 import type { Db, Tx } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
+import { type CampaignWindow, moscowTimeText, windowState } from '../survey/window.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
 
-export type WindowState = 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
-
-export function windowState(campaign: Pick<Campaign, 'state' | 'opensAt' | 'closesAt'>, now: Date): WindowState {
-  if (campaign.state === 'DRAFT') return 'DRAFT';
-  if (campaign.state === 'ARCHIVED') return 'CLOSED';
-  if (now < campaign.opensAt) return 'NOT_YET_OPEN';
-  return now < campaign.closesAt ? 'OPEN' : 'CLOSED';
-}
-
-const moscowDate = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-const moscowParts = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
-
-function dayMonthYear(date: Date): { day: string; month: string; year: string } {
-  const parts = Object.fromEntries(moscowParts.formatToParts(date).map((part) => [part.type, part.value]));
-  return { day: parts.day!, month: parts.month!, year: parts.year! };
-}
-
-/** The last day of a window as people say it: «с 8 по 18 ноября 2021 года» (closesAt is exclusive). */
-export function windowRange(opensAt: Date, closesAt: Date): string {
-  const from = dayMonthYear(opensAt);
-  const to = dayMonthYear(new Date(closesAt.getTime() - 1));
-  if (from.year !== to.year) return `с ${from.day} ${from.month} ${from.year} года по ${to.day} ${to.month} ${to.year} года`;
-  if (from.month !== to.month) return `с ${from.day} ${from.month} по ${to.day} ${to.month} ${to.year} года`;
-  return `с ${from.day} по ${to.day} ${to.month} ${to.year} года`;
-}
-
-/** «Срок проведения опроса с 8 по 18 ноября 2021 года», as seed 000 prints it. */
-export function windowText(opensAt: Date, closesAt: Date): string {
-  return `Срок проведения опроса ${windowRange(opensAt, closesAt)}`;
-}
-
 /** Throws WindowClosedError unless the window is open at `now`. */
-export function assertWindowOpen(campaign: Pick<Campaign, 'state' | 'opensAt' | 'closesAt'>, now: Date): void {
+export function assertWindowOpen(campaign: CampaignWindow, now: Date): void {
   const state = windowState(campaign, now);
   if (state === 'OPEN') return;
   const message =
     state === 'NOT_YET_OPEN'
-      ? `Заполнение анкеты откроется ${moscowDate.format(campaign.opensAt)} (мск).`
+      ? `Заполнение анкеты откроется ${moscowTimeText(campaign.opensAt)} (мск).`
       : state === 'DRAFT'
         ? 'Опрос ещё не опубликован.'
-        : `Приём ответов завершён ${moscowDate.format(campaign.closesAt)} (мск). Изменения не сохранены.`;
+        : `Приём ответов завершён ${moscowTimeText(campaign.closesAt)} (мск). Изменения не сохранены.`;
   throw new WindowClosedError(message, campaign.opensAt, campaign.closesAt);
 }
 

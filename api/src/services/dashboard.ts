@@ -2,7 +2,8 @@
 // (three statements whatever the number of respondents).
 import type { Db } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { campaignDefinition, windowState, type WindowState } from './campaigns.ts';
+import { windowState, type WindowState } from '../survey/window.ts';
+import { campaignDefinition } from './campaigns.ts';
 import { NotFoundError } from './errors.ts';
 
 export interface RegionCompletion {

@@ -87,6 +87,34 @@ export async function searchPracticeIds(prisma: Db, tsQuery: string, filter: Pra
   return rows.map((row) => Number(row.id));
 }
 
+export interface PracticePage {
+  skip: number;
+  take: number;
+  orderBy: object[];
+  /** A search lists the most relevant first instead (the caller chose no order). */
+  byRelevance: boolean;
+}
+
+/** A page of the catalogue, searched and filtered; `query` is what the caller selects (e.g. GraphQL's relations). */
+export async function listPractices(prisma: Db, filter: PracticeFilter, page: PracticePage, query: object = {}): Promise<Practice[]> {
+  const { skip, take, orderBy } = page;
+  const tsQuery = practiceSearchQuery(filter.q);
+  if (!tsQuery) return prisma.practice.findMany({ ...query, where: practiceWhere(filter), orderBy, skip, take });
+  const ranked = await searchPracticeIds(prisma, tsQuery, filter);
+  if (!page.byRelevance) return prisma.practice.findMany({ ...query, where: { id: { in: ranked } }, orderBy, skip, take });
+  const pageIds = ranked.slice(skip, skip + take);
+  const rows = await prisma.practice.findMany({ ...query, where: { id: { in: pageIds } } });
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+/** How many practices the search and the filters find. */
+export async function countPractices(prisma: Db, filter: PracticeFilter): Promise<number> {
+  const tsQuery = practiceSearchQuery(filter.q);
+  if (tsQuery) return (await searchPracticeIds(prisma, tsQuery, filter)).length;
+  return prisma.practice.count({ where: practiceWhere(filter) });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Create / update / delete
 

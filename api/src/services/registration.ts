@@ -10,7 +10,7 @@ import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
 import { normaliseEmail } from '../auth/loginLinks.ts';
 import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
-import { windowState } from './campaigns.ts';
+import { moscowDayText, windowState } from '../survey/window.ts';
 import { recordConsent } from './consent.ts';
 
 export interface RateLimits {
@@ -72,11 +72,9 @@ export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: C
   return { campaign, next, now };
 }
 
-const moscowDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
-
 function windowClosedMessage(next: Campaign | null): string {
   return next
-    ? `Регистрация и заполнение анкеты откроются ${moscowDay.format(next.opensAt)}.`
+    ? `Регистрация и заполнение анкеты откроются ${moscowDayText(next.opensAt)}.`
     : 'Сейчас нет открытого опроса: регистрация и заполнение анкеты недоступны.';
 }
 
@@ -123,7 +121,8 @@ async function admitMailRequest(
   return campaign;
 }
 
-async function guarded<T>(prisma: Db, origin: RequestOrigin, email: string | null, run: () => Promise<T>): Promise<T> {
+/** Runs a step of a link request; a refusal is logged as an auth event before it reaches the caller. */
+async function loggingRefusals<T>(prisma: Db, origin: RequestOrigin, email: string | null, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -136,8 +135,8 @@ async function guarded<T>(prisma: Db, origin: RequestOrigin, email: string | nul
 
 /** Registers a respondent (or re-sends the link of a known one: the answer is the same). */
 export async function register(prisma: Db, input: RegistrationInput, options: JourneyOptions = {}): Promise<void> {
-  const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
-  await guarded(prisma, input.origin, email, async () => {
+  const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
+  await loggingRefusals(prisma, input.origin, email, async () => {
     if (!input.consent) {
       throw new RegistrationRefused(
         'consent',
@@ -159,8 +158,8 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
 
 /** "Send me my link again": rotates the link of a known respondent; unknown addresses get the same answer. */
 export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'consent'>, options: JourneyOptions = {}): Promise<void> {
-  const email = await guarded(prisma, input.origin, null, async () => parseEmail(input.email));
-  await guarded(prisma, input.origin, email, async () => {
+  const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
+  await loggingRefusals(prisma, input.origin, email, async () => {
     await prisma.$transaction(async (tx) => {
       const campaign = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
       const user = await tx.user.findUnique({ where: { email } });

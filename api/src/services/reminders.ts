@@ -6,7 +6,8 @@ import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import { enqueueReminderMails } from '../email/outbox.ts';
 import { reminderMail } from '../email/templates.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { assertWindowOpen, windowText } from './campaigns.ts';
+import { windowText } from '../survey/window.ts';
+import { assertWindowOpen } from './campaigns.ts';
 import { ActionRefusedError, NotFoundError } from './errors.ts';
 
 export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100';

@@ -1,0 +1,54 @@
+// A campaign's survey window, pure: its state at a moment and how it is written for people
+// (Moscow time; closesAt is exclusive). Used by the services, the mails and the pages alike.
+
+export type WindowState = 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
+
+/** What a window depends on (a Campaign row has it). */
+export interface CampaignWindow {
+  state: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+  opensAt: Date;
+  closesAt: Date;
+}
+
+export function windowState(campaign: CampaignWindow, now: Date): WindowState {
+  if (campaign.state === 'DRAFT') return 'DRAFT';
+  if (campaign.state === 'ARCHIVED') return 'CLOSED';
+  if (now < campaign.opensAt) return 'NOT_YET_OPEN';
+  return now < campaign.closesAt ? 'OPEN' : 'CLOSED';
+}
+
+const moscowDateTime = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+const moscowDay = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** «8 ноября 2021 г., 00:00» in Moscow time. */
+export const moscowTimeText = (date: Date): string => moscowDateTime.format(date);
+
+/** «8 ноября 2021 г.» in Moscow time. */
+export const moscowDayText = (date: Date): string => moscowDay.format(date);
+
+function dayMonthYear(date: Date): { day: string; month: string; year: string } {
+  const parts = Object.fromEntries(moscowDay.formatToParts(date).map((part) => [part.type, part.value]));
+  return { day: parts.day!, month: parts.month!, year: parts.year! };
+}
+
+/** The last day of a window as people say it: «с 8 по 18 ноября 2021 года» (closesAt is exclusive). */
+export function windowRange(opensAt: Date, closesAt: Date): string {
+  const from = dayMonthYear(opensAt);
+  const to = dayMonthYear(new Date(closesAt.getTime() - 1));
+  if (from.year !== to.year) return `с ${from.day} ${from.month} ${from.year} года по ${to.day} ${to.month} ${to.year} года`;
+  if (from.month !== to.month) return `с ${from.day} ${from.month} по ${to.day} ${to.month} ${to.year} года`;
+  return `с ${from.day} по ${to.day} ${to.month} ${to.year} года`;
+}
+
+/** «Срок проведения опроса с 8 по 18 ноября 2021 года», as seed 000 prints it. */
+export function windowText(opensAt: Date, closesAt: Date): string {
+  return `Срок проведения опроса ${windowRange(opensAt, closesAt)}`;
+}
