@@ -2,19 +2,11 @@
 // over submitted questionnaires only (a draft counts nowhere), the counts and shares of a choice
 // question as «2 (66,7 %)», the cost per organisation and per respondent of 2023, and the regions
 // that did not take part. Screens go to test-results/screens/console-analytics-*.png; axe checks each.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
-import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
-import { COORDINATOR, respondentWith, submitConsoleSignIn } from '../helpers/console.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { LiveSite } from '../helpers/browser.ts';
+import { consoleBrowserTest, respondentWith, signInToConsole } from '../helpers/console.ts';
 import { section1, section2at80 } from '../helpers/fixtures2021.ts';
-
-let site: LiveSite;
-let context: BrowserContext;
-let page: Page;
-let check: ScreenCheck;
-let pageErrors: string[] = [];
 
 const TITLE_2021 = /Мониторинг использования результатов.*\(2021\)/;
 const TITLE_2023 = /Опрос органов государственной власти.*\(2023\)/;
@@ -41,7 +33,7 @@ const operator2023 = (price: number, orgs: number, people: number) => ({
   operator_respondents: { 2021: people },
 });
 
-async function seed() {
+async function seed(site: LiveSite) {
   // 2021: three submitted questionnaires (two «no changes needed», one «changes made») and a draft.
   await respondentWith(
     site,
@@ -104,72 +96,55 @@ async function seed() {
   ]);
 }
 
+const t = consoleBrowserTest('console-analytics', { openWindows: ['nok-2021', 'nok-2023'], seed });
+
 async function chooseCampaign(title: RegExp) {
-  await page.getByRole('combobox', { name: 'Опрос' }).click();
-  await page.getByRole('option', { name: title }).click();
-  await page.getByTestId('analytics-respondents').waitFor();
+  await t.page.getByRole('combobox', { name: 'Опрос' }).click();
+  await t.page.getByRole('option', { name: title }).click();
+  await t.page.getByTestId('analytics-respondents').waitFor();
   // Wait for the chosen campaign's figures, not the previous one's.
-  await page.getByRole('heading', { level: 2, name: title }).waitFor();
+  await t.page.getByRole('heading', { level: 2, name: title }).waitFor();
 }
-
-beforeAll(async () => {
-  site = await startLiveSite();
-  const window = { opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 10 * 86_400_000) };
-  await setCampaignWindow(site.db.prisma, 'nok-2021', window);
-  await setCampaignWindow(site.db.prisma, 'nok-2023', window);
-  await createCoordinator(site.db.prisma, COORDINATOR);
-  await seed();
-  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-analytics'));
-  await fetch(`${site.url}/assets/console.js`);
-}, 120_000);
-
-afterAll(async () => {
-  if (check) console.log(check.report());
-  await context?.close();
-  await site?.close();
-});
 
 describe('analytics in the console', () => {
   it('signs in and opens «Аналитика» from the menu', async () => {
-    await page.goto(`${site.url}/admin/`);
-    await submitConsoleSignIn(page, COORDINATOR);
-    await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
-    await page.getByRole('menuitem', { name: 'Аналитика' }).click();
-    await page.getByRole('heading', { name: 'Аналитика', level: 1 }).waitFor();
+    await signInToConsole(t);
+    await t.page.getByRole('menuitem', { name: 'Аналитика' }).click();
+    await t.page.getByRole('heading', { name: 'Аналитика', level: 1 }).waitFor();
   });
 
   it('2021: counts and shares of a choice question over submitted questionnaires, and who did not take part', async () => {
     await chooseCampaign(TITLE_2021);
-    expect(await text(page.getByTestId('analytics-respondents'))).toContain('3 анкеты');
-    const table = page.getByRole('table', { name: /^2\. Реализация мер/ });
-    const row = (label: RegExp) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) });
+    expect(await text(t.page.getByTestId('analytics-respondents'))).toContain('3 анкеты');
+    const table = t.page.getByRole('table', { name: /^2\. Реализация мер/ });
+    const row = (label: RegExp) => table.getByRole('row').filter({ has: t.page.getByRole('rowheader', { name: label }) });
     expect(await text(row(/^Меры реализуются в рамках действующей/))).toContain('2 (66,7 %)');
     expect(await text(row(/изменения внесены$/))).toContain('1 (33,3 %)');
     expect(await text(row(/изменения готовятся$/))).toContain('0 (0 %)');
     expect(await text(row(/^Ответили$/))).toContain('3');
     // The chart beside the table summarises the same shares for screen readers.
-    const chart = page.getByRole('img', { name: /^2\. Реализация мер.*доля ответивших/ });
+    const chart = t.page.getByRole('img', { name: /^2\. Реализация мер.*доля ответивших/ });
     expect(await chart.getAttribute('aria-label')).toContain('66,7');
     // A multiple choice: each respondent counts once per option.
-    const forms = page.getByRole('table', { name: /^1\. / });
+    const forms = t.page.getByRole('table', { name: /^1\. / });
     expect(
-      await text(forms.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Анкетирование на бумажном носителе/ }) })),
+      await text(forms.getByRole('row').filter({ has: t.page.getByRole('rowheader', { name: /^Анкетирование на бумажном носителе/ }) })),
     ).toContain('3 (100 %)');
-    const regions = page.getByTestId('non-participating');
-    expect(await text(page.getByRole('heading', { level: 2, name: /^Не приняли участие/ }))).toBe('Не приняли участие: 86 регионов');
+    const regions = t.page.getByTestId('non-participating');
+    expect(await text(t.page.getByRole('heading', { level: 2, name: /^Не приняли участие/ }))).toBe('Не приняли участие: 86 регионов');
     expect(await regions.getByRole('listitem').count()).toBe(86);
     const names = await regions.getByRole('listitem').allTextContents();
     expect(names).toContain('Санкт-Петербург');
     expect(names).not.toContain('Алтайский край');
     expect(names).not.toContain('Москва');
-    await check('01-2021');
+    await t.check('01-2021');
   });
 
   it('2023: the cost per organisation and per respondent per year, drafts excluded', async () => {
     await chooseCampaign(TITLE_2023);
-    expect(await text(page.getByTestId('analytics-respondents'))).toContain('2 анкеты');
-    const perOrg = page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' });
-    const year2021 = perOrg.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2021' }) });
+    expect(await text(t.page.getByTestId('analytics-respondents'))).toContain('2 анкеты');
+    const perOrg = t.page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' });
+    const year2021 = perOrg.getByRole('row').filter({ has: t.page.getByRole('rowheader', { name: '2021' }) });
     // Count, skipped, mean, min, max, median, aggregate: 100/10 = 10, 60/2 = 30, Σ 160/12 = 13,33.
     expect((await year2021.getByRole('cell').allTextContents()).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' '))).toEqual([
       '2',
@@ -180,36 +155,36 @@ describe('analytics in the console', () => {
       '20',
       '13,33',
     ]);
-    const perPerson = page.getByRole('table', { name: 'Стоимость НОК в расчёте на одного респондента, руб.' });
+    const perPerson = t.page.getByRole('table', { name: 'Стоимость НОК в расчёте на одного респондента, руб.' });
     // Roubles: 100 000/1000 = 100 and 60 000/200 = 300; Σ 160 000/1200 = 133,33.
     expect(
       (
         await perPerson
           .getByRole('row')
-          .filter({ has: page.getByRole('rowheader', { name: '2021' }) })
+          .filter({ has: t.page.getByRole('rowheader', { name: '2021' }) })
           .getByRole('cell')
           .allTextContents()
       ).map((cell) => cell.replace(/[\u00a0\u202f]/g, ' ')),
     ).toEqual(['2', '0', '200', '100', '300', '200', '133,33']);
     // Numbers per year: the contract price.
-    const price = page.getByRole('table', { name: /^2\.2\. Фактическая стоимость/ });
-    expect(await text(price.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '2021' }) }))).toContain('80');
-    expect(await text(page.getByRole('heading', { level: 2, name: /^Не приняли участие/ }))).toBe('Не приняли участие: 87 регионов');
-    await check('02-2023');
+    const price = t.page.getByRole('table', { name: /^2\.2\. Фактическая стоимость/ });
+    expect(await text(price.getByRole('row').filter({ has: t.page.getByRole('rowheader', { name: '2021' }) }))).toContain('80');
+    expect(await text(t.page.getByRole('heading', { level: 2, name: /^Не приняли участие/ }))).toBe('Не приняли участие: 87 регионов');
+    await t.check('02-2023');
   });
 
   it('prints only the figures: no menu, no campaign choice, no buttons', async () => {
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.getByRole('combobox', { name: 'Опрос' }).isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
-    expect(await page.getByRole('menuitem', { name: 'Аналитика' }).isVisible()).toBe(false);
-    expect(await page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' }).isVisible()).toBe(true);
-    await check('03-print');
-    await page.emulateMedia({ media: 'screen' });
-    expect(await page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(true);
+    await t.page.emulateMedia({ media: 'print' });
+    expect(await t.page.getByRole('combobox', { name: 'Опрос' }).isVisible()).toBe(false);
+    expect(await t.page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(false);
+    expect(await t.page.getByRole('menuitem', { name: 'Аналитика' }).isVisible()).toBe(false);
+    expect(await t.page.getByRole('table', { name: 'Стоимость НОК в расчёте на одну организацию, тыс. руб.' }).isVisible()).toBe(true);
+    await t.check('03-print');
+    await t.page.emulateMedia({ media: 'screen' });
+    expect(await t.page.getByRole('button', { name: 'Печать' }).isVisible()).toBe(true);
   });
 
   it('had no script errors, CSP refusals or foreign requests', () => {
-    expect(pageErrors).toEqual([]);
+    expect(t.problems).toEqual([]);
   });
 });

@@ -5,26 +5,16 @@
 // test-results/screens/console-1x-*.png; axe checks each one.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
+import { describe, expect, it } from 'vitest';
 import { saveSection } from '../../api/src/services/responses.ts';
-import { openBrowserSession, startLiveSite, type LiveSite, type ScreenCheck } from '../helpers/browser.ts';
-import { submitConsoleSignIn } from '../helpers/console.ts';
+import type { LiveSite } from '../helpers/browser.ts';
+import { consoleBrowserTest, COORDINATOR, signInToConsole, submitConsoleSignIn } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
-let site: LiveSite;
-let context: BrowserContext;
-let page: Page;
 let submittedId: number;
-let check: ScreenCheck;
-let pageErrors: string[] = [];
-
-const coordinator = { email: 'coordinator@vcot.example', password: 'correct horse battery' };
 
 /** One submitted questionnaire (section 1 answered) and one registered person who has not started. */
-async function seed() {
+async function seed(site: LiveSite) {
   const prisma = site.db.prisma;
   const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
   const author = await prisma.user.create({ data: { email: 's1@example.org' } });
@@ -39,157 +29,139 @@ async function seed() {
   await prisma.loginLink.create({ data: { userId: idle.id, campaignId: campaign.id, tokenSha256: 'hash-n1' } });
 }
 
-beforeAll(async () => {
-  site = await startLiveSite();
-  await setCampaignWindow(site.db.prisma, 'nok-2021', {
-    opensAt: new Date(Date.now() - 86_400_000),
-    closesAt: new Date(Date.now() + 10 * 86_400_000),
-  });
-  await createCoordinator(site.db.prisma, coordinator);
-  await seed();
-  ({ context, page, check, problems: pageErrors } = await openBrowserSession(site, 'console-1x'));
-  await fetch(`${site.url}/assets/console.js`);
-}, 120_000);
-
-afterAll(async () => {
-  if (check) console.log(check.report());
-  await context?.close();
-  await site?.close();
-});
+const t = consoleBrowserTest('console-1x', { openWindows: ['nok-2021'], seed });
 
 describe('chasing respondents in the console', () => {
   it('signs in', async () => {
-    await page.goto(`${site.url}/admin/`);
-    await submitConsoleSignIn(page, coordinator);
-    await page.getByRole('heading', { name: 'Ход опроса', level: 1 }).waitFor();
+    await signInToConsole(t);
   });
 
   it('returns a submitted questionnaire for rework with a reason', async () => {
-    await page.getByRole('menuitem', { name: 'Анкеты' }).click();
-    const row = page.locator('tbody tr').filter({ hasText: 's1@example.org' });
+    await t.page.getByRole('menuitem', { name: 'Анкеты' }).click();
+    const row = t.page.locator('tbody tr').filter({ hasText: 's1@example.org' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Отправлена');
-    await page.getByRole('combobox', { name: 'Статус' }).click();
-    await page.getByRole('option', { name: 'Заполняется', exact: true }).click();
-    await expect.poll(async () => decodeURIComponent(page.url())).toContain('DRAFT');
-    await expect.poll(async () => page.locator('tbody tr').filter({ hasText: 's1@example.org' }).count()).toBe(0);
-    await page.getByRole('combobox', { name: 'Статус' }).click();
-    await page.getByRole('option', { name: 'Отправлена', exact: true }).click();
+    await t.page.getByRole('combobox', { name: 'Статус' }).click();
+    await t.page.getByRole('option', { name: 'Заполняется', exact: true }).click();
+    await expect.poll(async () => decodeURIComponent(t.page.url())).toContain('DRAFT');
+    await expect.poll(async () => t.page.locator('tbody tr').filter({ hasText: 's1@example.org' }).count()).toBe(0);
+    await t.page.getByRole('combobox', { name: 'Статус' }).click();
+    await t.page.getByRole('option', { name: 'Отправлена', exact: true }).click();
     await row.waitFor();
-    await check('01-responses');
+    await t.check('01-responses');
     await row.click();
-    await page.getByRole('heading', { name: /Сведения об органе власти/ }).waitFor();
-    expect(await page.locator('main').textContent()).toContain(section1.respondent_name);
-    await check('02-response-show');
-    await page.getByRole('button', { name: 'Вернуть на доработку' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Вернуть анкету на доработку' });
+    await t.page.getByRole('heading', { name: /Сведения об органе власти/ }).waitFor();
+    expect(await t.page.locator('main').textContent()).toContain(section1.respondent_name);
+    await t.check('02-response-show');
+    await t.page.getByRole('button', { name: 'Вернуть на доработку' }).click();
+    const dialog = t.page.getByRole('dialog', { name: 'Вернуть анкету на доработку' });
     expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('снова станет черновиком');
     expect(await dialog.getByRole('button', { name: 'Вернуть' }).isDisabled()).toBe(true);
     await dialog.getByLabel(/^Причина/).fill('Не указан орган власти');
-    await check('03-reopen-dialog', { dialog: true });
+    await t.check('03-reopen-dialog', { dialog: true });
     await dialog.getByRole('button', { name: 'Вернуть' }).click();
-    await page.getByRole('status').filter({ hasText: 'возвращена на доработку' }).waitFor();
-    expect((await site.db.prisma.response.findUniqueOrThrow({ where: { id: submittedId } })).status).toBe('DRAFT');
-    const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'response.reopen' } });
+    await t.page.getByRole('status').filter({ hasText: 'возвращена на доработку' }).waitFor();
+    expect((await t.site.db.prisma.response.findUniqueOrThrow({ where: { id: submittedId } })).status).toBe('DRAFT');
+    const entries = await t.site.db.prisma.auditLog.findMany({ where: { action: 'response.reopen' } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorEmail: coordinator.email, reason: 'Не указан орган власти' });
-    await expect.poll(async () => page.getByRole('button', { name: 'Вернуть на доработку' }).count()).toBe(0);
+    expect(entries[0]).toMatchObject({ actorEmail: COORDINATOR.email, reason: 'Не указан орган власти' });
+    await expect.poll(async () => t.page.getByRole('button', { name: 'Вернуть на доработку' }).count()).toBe(0);
   });
 
   it('lists respondents with their status and opens one', async () => {
-    await page.getByRole('menuitem', { name: 'Респонденты' }).click();
-    const row = page.locator('tbody tr').filter({ hasText: 'n1@example.org' });
+    await t.page.getByRole('menuitem', { name: 'Респонденты' }).click();
+    const row = t.page.locator('tbody tr').filter({ hasText: 'n1@example.org' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Не приступил');
-    expect(await page.locator('tbody tr').filter({ hasText: 's1@example.org' }).textContent()).toContain('Заполняет');
-    await check('04-respondents');
+    expect(await t.page.locator('tbody tr').filter({ hasText: 's1@example.org' }).textContent()).toContain('Заполняет');
+    await t.check('04-respondents');
     await row.click();
-    await page.getByRole('button', { name: 'Заблокировать' }).waitFor();
-    await check('05-respondent-show');
-    await page.getByRole('button', { name: 'Отправить ссылку повторно' }).click();
-    await page.getByRole('status').filter({ hasText: 'Новая ссылка для входа поставлена в очередь на n1@example.org' }).waitFor();
-    expect(await site.db.prisma.outboxMail.count({ where: { template: 'login-link', to: 'n1@example.org' } })).toBe(1);
-    expect(await site.db.prisma.auditLog.count({ where: { action: 'respondent.resend_link' } })).toBe(1);
-    await page.getByRole('button', { name: 'Заблокировать' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    await t.page.getByRole('button', { name: 'Заблокировать' }).waitFor();
+    await t.check('05-respondent-show');
+    await t.page.getByRole('button', { name: 'Отправить ссылку повторно' }).click();
+    await t.page.getByRole('status').filter({ hasText: 'Новая ссылка для входа поставлена в очередь на n1@example.org' }).waitFor();
+    expect(await t.site.db.prisma.outboxMail.count({ where: { template: 'login-link', to: 'n1@example.org' } })).toBe(1);
+    expect(await t.site.db.prisma.auditLog.count({ where: { action: 'respondent.resend_link' } })).toBe(1);
+    await t.page.getByRole('button', { name: 'Заблокировать' }).click();
+    const dialog = t.page.getByRole('dialog', { name: 'Заблокировать респондента' });
     expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('больше не сможет входить');
     expect(await dialog.getByRole('button', { name: 'Заблокировать' }).isDisabled()).toBe(true);
-    await check('06-revoke-dialog', { dialog: true });
+    await t.check('06-revoke-dialog', { dialog: true });
     await dialog.getByRole('button', { name: 'Отмена' }).click();
   });
 
   it('previews and sends reminders to those who have not started; the mails leave', async () => {
-    await page.getByRole('menuitem', { name: 'Напоминания' }).click();
-    await page.getByRole('heading', { name: 'Напоминания', level: 1 }).waitFor();
-    await page.getByRole('radio', { name: 'Не приступили' }).check();
-    await page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
-    const recipients = page.getByTestId('reminder-recipients');
+    await t.page.getByRole('menuitem', { name: 'Напоминания' }).click();
+    await t.page.getByRole('heading', { name: 'Напоминания', level: 1 }).waitFor();
+    await t.page.getByRole('radio', { name: 'Не приступили' }).check();
+    await t.page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
+    const recipients = t.page.getByTestId('reminder-recipients');
     await recipients.waitFor();
     expect(await recipients.textContent()).toContain('n1@example.org');
     expect(await recipients.textContent()).not.toContain('s1@example.org');
-    expect((await page.getByTestId('reminder-subject').textContent())!.length).toBeGreaterThan(0);
-    await check('07-reminders-preview');
-    await page.getByRole('button', { name: 'Отправить', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Отправить напоминания' });
+    expect((await t.page.getByTestId('reminder-subject').textContent())!.length).toBeGreaterThan(0);
+    await t.check('07-reminders-preview');
+    await t.page.getByRole('button', { name: 'Отправить', exact: true }).click();
+    const dialog = t.page.getByRole('dialog', { name: 'Отправить напоминания' });
     expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('Будет отправлено 1 письмо');
-    await check('08-reminders-confirm', { dialog: true });
+    await t.check('08-reminders-confirm', { dialog: true });
     await dialog.getByRole('button', { name: 'Отправить' }).click();
-    await page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо' }).waitFor();
-    const rows = await site.db.prisma.outboxMail.findMany({ where: { template: 'reminder' } });
+    await t.page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо' }).waitFor();
+    const rows = await t.site.db.prisma.outboxMail.findMany({ where: { template: 'reminder' } });
     expect(rows.map((row) => row.to)).toEqual(['n1@example.org']);
     // The server's outbox worker delivers it to the test SMTP server.
     // (with the link resent above: two mails to n1).
-    const mails = await site.mailbox.waitFor(2, 10_000);
+    const mails = await t.site.mailbox.waitFor(2, 10_000);
     const reminder = mails.find((mail) => mail.subject === rows[0]!.subject || /Напоминание/.test(mail.subject ?? ''));
     expect(reminder, 'the reminder reached the SMTP server').toBeDefined();
     expect((reminder!.to as any)?.text).toContain('n1@example.org');
   });
 
   it('lists the sent mails', async () => {
-    await page.getByRole('menuitem', { name: 'Письма', exact: true }).click();
-    await page.getByRole('heading', { name: 'Отправленные письма', level: 1 }).waitFor();
-    const row = page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).filter({ hasText: 'Напоминание' });
+    await t.page.getByRole('menuitem', { name: 'Письма', exact: true }).click();
+    await t.page.getByRole('heading', { name: 'Отправленные письма', level: 1 }).waitFor();
+    const row = t.page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).filter({ hasText: 'Напоминание' });
     await row.waitFor();
     await expect.poll(async () => row.textContent(), { timeout: 10_000 }).toContain('Отправлено');
-    expect(await page.locator('tbody tr').filter({ hasText: 'Ссылка для входа' }).count()).toBe(1);
-    await check('09-outbox');
+    expect(await t.page.locator('tbody tr').filter({ hasText: 'Ссылка для входа' }).count()).toBe(1);
+    await t.check('09-outbox');
   });
 
   it('blocks a respondent; with the session gone, the dialog says so and nothing changes', async () => {
-    await page.getByRole('menuitem', { name: 'Респонденты' }).click();
+    await t.page.getByRole('menuitem', { name: 'Респонденты' }).click();
     // The mails' list (which also names n1) gives way to the respondents' list first.
-    await page.getByRole('heading', { name: 'Респонденты', level: 1 }).waitFor();
-    await page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).click();
-    await page.getByRole('button', { name: 'Заблокировать' }).click();
-    let dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    await t.page.getByRole('heading', { name: 'Респонденты', level: 1 }).waitFor();
+    await t.page.locator('tbody tr').filter({ hasText: 'n1@example.org' }).click();
+    await t.page.getByRole('button', { name: 'Заблокировать' }).click();
+    let dialog = t.page.getByRole('dialog', { name: 'Заблокировать респондента' });
     await dialog.getByLabel(/^Причина/).fill('Адрес не относится к органу власти');
     // The coordinator's session ends (expired or signed out elsewhere) while the dialog is open.
-    await site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
+    await t.site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
     await dialog.getByRole('button', { name: 'Заблокировать' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Сеанс завершён' }).waitFor();
-    await check('10-revoke-refused', { dialog: true });
-    const n1 = await site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } });
+    await t.check('10-revoke-refused', { dialog: true });
+    const n1 = await t.site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } });
     expect(n1.disabledAt).toBeNull();
-    expect(await site.db.prisma.auditLog.count({ where: { action: 'respondent.revoke' } })).toBe(0);
+    expect(await t.site.db.prisma.auditLog.count({ where: { action: 'respondent.revoke' } })).toBe(0);
     // Signing in again and confirming blocks the person, with the reason in the audit log.
-    await page.reload();
-    await submitConsoleSignIn(page, coordinator);
-    await page.getByRole('button', { name: 'Заблокировать' }).click();
-    dialog = page.getByRole('dialog', { name: 'Заблокировать респондента' });
+    await t.page.reload();
+    await submitConsoleSignIn(t.page, COORDINATOR);
+    await t.page.getByRole('button', { name: 'Заблокировать' }).click();
+    dialog = t.page.getByRole('dialog', { name: 'Заблокировать респондента' });
     await dialog.getByLabel(/^Причина/).fill('Адрес не относится к органу власти');
     await dialog.getByRole('button', { name: 'Заблокировать' }).click();
-    await page.getByRole('status').filter({ hasText: 'Доступ закрыт: n1@example.org.' }).waitFor();
-    expect((await site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } })).disabledAt).not.toBeNull();
-    const entries = await site.db.prisma.auditLog.findMany({ where: { action: 'respondent.revoke' } });
+    await t.page.getByRole('status').filter({ hasText: 'Доступ закрыт: n1@example.org.' }).waitFor();
+    expect((await t.site.db.prisma.user.findUniqueOrThrow({ where: { email: 'n1@example.org' } })).disabledAt).not.toBeNull();
+    const entries = await t.site.db.prisma.auditLog.findMany({ where: { action: 'respondent.revoke' } });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorEmail: coordinator.email, reason: 'Адрес не относится к органу власти', subjectId: n1.id });
+    expect(entries[0]).toMatchObject({ actorEmail: COORDINATOR.email, reason: 'Адрес не относится к органу власти', subjectId: n1.id });
   });
 
   it('downloads the answers as XLSX and CSV from the dashboard; the workbook has the answers with labels', async () => {
-    await page.goto(`${site.url}/admin/#/`);
-    await page.getByRole('combobox', { name: 'Опрос' }).click();
-    await page.getByRole('option', { name: /2021/ }).click();
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать в Excel (.xlsx)' }).click()]);
+    await t.page.goto(`${t.site.url}/admin/#/`);
+    await t.page.getByRole('combobox', { name: 'Опрос' }).click();
+    await t.page.getByRole('option', { name: /2021/ }).click();
+    const [xlsx] = await Promise.all([t.page.waitForEvent('download'), t.page.getByRole('link', { name: 'Скачать в Excel (.xlsx)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('nok-2021.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await xlsx.path())!);
@@ -206,20 +178,20 @@ describe('chasing respondents in the console', () => {
     // Returned for rework above, so it is a draft again; the answers read as labels.
     expect(row.slice(0, 3)).toEqual(['s1@example.org', 'Алтайский край', 'Заполняется']);
     expect(row).toContain(section1.respondent_name);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать в CSV' }).click()]);
+    const [csv] = await Promise.all([t.page.waitForEvent('download'), t.page.getByRole('link', { name: 'Скачать в CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('nok-2021.csv');
     const text = await readFile((await csv.path())!, 'utf8');
     expect(text.split('\n')[1]).toContain('s1@example.org');
-    expect(pageErrors).toEqual([]);
+    expect(t.problems).toEqual([]);
   });
 
   it('signs out when a read finds the session gone (here: the dashboard of another campaign)', async () => {
-    await page.getByTestId('region-table').waitFor();
-    await site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
-    await page.getByRole('combobox', { name: 'Опрос' }).click();
-    await page.getByRole('option', { name: /2023/ }).click();
-    await page.getByLabel('Электронная почта').waitFor();
-    expect(page.url()).toMatch(/#\/login$/);
-    expect(pageErrors).toEqual([]);
+    await t.page.getByTestId('region-table').waitFor();
+    await t.site.db.prisma.session.deleteMany({ where: { user: { role: 'COORDINATOR' } } });
+    await t.page.getByRole('combobox', { name: 'Опрос' }).click();
+    await t.page.getByRole('option', { name: /2023/ }).click();
+    await t.page.getByLabel('Электронная почта').waitFor();
+    expect(t.page.url()).toMatch(/#\/login$/);
+    expect(t.problems).toEqual([]);
   });
 });
