@@ -1,7 +1,7 @@
 // Focus goes where the person needs to look after an action: the section's heading, the error
-// summary, the alert or the confirmation checkbox. An action asks for it; it happens after the next
-// render, once the element is on screen.
-import { useEffect, useRef } from 'preact/hooks';
+// summary, the alert or the confirmation checkbox. An action asks for it together with the changes
+// it makes; the focus moves right after the render that puts those changes on screen.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export type FocusTarget = 'heading' | 'summary' | 'alert' | 'confirm';
 
@@ -14,8 +14,11 @@ const TARGET_IDS: Record<FocusTarget, string> = {
 
 export function useFocusRequest(): (target: FocusTarget) => void {
   const pending = useRef<FocusTarget | null>(null);
-  // After every render: a request may have been made by the action that caused it.
-  useEffect(() => {
+  // A layout effect runs with the render's commit. A plain effect may wait for the next frame, and
+  // when the next render comes first (a request that fails at once, a submit right after a save) it
+  // runs at the start of that render, on the screen the action is replacing: the focus went to the
+  // old heading, or nowhere.
+  useLayoutEffect(() => {
     const target = pending.current;
     if (!target) return;
     pending.current = null;
