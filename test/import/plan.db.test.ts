@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
-import { importPlan, importPlanFile, parsePlanDocument, PlanDocumentError, type ParsedPlan } from '../../api/src/import/plan.ts';
+import { importPlan, importPlanFile } from '../../api/src/import/plan.ts';
+import { parsePlanDocument, PlanDocumentError, type ParsedPlan } from '../../api/src/import/planDocument.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
 const seedPath = fileURLToPath(new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url));

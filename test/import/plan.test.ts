@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePlanDocument, PlanDocumentError, type ParsedActivity, type ParsedPlan } from '../../api/src/import/plan.ts';
+import { parsePlanDocument, PlanDocumentError, type ParsedActivity, type ParsedPlan } from '../../api/src/import/planDocument.ts';
 
 const seedPath = fileURLToPath(new URL('../../prisma/seeds/federal-plan-2016-2018.txt', import.meta.url));
 const text = readFileSync(seedPath, 'utf8');

@@ -6,10 +6,10 @@ import {
   campaignDefinitionDocument,
   importCampaignDefinition,
   previewDefinitionImport,
-  updateQuestionTexts,
   type DefinitionImportPlan,
   type DefinitionImportResult,
 } from '../services/campaignDefinitions.ts';
+import { updateQuestionTexts } from '../services/questionTexts.ts';
 import { DefinitionLockedError, NotFoundError, ValidationError } from '../services/errors.ts';
 
 const ImportOutcome = builder.enumType('CampaignDefinitionOutcome', {
