@@ -3,15 +3,36 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 const require = createRequire(import.meta.url);
 
-// Tests named *.db.test.ts need a database: they run on PGlite, and again on PostgreSQL when
-// TEST_DATABASE_URL names a server (CI gives it). Every test file gets a database of its own.
-const databaseTests = ['test/**/*.db.test.ts'];
+// Three kinds of test, run as projects (npm run test:unit, test:db, test:e2e; npm test runs all):
+//   unit  *.test.ts       no database, no browser;
+//   db    *.db.test.ts    a database of the file's own: PGlite, and again on PostgreSQL (project
+//                        db-postgresql) when TEST_DATABASE_URL names a server (CI gives it);
+//   e2e   *.e2e.test.ts   real Chromium against a listening server, on PGlite.
+// test/setup/databases.ts migrates and seeds once per run; each file gets a copy (test/helpers/db.ts).
+const databaseTests = 'test/**/*.db.test.ts';
+const browserTests = 'test/**/*.e2e.test.ts';
+const databaseSetup = 'test/setup/databases.ts';
+
 const projects: TestProjectInlineConfiguration[] = [
-  { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: databaseTests } },
-  { extends: true, test: { name: 'pglite', include: databaseTests, env: { TEST_DB_KIND: 'pglite' } } },
+  { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [databaseTests, browserTests] } },
+  { extends: true, test: { name: 'db', include: [databaseTests], env: { TEST_DB_KIND: 'pglite' }, globalSetup: [databaseSetup] } },
+  {
+    extends: true,
+    test: { name: 'e2e', include: [browserTests], env: { TEST_DB_KIND: 'pglite' }, globalSetup: [databaseSetup, 'test/setup/browser.ts'] },
+  },
 ];
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ extends: true, test: { name: 'postgresql', include: databaseTests, env: { TEST_DB_KIND: 'postgresql' } } });
+  projects.push({
+    extends: true,
+    test: {
+      name: 'db-postgresql',
+      include: [databaseTests],
+      // It diffs in a PGlite of its own whatever the project.
+      exclude: ['test/db/schemaDiff.db.test.ts'],
+      env: { TEST_DB_KIND: 'postgresql' },
+      globalSetup: [databaseSetup],
+    },
+  });
 }
 
 export default defineConfig({

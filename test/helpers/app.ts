@@ -1,5 +1,4 @@
 // The API over a fresh test database, called through yoga.fetch (no ports), with named fixtures.
-import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
 import type { Database } from '../../api/src/db/client.ts';
 import { startSession } from '../../api/src/auth/sessions.ts';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
@@ -25,8 +24,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(options: { onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(options);
-  await bootstrapDatabase(db);
+  const db = await createTestDatabase({ ...options, contents: 'bootstrapped' });
   const app = createApp({ prisma: db.prisma });
   return {
     db,

@@ -1,12 +1,12 @@
-// Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, with a real server listening
-// on loopback and a real SMTP server; screenshots go to test-results/screens/.
+// Real Chromium (the one test/setup/browser.ts found: CHROMIUM_PATH, or the npm package's) driven by
+// playwright-core, with a real server listening on loopback and a real SMTP server; screenshots go to
+// test-results/screens/.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
+import { expect, inject } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { smtpMailer } from '../../api/src/email/mailer.ts';
 import { toNodeListener } from '../../api/src/http/node.ts';
@@ -48,8 +48,7 @@ export interface LiveSite {
 }
 
 export async function startLiveSite(): Promise<LiveSite> {
-  const db = await createTestDatabase();
-  await bootstrapDatabase(db);
+  const db = await createTestDatabase({ contents: 'bootstrapped' });
   const mailbox = await startMailbox();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -57,7 +56,7 @@ export async function startLiveSite(): Promise<LiveSite> {
   const server: Server = createServer(toNodeListener(web, url));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   // playwright starts Chromium with a new, empty profile of its own.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: inject('chromiumPath'), args: chromiumArgs });
   mkdirSync(screensDir, { recursive: true });
   const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
   return {

@@ -1,41 +1,53 @@
-// A fresh, migrated database for one test file: in-memory PGlite, or — when TEST_DATABASE_URL names a
-// PostgreSQL server — a database of its own on that server, dropped when the file is done.
+// A database of the test file's own, copied from one that test/setup/databases.ts prepared once per
+// run: in-memory PGlite loaded from a dump, or — in the db-postgresql project — a database created
+// from a template on the TEST_DATABASE_URL server and dropped when the file closes it.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../api/src/db/client.ts';
-import { applyMigrations } from '../../api/src/db/migrations.ts';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { type Database, openDatabase } from '../../api/src/db/client.ts';
+import { adminQuery, databaseUrl, dropDatabases, type TemplateName } from '../setup/databases.ts';
 
-export const testDatabaseKind = process.env.TEST_DB_KIND === 'postgresql' ? 'postgresql' : 'pglite';
+export interface TestDatabaseOptions {
+  /** What the database holds to begin with (default: the migrations applied, no data). */
+  contents?: TemplateName;
+  /** Called with every SQL statement sent. */
+  onQuery?: (sql: string) => void;
+}
 
-export async function createTestDatabase(options: { onQuery?: (sql: string) => void } = {}): Promise<Database> {
-  if (testDatabaseKind === 'pglite') {
-    const db = await openDatabase({ kind: 'pglite', onQuery: options.onQuery });
-    await applyMigrations(db.adapterFactory);
-    return db;
+export function testDatabaseKind(): 'pglite' | 'postgresql' {
+  return inject('testDatabases').kind;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<Database> {
+  const databases = inject('testDatabases');
+  if (!databases) throw new Error('No prepared databases: database tests are named *.db.test.ts (or *.e2e.test.ts) and run in those projects');
+  const contents = options.contents ?? 'migrated';
+  if (databases.kind === 'pglite') {
+    const dump = new Blob([await readFile(databases.dumps[contents])]);
+    return openDatabase({ kind: 'pglite', loadDataDir: dump, onQuery: options.onQuery });
   }
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DB_KIND=postgresql needs TEST_DATABASE_URL (a PostgreSQL server URL)');
   const name = `nok_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ kind: 'postgresql', url: url.toString(), onQuery: options.onQuery });
-  await applyMigrations(db.adapterFactory);
+  await createFromTemplate(databases.serverUrl, name, databases.templates[contents]);
+  const db = await openDatabase({ kind: 'postgresql', url: databaseUrl(databases.serverUrl, name), onQuery: options.onQuery });
   return {
     ...db,
     close: async () => {
       await db.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropDatabases(databases.serverUrl, [name]);
     },
   };
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
+/** CREATE DATABASE … TEMPLATE, retried while another file's copy briefly holds the template. */
+async function createFromTemplate(serverUrl: string, name: string, template: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      const busy = error instanceof Error && /is being accessed by other users/.test(error.message);
+      if (!busy || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }

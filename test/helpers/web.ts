@@ -2,7 +2,6 @@
 // fetch handler; mail goes to a real SMTP mailbox; the robot check is solved like the widget does.
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { solveChallenge } from 'altcha-lib';
-import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
 import type { Database } from '../../api/src/db/client.ts';
 import { smtpMailer, type Mailer } from '../../api/src/email/mailer.ts';
 import { processOutbox } from '../../api/src/email/outbox.ts';
@@ -31,8 +30,7 @@ export interface TestWeb {
 }
 
 export async function createTestWeb(options: { limits?: RateLimits; mailer?: Mailer } = {}): Promise<TestWeb> {
-  const db = await createTestDatabase();
-  await bootstrapDatabase(db);
+  const db = await createTestDatabase({ contents: 'bootstrapped' });
   const mailbox = await startMailbox();
   const mailer = options.mailer ?? smtpMailer(mailbox.url);
   const web = createWeb({ prisma: db.prisma, mailer, publicUrl: PUBLIC_URL, outboxIntervalMs: 0, captcha: testCaptcha, limits: options.limits });

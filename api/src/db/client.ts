@@ -29,7 +29,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseConfig = ({ kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir?: string /* undefined = in memory */ }) & {
+export type DatabaseConfig = (
+  | { kind: 'postgresql'; url: string }
+  | {
+      kind: 'pglite';
+      /** The folder of the database; undefined = in memory. */
+      dataDir?: string;
+      /** Start from this copy of a database (a PGlite `dumpDataDir()` tarball) instead of an empty one. */
+      loadDataDir?: Blob;
+    }
+) & {
   /** Called with every SQL statement sent (for statement-count tests and debugging). */
   onQuery?: (sql: string) => void;
 };
@@ -64,7 +73,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     };
   }
   if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
-  const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
   await pglite.waitReady;
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createClient(adapterFactory, config.onQuery);

@@ -1,5 +1,6 @@
 // Applies the committed migrations (prisma/migrations, Prisma's own folder format) and authors new
 // ones, through the WebAssembly schema engine. `_prisma_migrations` is filled as the Prisma CLI does.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -66,9 +67,40 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run
   }
 }
 
+/**
+ * True when the database records every committed migration as applied, with the checksum of the
+ * file as it is now, and no failed one: then there is nothing for the schema engine to do, and a
+ * restart need not load it (about a second).
+ */
+export async function migrationsUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
+  const adapter = await factory.connect();
+  try {
+    const table = await adapter.queryRaw({ sql: "SELECT to_regclass('_prisma_migrations') IS NOT NULL", args: [], argTypes: [] });
+    if (table.rows[0]?.[0] !== true) return false;
+    const recorded = await adapter.queryRaw({
+      sql: 'SELECT migration_name, checksum, finished_at IS NOT NULL FROM _prisma_migrations WHERE rolled_back_at IS NULL',
+      args: [],
+      argTypes: [],
+    });
+    const applied = new Map<string, string>();
+    for (const [name, checksum, finished] of recorded.rows) {
+      if (finished !== true) return false;
+      applied.set(String(name), String(checksum));
+    }
+    if (applied.size !== list.migrationDirectories.length) return false;
+    return list.migrationDirectories.every((directory) => {
+      const content = directory.migrationFile.content;
+      return content.tag === 'ok' && applied.get(directory.path) === createHash('sha256').update(content.value).digest('hex');
+    });
+  } finally {
+    await adapter.dispose();
+  }
+}
+
 /** Applies every migration not yet applied; returns the names it applied. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const migrationsList = await loadMigrationList();
+  if (await migrationsUpToDate(factory, migrationsList)) return [];
   return withEngine(factory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
