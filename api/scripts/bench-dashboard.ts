@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { bootstrapDatabase } from '../src/bootstrap.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { campaignDashboard } from '../src/services/dashboard.ts';
+import { type CampaignDashboard, campaignDashboard } from '../src/services/dashboard.ts';
 
 const { values } = parseArgs({ options: { respondents: { type: 'string', default: '10000' }, runs: { type: 'string', default: '20' } } });
 const respondents = Number(values.respondents);
@@ -60,7 +60,7 @@ try {
   console.log(`${db.kind}: seeded ${respondents} respondents (${await db.prisma.response.count()} responses) in ${Date.now() - seeded} ms`);
 
   const timings: number[] = [];
-  let last;
+  let last: CampaignDashboard | null = null;
   for (let i = 0; i < runs + 2; i++) {
     const started = performance.now();
     last = await campaignDashboard(db.prisma, 'nok-2021');

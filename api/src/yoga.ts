@@ -1,6 +1,6 @@
 // The GraphQL HTTP handler. Tests call `app.yoga.fetch(...)` without a network; server.ts listens.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { GraphQLError, type ValidationContext, type FieldNode } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
@@ -28,8 +28,10 @@ export interface App {
   prisma: Db;
 }
 
+// Envelop names its plugins useX; ours are named xPlugin so nobody (nor the linter) takes them for React hooks.
+
 /** Adds the Set-Cookie values resolvers asked for (e.g. a slid session) to the HTTP response. */
-function useResponseCookies(): Plugin<Context> {
+function responseCookiesPlugin(): Plugin<Context> {
   const cookies = new WeakMap<Request, string[]>();
   return {
     onContextBuilding: ({ context }) => {
@@ -45,7 +47,7 @@ function useResponseCookies(): Plugin<Context> {
 }
 
 /** Refuses introspection to callers who are not signed in, unless the schema is exposed. */
-function useIntrospectionGuard(exposeSchema: boolean): Plugin<Context> {
+function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   return {
     onValidate: ({ context, addValidationRule }) => {
       if (exposeSchema || (context as Context).viewer) return;
@@ -72,7 +74,7 @@ export function createApp(options: AppOptions): App {
     context: ({ request, clientIp }) => createContext({ prisma: options.prisma, auth }, request, clientIp ?? null),
     maskedErrors: {
       // People see domain messages; anything unexpected becomes a generic error with no details.
-      maskError: (error, message, isDev) => {
+      maskError: (error, _message, isDev) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
@@ -84,7 +86,7 @@ export function createApp(options: AppOptions): App {
       },
     },
     plugins: [
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      csrfPreventionPlugin({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 8, exposeLimits: false },
         maxAliases: { n: 15, exposeLimits: false },
@@ -93,8 +95,8 @@ export function createApp(options: AppOptions): App {
         costLimit: { maxCost: 5000, exposeLimits: false },
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
-      useIntrospectionGuard(exposeSchema),
-      useResponseCookies(),
+      introspectionGuardPlugin(exposeSchema),
+      responseCookiesPlugin(),
     ],
   });
   return { yoga, auth, prisma: options.prisma };

@@ -64,7 +64,7 @@ export async function verifyCaptcha(prisma: Db, tx: Tx, payload: string | null |
     return 'malformed';
   }
   if (!decoded?.challenge || !decoded.solution) return 'malformed';
-  let result;
+  let result: Awaited<ReturnType<typeof verifySolution>>;
   try {
     result = await verifySolution({ challenge: decoded.challenge, solution: decoded.solution as never, deriveKey, ...(await secrets(prisma)) });
   } catch {

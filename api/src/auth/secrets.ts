@@ -9,7 +9,10 @@ export function appSecret(prisma: Db, name: string): Promise<string> {
   const fromEnv = process.env[`SECRET_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`];
   if (fromEnv) return Promise.resolve(fromEnv);
   let secrets = cache.get(prisma);
-  if (!secrets) cache.set(prisma, (secrets = new Map()));
+  if (!secrets) {
+    secrets = new Map();
+    cache.set(prisma, secrets);
+  }
   let secret = secrets.get(name);
   if (!secret) {
     secret = (async () => {

@@ -2,6 +2,7 @@
 // (the export writes into a PassThrough whose readable side is the response body).
 import { PassThrough, Readable } from 'node:stream';
 import type { Db } from '../db/client.ts';
+import type { Campaign } from '../generated/prisma/client.ts';
 import { sessionFromRequest, type Auth } from '../auth/sessions.ts';
 import { findExportCampaign, writeCsv, writeWorkbook } from '../services/export.ts';
 import { NotFoundError } from '../services/errors.ts';
@@ -20,7 +21,7 @@ export async function exportDownload(prisma: Db, auth: Auth, request: Request, c
   const resolved = await sessionFromRequest(auth, request);
   if (!resolved) return plain('Войдите в систему как координатор.', 401);
   if (resolved.user.role !== 'COORDINATOR') return plain('Недостаточно прав для этого действия.', 403);
-  let campaign;
+  let campaign: Campaign;
   try {
     campaign = await findExportCampaign(prisma, campaignCode);
   } catch (error) {

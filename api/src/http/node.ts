@@ -8,8 +8,9 @@ export function toNodeListener(web: Web, base: string) {
     try {
       const headers = new Headers();
       for (const [name, value] of Object.entries(incoming.headers)) {
-        if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
-        else if (value !== undefined) headers.set(name, value);
+        if (Array.isArray(value)) {
+          for (const item of value) headers.append(name, item);
+        } else if (value !== undefined) headers.set(name, value);
       }
       const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD';
       const request = new Request(new URL(incoming.url ?? '/', base), {

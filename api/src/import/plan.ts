@@ -31,7 +31,7 @@ export interface PlanImportReport {
 
 type Counts = { created: number; updated: number; unchanged: number; deleted: number };
 
-const sameDecimal = (a: Prisma.Decimal | null, b: string) => a !== null && a.equals(new Prisma.Decimal(b));
+const sameDecimal = (a: Prisma.Decimal | null, b: string) => a?.equals(new Prisma.Decimal(b)) === true;
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
 
 /**

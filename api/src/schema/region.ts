@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { FederalDistrict as FederalDistricts } from '../generated/prisma/enums.ts';
+import type { FederalDistrict as FederalDistricts } from '../generated/prisma/enums.ts';
 import { addListQueries, contains } from './lists.ts';
 
 export const federalDistrictNames: Record<keyof typeof FederalDistricts, string> = {

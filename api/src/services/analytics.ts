@@ -163,7 +163,7 @@ export function computeRatios(input: AnalyticsInput): RatioFigures[] {
     const numerator = questions.get(ratio.numerator);
     // The definition guarantees both sides are numeric with the same years (see ratioIssues).
     const years = numerator?.type === 'yearMatrix' ? numerator.years : [input.definition.year];
-    const valueOf = (answers: Record<string, unknown>, code: string, year: number): unknown => {
+    const answerOf = (answers: Record<string, unknown>, code: string, year: number): unknown => {
       const value = answers[code];
       if (numerator?.type !== 'yearMatrix') return value;
       return value && typeof value === 'object' ? (value as Record<string, unknown>)[String(year)] : undefined;
@@ -180,8 +180,8 @@ export function computeRatios(input: AnalyticsInput): RatioFigures[] {
         let numerators = 0;
         let denominators = 0;
         for (const answers of input.answers) {
-          const top = valueOf(answers, ratio.numerator, year);
-          const bottom = valueOf(answers, ratio.denominator, year);
+          const top = answerOf(answers, ratio.numerator, year);
+          const bottom = answerOf(answers, ratio.denominator, year);
           if (finite(top) && finite(bottom) && bottom > 0) {
             own.push((top / bottom) * ratio.scale);
             numerators += top;

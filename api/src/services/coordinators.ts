@@ -49,7 +49,9 @@ export async function signInCoordinator(prisma: Db, auth: Auth, input: { email: 
     throw new SignInRefusedError('Слишком много попыток входа. Повторите через 15 минут.');
   }
   const user = await prisma.user.findUnique({ where: { email } });
-  const valid = user?.passwordHash ? await verify(user.passwordHash, input.password) : (await verify(await decoyHash, input.password), false);
+  let valid = false;
+  if (user?.passwordHash) valid = await verify(user.passwordHash, input.password);
+  else await verify(await decoyHash, input.password);
   if (!user || !valid || user.role !== 'COORDINATOR' || user.disabledAt) {
     await logAuthEvent(prisma, 'login_refused', input.origin, { email, detail: 'coordinator password' });
     throw new SignInRefusedError('Неверный адрес электронной почты или пароль.');

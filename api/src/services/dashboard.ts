@@ -1,7 +1,6 @@
 // The coordinators' dashboard: who has answered, by region and section, aggregated in the database
 // (three statements whatever the number of respondents).
 import type { Db } from '../db/client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
 import { windowState, type WindowState } from '../survey/window.ts';
 import { campaignDefinition } from './campaigns.ts';
 import { NotFoundError } from './errors.ts';

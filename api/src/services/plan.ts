@@ -87,7 +87,7 @@ export async function setPlanTargetActual(prisma: Db, actor: Actor, input: SetAc
       include: { indicator: { select: { number: true, unit: true } } },
     });
     const value = parseActual(actual, current.indicator.unit);
-    const unchanged = value === null ? current.actual === null : current.actual !== null && current.actual.equals(value);
+    const unchanged = value === null ? current.actual === null : current.actual?.equals(value) === true;
     if (unchanged) return current;
     const updated = await tx.planTarget.update({ where: { id: targetId }, data: { actual: value === null ? null : new Prisma.Decimal(value) } });
     await recordAudit(tx, actor, {

@@ -277,7 +277,7 @@ export async function reopenResponse(prisma: Db, actor: Actor, input: { response
 
 async function findRespondent(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
-  if (!user || user.role !== 'RESPONDENT') throw new NotFoundError('Респондент не найден.');
+  if (user?.role !== 'RESPONDENT') throw new NotFoundError('Респондент не найден.');
   return user;
 }
 

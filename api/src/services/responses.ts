@@ -51,7 +51,8 @@ export async function loadAnswers(prisma: Db | Tx, responseId: number): Promise<
   const result: Record<string, AnswerValue> = {};
   for (const answer of answers) result[answer.questionCode] = answer.value as AnswerValue;
   for (const measure of measures) {
-    const items = (result[measure.questionCode] ??= []) as MeasureItem[];
+    const items = (result[measure.questionCode] ?? []) as MeasureItem[];
+    result[measure.questionCode] = items;
     items.push({
       type: measure.type?.code ?? null,
       title: measure.title,

@@ -106,13 +106,17 @@ export function validateSection(
   }
   const values: Record<string, AnswerValue | null> = {};
   for (const question of section.questions) {
-    const report = (path: string, code: FieldErrorCode, message: string) => errors.push({ path, questionCode: question.code, code, message });
+    const report: Report = (path, code, message) => {
+      errors.push({ path, questionCode: question.code, code, message });
+      return null;
+    };
     values[question.code] = normaliseQuestion(question, input[question.code], question.code, catalog, report);
   }
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }
 
-type Report = (path: string, code: FieldErrorCode, message: string) => void;
+/** Records a problem; returns null, the value a refused answer normalises to. */
+type Report = (path: string, code: FieldErrorCode, message: string) => null;
 
 function normaliseQuestion(question: Question, raw: unknown, path: string, catalog: Catalog, report: Report): AnswerValue | null {
   switch (question.type) {
@@ -142,46 +146,44 @@ function normaliseSimple(
   switch (spec.type) {
     case 'text':
     case 'longText': {
-      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedText), null);
+      if (typeof raw !== 'string') return report(path, 'WRONG_TYPE', messages.expectedText);
       const value = raw.trim();
       const limit = spec.maxLength ?? DEFAULT_MAX_LENGTH[spec.type];
-      if (value.length > limit) return (void report(path, 'TOO_LONG', messages.tooLong(limit, value.length)), null);
+      if (value.length > limit) return report(path, 'TOO_LONG', messages.tooLong(limit, value.length));
       return value;
     }
     case 'singleChoice': {
-      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedOption), null);
-      if (!spec.options.some((option) => option.code === raw)) return (void report(path, 'UNKNOWN_OPTION', messages.unknownOption(raw)), null);
+      if (typeof raw !== 'string') return report(path, 'WRONG_TYPE', messages.expectedOption);
+      if (!spec.options.some((option) => option.code === raw)) return report(path, 'UNKNOWN_OPTION', messages.unknownOption(raw));
       return raw;
     }
     case 'multipleChoice': {
       if (!Array.isArray(raw) || raw.some((item) => typeof item !== 'string')) {
-        return (void report(path, 'WRONG_TYPE', messages.expectedOptions), null);
+        return report(path, 'WRONG_TYPE', messages.expectedOptions);
       }
       const codes = raw as string[];
       const unknown = codes.filter((item) => !spec.options.some((option) => option.code === item));
-      if (unknown.length) return (void report(path, 'UNKNOWN_OPTION', messages.unknownOption(unknown.join(', '))), null);
-      if (new Set(codes).size !== codes.length) return (void report(path, 'DUPLICATE_OPTION', messages.duplicateOption), null);
-      if (spec.minSelected && codes.length < spec.minSelected)
-        return (void report(path, 'TOO_FEW_SELECTED', messages.tooFewSelected(spec.minSelected)), null);
-      if (spec.maxSelected && codes.length > spec.maxSelected)
-        return (void report(path, 'TOO_MANY_SELECTED', messages.tooManySelected(spec.maxSelected)), null);
+      if (unknown.length) return report(path, 'UNKNOWN_OPTION', messages.unknownOption(unknown.join(', ')));
+      if (new Set(codes).size !== codes.length) return report(path, 'DUPLICATE_OPTION', messages.duplicateOption);
+      if (spec.minSelected && codes.length < spec.minSelected) return report(path, 'TOO_FEW_SELECTED', messages.tooFewSelected(spec.minSelected));
+      if (spec.maxSelected && codes.length > spec.maxSelected) return report(path, 'TOO_MANY_SELECTED', messages.tooManySelected(spec.maxSelected));
       // Stored in the order of the definition, so equal answers are equal values.
       return spec.options.map((option) => option.code).filter((optionCode) => codes.includes(optionCode));
     }
     case 'region': {
-      if (typeof raw !== 'string') return (void report(path, 'WRONG_TYPE', messages.expectedRegion), null);
-      if (!catalog.regionCodes.has(raw)) return (void report(path, 'UNKNOWN_REGION', messages.unknownRegion(raw)), null);
+      if (typeof raw !== 'string') return report(path, 'WRONG_TYPE', messages.expectedRegion);
+      if (!catalog.regionCodes.has(raw)) return report(path, 'UNKNOWN_REGION', messages.unknownRegion(raw));
       return raw;
     }
     case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw)) return (void report(path, 'WRONG_TYPE', messages.expectedNumber), null);
-      if (spec.integer && !Number.isInteger(raw)) return (void report(path, 'NOT_INTEGER', messages.expectedInteger), null);
-      if (spec.min !== undefined && raw < spec.min) return (void report(path, 'OUT_OF_RANGE', messages.belowMin(spec.min, spec.unit)), null);
-      if (spec.max !== undefined && raw > spec.max) return (void report(path, 'OUT_OF_RANGE', messages.aboveMax(spec.max, spec.unit)), null);
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) return report(path, 'WRONG_TYPE', messages.expectedNumber);
+      if (spec.integer && !Number.isInteger(raw)) return report(path, 'NOT_INTEGER', messages.expectedInteger);
+      if (spec.min !== undefined && raw < spec.min) return report(path, 'OUT_OF_RANGE', messages.belowMin(spec.min, spec.unit));
+      if (spec.max !== undefined && raw > spec.max) return report(path, 'OUT_OF_RANGE', messages.aboveMax(spec.max, spec.unit));
       return raw;
     }
     case 'boolean': {
-      if (typeof raw !== 'boolean') return (void report(path, 'WRONG_TYPE', messages.expectedBoolean), null);
+      if (typeof raw !== 'boolean') return report(path, 'WRONG_TYPE', messages.expectedBoolean);
       return raw;
     }
   }
@@ -193,7 +195,7 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
 
 function normaliseYearMatrix(years: number[], cell: Cell, raw: unknown, path: string, catalog: Catalog, report: Report): YearValues | null {
   if (isEmpty(raw)) return null;
-  if (!isPlainObject(raw)) return (void report(path, 'WRONG_TYPE', messages.expectedYearValues), null);
+  if (!isPlainObject(raw)) return report(path, 'WRONG_TYPE', messages.expectedYearValues);
   const result: YearValues = {};
   for (const [year, value] of Object.entries(raw)) {
     if (!years.includes(Number(year))) {
@@ -214,9 +216,8 @@ function normaliseItems<T>(
   normaliseItem: (item: Record<string, unknown>, itemPath: string) => T | null,
 ): T[] | null {
   if (isEmpty(raw)) return null;
-  if (!Array.isArray(raw) || raw.some((item) => !isPlainObject(item))) return (void report(path, 'WRONG_TYPE', messages.expectedItems), null);
-  if (raw.length > question.maxItems)
-    return (void report(path, 'TOO_MANY_ITEMS', messages.tooManyItems(question.maxItems, question.itemLabel)), null);
+  if (!Array.isArray(raw) || raw.some((item) => !isPlainObject(item))) return report(path, 'WRONG_TYPE', messages.expectedItems);
+  if (raw.length > question.maxItems) return report(path, 'TOO_MANY_ITEMS', messages.tooManyItems(question.maxItems, question.itemLabel));
   const items = raw.map((item, index) => normaliseItem(item as Record<string, unknown>, `${path}[${index}]`));
   // An item left entirely blank is dropped rather than stored.
   const kept = items.filter((item): item is T => item !== null);
