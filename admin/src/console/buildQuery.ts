@@ -59,6 +59,20 @@ const sortable: Record<string, string[]> = {
 
 const MAX_PER_PAGE = 100;
 
+/** What react-admin passes to a data provider method, as far as the queries below read it. */
+export interface FetchParams {
+  pagination?: { page?: number; perPage?: number };
+  sort?: { field?: string; order?: string };
+  filter?: Record<string, unknown>;
+  /** getManyReference: the filter field that refers to `id`. */
+  target?: string;
+  id?: string | number;
+  ids?: (string | number)[];
+  data?: Record<string, unknown>;
+  /** Extra input (a write's reason) and the campaign a respondent's status refers to. */
+  meta?: Record<string, unknown>;
+}
+
 function filterTypeOf(introspection: IntrospectionResult, listQuery: string): string {
   // The typings say IntrospectionObjectType, but the entries are the Query type's fields.
   const queries = introspection.queries as unknown as IntrospectionField[];
@@ -74,13 +88,13 @@ function cleanFilter(filter: Record<string, unknown> = {}): Record<string, unkno
 }
 
 /** Declares and fills $campaignCode when the selection uses it. */
-function campaignVariable(fields: string, params: any): { declaration: string; variables: Record<string, unknown> } {
+function campaignVariable(fields: string, params: FetchParams): { declaration: string; variables: Record<string, unknown> } {
   if (!fields.includes('$campaignCode')) return { declaration: '', variables: {} };
   const campaignCode = String(params.filter?.campaignCode ?? params.meta?.campaignCode ?? '');
   return { declaration: ', $campaignCode: String!', variables: { campaignCode } };
 }
 
-export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, resourceName, params) => {
+export const buildQuery: BuildQueryFactory = (introspection) => (fetchType: string, resourceName: string, params: FetchParams) => {
   // Each resource also carries the query field found for each fetch type (typed loosely upstream).
   const resource = introspection.resources.find((candidate) => candidate.type.name === resourceName) as
     | (Record<string, { name: string } | undefined> & { type: { name: string } })
@@ -95,8 +109,10 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
       const filterType = filterTypeOf(introspection, listQuery);
       const perPage = Math.min(params.pagination?.perPage ?? 25, MAX_PER_PAGE);
       const page = Math.max((params.pagination?.page ?? 1) - 1, 0);
-      const sortField = sortable[resourceName]?.includes(params.sort?.field) ? params.sort.field : undefined;
-      const filter = cleanFilter(fetchType === GET_MANY_REFERENCE ? { ...params.filter, [params.target]: params.id } : params.filter);
+      const requested = params.sort?.field;
+      const sortField = requested && sortable[resourceName]?.includes(requested) ? requested : undefined;
+      const reference = fetchType === GET_MANY_REFERENCE && params.target ? { [params.target]: params.id } : {};
+      const filter = cleanFilter({ ...params.filter, ...reference });
       const campaign = campaignVariable(fields, params);
       return {
         query: gql(`
@@ -109,7 +125,7 @@ export const buildQuery: BuildQueryFactory = (introspection) => (fetchType, reso
           page,
           perPage,
           sortField,
-          sortOrder: sortField ? (params.sort.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
+          sortOrder: sortField ? (params.sort?.order === 'DESC' ? 'DESC' : 'ASC') : undefined,
           filter,
           ...campaign.variables,
         },
@@ -195,16 +211,23 @@ export class MutationRefusedError extends Error {
  * As in ra-data-graphql-simple, an input `xId` missing from the data is taken from `x.id`.
  */
 function pick(source: Record<string, unknown> | undefined, names: string[]): Record<string, unknown> {
-  const valueOf = (name: string): unknown => {
+  const valueFor = (name: string): unknown => {
     if (!source) return undefined;
     if (source[name] !== undefined) return source[name];
     const nested = name.endsWith('Id') ? source[name.slice(0, -2)] : undefined;
     return nested && typeof nested === 'object' ? (nested as { id?: unknown }).id : undefined;
   };
-  return Object.fromEntries(names.map((name) => [name, valueOf(name)]).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(names.map((name) => [name, valueFor(name)]).filter(([, value]) => value !== undefined));
 }
 
-function buildMutation(fetchType: 'CREATE' | 'UPDATE' | 'DELETE', resourceName: string, fields: string, params: any) {
+/** What a write answers: the typed-error union, selected as below. */
+interface MutationResponse {
+  data?: {
+    result?: { __typename: string; data?: unknown; code?: string; message?: string; fieldErrors?: { path: string; message: string }[] };
+  };
+}
+
+function buildMutation(fetchType: 'CREATE' | 'UPDATE' | 'DELETE', resourceName: string, fields: string, params: FetchParams) {
   const inputFields = writable[resourceName]?.[fetchType];
   if (!inputFields) throw new Error(`Консоль только читает данные (${fetchType} ${resourceName}).`);
   const verb = fetchType.toLowerCase();
@@ -228,12 +251,12 @@ function buildMutation(fetchType: 'CREATE' | 'UPDATE' | 'DELETE', resourceName: 
       }
     `),
     variables: { input },
-    parseResponse: (response: any) => {
+    parseResponse: (response: MutationResponse) => {
       const result = response.data?.result;
       if (result?.__typename === success) return { data: result.data };
-      const message: string = result?.message ?? 'Изменения не сохранены.';
+      const message = result?.message ?? 'Изменения не сохранены.';
       const errors: Record<string, unknown> = { root: { serverError: message } };
-      for (const fieldError of (result?.fieldErrors ?? []) as { path: string; message: string }[]) {
+      for (const fieldError of result?.fieldErrors ?? []) {
         if (!(fieldError.path in errors)) errors[fieldError.path] = fieldError.message;
       }
       throw new MutationRefusedError(message, result?.code, errors);

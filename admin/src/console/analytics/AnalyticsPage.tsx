@@ -25,7 +25,7 @@ import { Title } from 'react-admin';
 import { currentCampaign, useCampaigns, useConsoleQuery } from '../hooks.ts';
 import { formatNumber, questionnaires, regionsCount } from './format.ts';
 import { QuestionFigures } from './QuestionFigures.tsx';
-import type { CampaignAnalytics, RatioFigures } from '../operations.ts';
+import type { CampaignAnalytics, RatioFigures, RatioYear } from '../operations.ts';
 
 // On paper: only the figures, no menus or controls, sections not cut across pages where avoidable.
 // The page's heading is in the app bar, which paper leaves out, so paper gets its own.
@@ -43,6 +43,17 @@ const printStyles = (
   />
 );
 
+/** A ratio's columns after the year: each statistic with its heading. */
+const RATIO_COLUMNS: { key: Exclude<keyof RatioYear, 'year'>; name: string }[] = [
+  { key: 'count', name: 'Учтено анкет' },
+  { key: 'skipped', name: 'Не учтено' },
+  { key: 'mean', name: 'Среднее' },
+  { key: 'min', name: 'Минимум' },
+  { key: 'max', name: 'Максимум' },
+  { key: 'median', name: 'Медиана' },
+  { key: 'aggregate', name: 'Совокупно' },
+];
+
 function RatioTable({ ratio }: { ratio: RatioFigures }) {
   const unit = ratio.unit ? `, ${ratio.unit}` : '';
   return (
@@ -54,9 +65,12 @@ function RatioTable({ ratio }: { ratio: RatioFigures }) {
       <Table size="small" aria-label={`${ratio.label}${unit}`} sx={{ maxWidth: 960 }}>
         <TableHead>
           <TableRow>
-            {['Год', 'Учтено анкет', 'Не учтено', 'Среднее', 'Минимум', 'Максимум', 'Медиана', 'Совокупно'].map((name, n) => (
-              <TableCell key={name} component="th" scope="col" align={n === 0 ? 'left' : 'right'}>
-                {name}
+            <TableCell component="th" scope="col">
+              Год
+            </TableCell>
+            {RATIO_COLUMNS.map((column) => (
+              <TableCell key={column.key} component="th" scope="col" align="right">
+                {column.name}
               </TableCell>
             ))}
           </TableRow>
@@ -67,9 +81,9 @@ function RatioTable({ ratio }: { ratio: RatioFigures }) {
               <TableCell component="th" scope="row">
                 {year.year}
               </TableCell>
-              {[year.count, year.skipped, year.mean, year.min, year.max, year.median, year.aggregate].map((value, v) => (
-                <TableCell key={v} align="right">
-                  {formatNumber(value)}
+              {RATIO_COLUMNS.map((column) => (
+                <TableCell key={column.key} align="right">
+                  {formatNumber(year[column.key])}
                 </TableCell>
               ))}
             </TableRow>

@@ -2,6 +2,7 @@
 import { DateInput, Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { auditActionLabels, subjectTypeLabels } from '../labels.ts';
 import { ChangeField } from './ChangeField.tsx';
+import type { AuditLogRecord } from '../records.ts';
 
 const filters = [
   <SelectInput
@@ -46,10 +47,10 @@ export function AuditLogList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="at" showTime locales="ru-RU" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="actorEmail" emptyText="—" />
-        <FunctionField source="action" render={(record: any) => auditActionLabels[record.action] ?? record.action} />
-        <FunctionField
+        <FunctionField<AuditLogRecord> source="action" render={(record) => auditActionLabels[record.action] ?? record.action} />
+        <FunctionField<AuditLogRecord>
           label="resources.AuditLog.fields.subjectId"
-          render={(record: any) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`}
+          render={(record) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`}
         />
         <ChangeField label="resources.AuditLog.fields.change" />
         <TextField source="reason" emptyText="—" sortable={false} />

@@ -2,6 +2,7 @@
 // Before → after of an audit entry, only the keys that differ, with dates in Moscow time.
 import { useRecordContext } from 'react-admin';
 import { formatMoscow, windowStateLabels } from '../labels.ts';
+import type { AuditLogRecord } from '../records.ts';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -29,7 +30,7 @@ export function changes(before: unknown, after: unknown): { key: string; from: s
 }
 
 export function ChangeField(_props: { label?: string }) {
-  const record = useRecordContext();
+  const record = useRecordContext<AuditLogRecord>();
   if (!record) return null;
   const rows = changes(record.before, record.after);
   if (rows.length === 0) return <span>—</span>;

@@ -20,9 +20,10 @@ import {
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
+import type { AuthorityRecord, MeasureRecord } from '../records.ts';
 
 function EditAuthority() {
-  const record = useRecordContext();
+  const record = useRecordContext<AuthorityRecord>();
   const refresh = useRefresh();
   const dataProvider = useConsoleDataProvider();
   const { data: spheres } = useGetList('Sphere', { pagination: { page: 1, perPage: 100 }, sort: { field: 'position', order: 'ASC' } });
@@ -59,7 +60,7 @@ function EditAuthority() {
         consequence={`Наименование пришло из ответа респондента. Исправление увидят все анкеты, где указан этот орган власти (${record.responsesCount}), и их мероприятия; прежнее значение сохранится в журнале действий.`}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
-          const outcome = await dataProvider.updateAuthority({ id: String(record.id), name, sphereId: sphereId || null, reason });
+          const outcome = await dataProvider.updateAuthority({ id: record.id, name, sphereId: sphereId || null, reason });
           if (!outcome.ok) return outcome.message;
           setOpen(false);
           setDone('Изменения сохранены.');
@@ -110,11 +111,11 @@ export function AuthorityShow() {
             <TextField source="type.name" label="resources.Measure.fields.type" sortable={false} emptyText="—" />
             <TextField source="title" label="resources.Measure.fields.title" sortable={false} emptyText="—" />
             <NumberField source="year" label="resources.Measure.fields.year" options={{ useGrouping: false }} sortable={false} emptyText="—" />
-            <FunctionField
+            <FunctionField<MeasureRecord>
               source="responseStatus"
               label="resources.Measure.fields.responseStatus"
               sortable={false}
-              render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
+              render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
             />
           </Datagrid>
         </ReferenceManyField>

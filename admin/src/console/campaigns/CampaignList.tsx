@@ -2,6 +2,7 @@
 import { Datagrid, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { campaignStateLabels, formatMoscow, windowStateLabels } from '../labels.ts';
 import { ImportDefinitionButton } from './ImportDefinitionButton.tsx';
+import type { CampaignRecord } from '../records.ts';
 
 export function CampaignList() {
   return (
@@ -19,10 +20,14 @@ export function CampaignList() {
         <NumberField source="year" options={{ useGrouping: false }} />
         <TextField source="code" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="title" sortable={false} />
-        <FunctionField source="state" sortable={false} render={(record: any) => campaignStateLabels[record.state] ?? record.state} />
-        <FunctionField source="windowState" sortable={false} render={(record: any) => windowStateLabels[record.windowState] ?? record.windowState} />
-        <FunctionField source="opensAt" render={(record: any) => formatMoscow(record.opensAt)} />
-        <FunctionField source="closesAt" sortable={false} render={(record: any) => formatMoscow(record.closesAt)} />
+        <FunctionField<CampaignRecord> source="state" sortable={false} render={(record) => campaignStateLabels[record.state] ?? record.state} />
+        <FunctionField<CampaignRecord>
+          source="windowState"
+          sortable={false}
+          render={(record) => windowStateLabels[record.windowState] ?? record.windowState}
+        />
+        <FunctionField<CampaignRecord> source="opensAt" render={(record) => formatMoscow(record.opensAt)} />
+        <FunctionField<CampaignRecord> source="closesAt" sortable={false} render={(record) => formatMoscow(record.closesAt)} />
       </Datagrid>
     </List>
   );

@@ -27,8 +27,8 @@ export function FieldProblems({ problems }: { problems: FieldProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <Box component="ul" sx={{ m: 0, pl: 2.5, display: 'grid', gap: 0.5 }} data-testid="field-problems">
-      {problems.map((problem, index) => (
-        <li key={`${problem.path}-${index}`}>
+      {problems.map((problem) => (
+        <li key={`${problem.path} ${problem.message}`}>
           {problem.path && (
             <Box component="code" sx={{ fontSize: '0.85em', mr: 1 }}>
               {problem.path}

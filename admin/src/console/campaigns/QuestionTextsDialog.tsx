@@ -19,10 +19,18 @@ interface Props {
   onSaved(): void;
 }
 
+/** An option row being edited, with a key of its own that follows it when rows move or go. */
+interface EditedOption extends OptionRow {
+  key: number;
+}
+
+let lastRowKey = 0;
+const edited = (option: OptionRow): EditedOption => ({ ...option, key: ++lastRowKey });
+
 export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }: Props) {
   const dataProvider = useConsoleDataProvider();
   const [help, setHelp] = useState('');
-  const [options, setOptions] = useState<OptionRow[]>([]);
+  const [options, setOptions] = useState<EditedOption[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; fieldErrors: FieldProblem[] }>();
   const hasOptions = question ? editableOptions(question) !== null : false;
@@ -30,7 +38,7 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
   useEffect(() => {
     if (!question) return;
     setHelp(question.help ?? '');
-    setOptions((editableOptions(question) ?? []).map((option) => ({ code: option.code, label: option.label, help: option.help ?? '' })));
+    setOptions((editableOptions(question) ?? []).map((option) => edited({ code: option.code, label: option.label, help: option.help ?? '' })));
     setError(undefined);
   }, [question]);
 
@@ -94,7 +102,7 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
             {options.map((option, index) => (
               <Box
                 component="fieldset"
-                key={index}
+                key={option.key}
                 sx={{
                   border: 1,
                   borderColor: 'divider',
@@ -157,7 +165,7 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
               </Box>
             ))}
             <Box>
-              <Button startIcon={<AddIcon />} onClick={() => setOptions((rows) => [...rows, { code: '', label: '', help: '' }])}>
+              <Button startIcon={<AddIcon />} onClick={() => setOptions((rows) => [...rows, edited({ code: '', label: '', help: '' })])}>
                 Добавить вариант
               </Button>
             </Box>

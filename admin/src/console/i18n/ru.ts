@@ -1,7 +1,7 @@
 // The console's Russian: react-admin's own messages plus the names of our resources and fields.
 import russianMessages from 'ra-language-russian';
 
-const ra = (russianMessages as any).ra;
+const { ra } = russianMessages;
 
 export const ru = {
   ...russianMessages,

@@ -23,6 +23,7 @@ import {
 import { useCampaigns, useConsoleQuery } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 import type { TaxonomyGroup } from '../operations.ts';
+import type { MeasureRecord } from '../records.ts';
 
 const excerpt = (text: string | null | undefined, length = 120) => (!text ? '—' : text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -91,12 +92,12 @@ export function MeasureList() {
         <TextField source="authority.name" label="resources.Measure.fields.authority" sortable={false} emptyText="—" />
         <TextField source="type.group.name" label="resources.Measure.fields.group" sortable={false} emptyText="—" />
         <TextField source="type.name" label="resources.Measure.fields.type" sortBy="type" emptyText="—" />
-        <FunctionField source="title" sortable={false} render={(record: any) => excerpt(record.title)} />
+        <FunctionField<MeasureRecord> source="title" sortable={false} render={(record) => excerpt(record.title)} />
         <NumberField source="year" options={{ useGrouping: false }} emptyText="—" />
-        <FunctionField
+        <FunctionField<MeasureRecord>
           source="responseStatus"
           sortable={false}
-          render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
+          render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
         />
         <DateField source="updatedAt" showTime locales="ru-RU" />
       </Datagrid>

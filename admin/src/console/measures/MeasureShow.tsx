@@ -3,6 +3,7 @@
 import { Link } from 'react-router-dom';
 import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { responseStatusLabels } from '../labels.ts';
+import type { MeasureRecord } from '../records.ts';
 
 export function MeasureShow() {
   return (
@@ -15,19 +16,22 @@ export function MeasureShow() {
         <TextField source="result" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
         <NumberField source="year" options={{ useGrouping: false }} emptyText="—" />
         <TextField source="region.name" label="resources.Measure.fields.region" emptyText="—" />
-        <FunctionField
+        <FunctionField<MeasureRecord>
           source="authority"
-          render={(record: any) => (record.authority ? <Link to={`/Authority/${record.authority.id}/show`}>{record.authority.name}</Link> : '—')}
+          render={(record) => (record.authority ? <Link to={`/Authority/${record.authority.id}/show`}>{record.authority.name}</Link> : '—')}
         />
-        <FunctionField
+        <FunctionField<MeasureRecord>
           source="respondentEmail"
-          render={(record: any) => (
+          render={(record) => (
             <Link to={`/ResponseRecord/${record.responseId}/show`}>
               {record.respondentEmail} — анкета «{record.campaignCode}», мероприятие № {record.position + 1}
             </Link>
           )}
         />
-        <FunctionField source="responseStatus" render={(record: any) => responseStatusLabels[record.responseStatus] ?? record.responseStatus} />
+        <FunctionField<MeasureRecord>
+          source="responseStatus"
+          render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
+        />
       </SimpleShowLayout>
     </Show>
   );

@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { Datagrid, DateField, FunctionField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
 import { mailStatusLabels, mailTemplateLabels } from '../labels.ts';
+import type { OutboxMailRecord } from '../records.ts';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
@@ -25,9 +26,13 @@ export function OutboxMailList() {
     <List sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} perPage={25} title="Отправленные письма">
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="to" />
-        <FunctionField source="template" sortable={false} render={(record: any) => mailTemplateLabels[record.template] ?? record.template} />
+        <FunctionField<OutboxMailRecord>
+          source="template"
+          sortable={false}
+          render={(record) => mailTemplateLabels[record.template] ?? record.template}
+        />
         <TextField source="subject" emptyText="—" sortable={false} />
-        <FunctionField source="status" sortable={false} render={(record: any) => mailStatusLabels[record.status] ?? record.status} />
+        <FunctionField<OutboxMailRecord> source="status" sortable={false} render={(record) => mailStatusLabels[record.status] ?? record.status} />
         <NumberField source="attempts" sortable={false} />
         <DateField source="createdAt" showTime locales="ru-RU" />
         <DateField source="sentAt" showTime locales="ru-RU" emptyText="—" />

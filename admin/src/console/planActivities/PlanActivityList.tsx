@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { BooleanInput, Datagrid, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { planLevelLabels } from '../labels.ts';
+import type { PlanActivityRecord } from '../records.ts';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск" alwaysOn />,
@@ -16,8 +17,8 @@ export function PlanActivityList() {
         <TextField source="title" sortable={false} />
         <TextField source="form" sortable={false} emptyText="—" />
         <TextField source="schedule" sortable={false} emptyText="—" />
-        <FunctionField source="owners" sortable={false} render={(record: any) => record.owners.join('; ') || '—'} />
-        <FunctionField source="level" sortable={false} render={(record: any) => planLevelLabels[record.level] ?? record.level} />
+        <FunctionField<PlanActivityRecord> source="owners" sortable={false} render={(record) => record.owners.join('; ') || '—'} />
+        <FunctionField<PlanActivityRecord> source="level" sortable={false} render={(record) => planLevelLabels[record.level] ?? record.level} />
       </Datagrid>
     </List>
   );

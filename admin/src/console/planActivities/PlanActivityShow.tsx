@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { planLevelLabels } from '../labels.ts';
+import type { PlanActivityRecord } from '../records.ts';
 
 export function PlanActivityShow() {
   return (
@@ -9,17 +10,20 @@ export function PlanActivityShow() {
         <TextField source="plan.title" label="resources.PlanActivity.fields.plan" />
         <TextField source="number" />
         <TextField source="title" />
-        <FunctionField source="parent" render={(record: any) => (record.parent ? `${record.parent.number}. ${record.parent.title}` : '—')} />
+        <FunctionField<PlanActivityRecord>
+          source="parent"
+          render={(record) => (record.parent ? `${record.parent.number}. ${record.parent.title}` : '—')}
+        />
         <TextField source="form" emptyText="—" />
         <TextField source="schedule" emptyText="—" />
-        <FunctionField source="owners" render={(record: any) => record.owners.join('; ') || '—'} />
-        <FunctionField source="level" render={(record: any) => planLevelLabels[record.level] ?? record.level} />
-        <FunctionField
+        <FunctionField<PlanActivityRecord> source="owners" render={(record) => record.owners.join('; ') || '—'} />
+        <FunctionField<PlanActivityRecord> source="level" render={(record) => planLevelLabels[record.level] ?? record.level} />
+        <FunctionField<PlanActivityRecord>
           source="items"
-          render={(record: any) =>
-            record.items?.length ? (
+          render={(record) =>
+            record.items.length > 0 ? (
               <ul style={{ margin: 0, paddingLeft: 20 }}>
-                {record.items.map((item: any) => (
+                {record.items.map((item) => (
                   <li key={item.id}>
                     {item.number}. {item.title}
                     {item.schedule ? ` — ${item.schedule}` : ''}

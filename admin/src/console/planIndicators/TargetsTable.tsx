@@ -9,6 +9,7 @@ import { ActualDialog } from './ActualDialog.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import type { Target } from '../operations.ts';
 import { ruNumber, statusLabels, targetText } from './actuals.ts';
+import type { PlanIndicatorRecord } from '../records.ts';
 
 const statusColors = { MET: 'success', NOT_MET: 'error', NO_DATA: 'default' } as const;
 
@@ -18,15 +19,15 @@ function StatusChip({ target }: { target: Target }) {
 }
 
 export function TargetsTable({ editable = false }: { label?: string; editable?: boolean }) {
-  const record = useRecordContext();
+  const record = useRecordContext<PlanIndicatorRecord>();
   const refresh = useRefresh();
   const dataProvider = useConsoleDataProvider();
   const [editing, setEditing] = useState<Target>();
   const [clearing, setClearing] = useState<Target>();
   const [done, setDone] = useState<string>();
   if (!record) return null;
-  const targets = [...((record.targets ?? []) as Target[])].sort((a, b) => a.year - b.year);
-  const indicator = { name: String(record.name), unit: String(record.unit) };
+  const targets = [...record.targets].sort((a, b) => a.year - b.year);
+  const indicator = { name: record.name, unit: record.unit };
 
   function saved(target: Target) {
     setEditing(undefined);
@@ -69,7 +70,7 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
             <TableCell component="th" scope="row">
               Факт
             </TableCell>
-            <TableCell>{ruNumber(String(record.baseValue))}</TableCell>
+            <TableCell>{ruNumber(record.baseValue)}</TableCell>
             {targets.map((target) => (
               <TableCell key={target.id} data-testid={`actual-${target.year}`}>
                 {target.actual === null ? '—' : ruNumber(target.actual)}

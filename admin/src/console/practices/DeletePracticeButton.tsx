@@ -5,9 +5,10 @@ import { Button } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useDataProvider, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import type { PracticeRecord } from '../records.ts';
 
 export function DeletePracticeButton() {
-  const record = useRecordContext();
+  const record = useRecordContext<PracticeRecord>();
   const dataProvider = useDataProvider();
   const notify = useNotify();
   const redirect = useRedirect();
@@ -25,7 +26,7 @@ export function DeletePracticeButton() {
         confirmLabel="Удалить"
         danger
         reason={{ required: true }}
-        consequence={`Практика «${record.region?.name ?? ''}: ${record.form?.name ?? ''}» исчезнет из каталога и из ответов порталам. Повторный импорт таблицы практик её не вернёт; запись останется в журнале действий.`}
+        consequence={`Практика «${record.region.name}: ${record.form.name}» исчезнет из каталога и из ответов порталам. Повторный импорт таблицы практик её не вернёт; запись останется в журнале действий.`}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
           try {

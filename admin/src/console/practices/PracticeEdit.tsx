@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
 import { DeletePracticeButton } from './DeletePracticeButton.tsx';
 import { PracticeInputs } from './PracticeInputs.tsx';
+import type { PracticeRecord } from '../records.ts';
 
 function EditToolbar() {
   return (
@@ -16,10 +17,10 @@ function EditToolbar() {
 }
 
 function PracticeEditForm() {
-  const record = useRecordContext();
+  const record = useRecordContext<PracticeRecord>();
   // The list reads region/sphere/form as objects; the form edits their ids.
   const values = useMemo(
-    () => record && { ...record, regionId: record.region?.id, sphereId: record.sphere?.id, formId: record.form?.id, reason: '' },
+    () => record && { ...record, regionId: record.region.id, sphereId: record.sphere.id, formId: record.form.id, reason: '' },
     [record],
   );
   if (!values) return null;

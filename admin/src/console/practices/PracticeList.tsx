@@ -13,6 +13,7 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { PracticeFormInput } from './PracticeFormInput.tsx';
+import type { PracticeRecord } from '../records.ts';
 
 // The search is PostgreSQL full-text search in Russian: word forms match («премирования
 // руководителей» finds «Премирование руководителя»), and the last word may be typed in part.
@@ -47,7 +48,7 @@ export function PracticeList() {
         <TextField source="region.name" label="resources.Practice.fields.region" sortBy="region" />
         <TextField source="sphere.name" label="resources.Practice.fields.sphere" sortBy="sphere" />
         <TextField source="form.name" label="resources.Practice.fields.form" sortBy="form" />
-        <FunctionField source="text" sortable={false} render={(record: any) => excerpt(record.text)} />
+        <FunctionField<PracticeRecord> source="text" sortable={false} render={(record) => excerpt(record.text)} />
       </Datagrid>
     </List>
   );

@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { Datagrid, FunctionField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
 import { federalDistrictLabels } from '../labels.ts';
+import type { RegionRecord } from '../records.ts';
 
 const districtChoices = Object.entries(federalDistrictLabels).map(([id, name]) => ({ id, name }));
 
@@ -16,10 +17,10 @@ export function RegionList() {
         <NumberField source="position" />
         <TextField source="name" />
         <TextField source="code" />
-        <FunctionField
+        <FunctionField<RegionRecord>
           source="federalDistrict"
           sortable={false}
-          render={(record: any) => federalDistrictLabels[record.federalDistrict] ?? record.federalDistrictName}
+          render={(record) => federalDistrictLabels[record.federalDistrict] ?? record.federalDistrictName}
         />
       </Datagrid>
     </List>

@@ -1,5 +1,6 @@
 /** @jsxImportSource react */
 import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import type { RegionRecord } from '../records.ts';
 
 export function RegionShow() {
   return (
@@ -8,7 +9,7 @@ export function RegionShow() {
         <TextField source="name" />
         <TextField source="code" />
         <TextField source="federalDistrictName" />
-        <FunctionField source="aliases" render={(record: any) => (record.aliases?.length ? record.aliases.join('; ') : '—')} />
+        <FunctionField<RegionRecord> source="aliases" render={(record) => (record.aliases?.length ? record.aliases.join('; ') : '—')} />
       </SimpleShowLayout>
     </Show>
   );

@@ -4,6 +4,7 @@ import { Alert, CircularProgress } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { currentCampaign, useCampaigns } from '../hooks.ts';
 import { formatMoscow, progressStatusLabels } from '../labels.ts';
+import type { RespondentRecord } from '../records.ts';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
@@ -32,13 +33,13 @@ export function RespondentList() {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="email" />
-        <FunctionField source="status" sortable={false} render={(record: any) => progressStatusLabels[record.status] ?? record.status} />
-        <FunctionField source="progress" sortable={false} render={(record: any) => `${record.progress}%`} />
+        <FunctionField<RespondentRecord> source="status" sortable={false} render={(record) => progressStatusLabels[record.status] ?? record.status} />
+        <FunctionField<RespondentRecord> source="progress" sortable={false} render={(record) => `${record.progress}%`} />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" sortable={false} />
-        <FunctionField
+        <FunctionField<RespondentRecord>
           source="disabledAt"
           sortable={false}
-          render={(record: any) => (record.disabledAt ? `с ${formatMoscow(record.disabledAt)}` : 'нет')}
+          render={(record) => (record.disabledAt ? `с ${formatMoscow(record.disabledAt)}` : 'нет')}
         />
       </Datagrid>
     </List>

@@ -6,9 +6,10 @@ import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordC
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { currentCampaign, useCampaigns, useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow, progressStatusLabels } from '../labels.ts';
+import type { RespondentRecord } from '../records.ts';
 
 function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: string; campaignTitle: string }) {
-  const record = useRecordContext();
+  const record = useRecordContext<RespondentRecord>();
   const refresh = useRefresh();
   const dataProvider = useConsoleDataProvider();
   const [revoking, setRevoking] = useState(false);
@@ -19,7 +20,7 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
   async function resend() {
     setBusy(true);
     setMessage(undefined);
-    const outcome = await dataProvider.resendLink(String(record!.id), campaignCode);
+    const outcome = await dataProvider.resendLink(record!.id, campaignCode);
     setBusy(false);
     setMessage(
       outcome.ok
@@ -55,7 +56,7 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
         consequence={`${record.email} больше не сможет входить и заполнять анкету («${campaignTitle}»): все личные ссылки перестанут действовать, открытые сеансы завершатся. Уже сохранённые ответы останутся.`}
         onClose={() => setRevoking(false)}
         onConfirm={async (reason) => {
-          const outcome = await dataProvider.revokeRespondent(String(record.id), reason);
+          const outcome = await dataProvider.revokeRespondent(record.id, reason);
           if (!outcome.ok) return outcome.message;
           setRevoking(false);
           setMessage({ severity: 'success', text: `Доступ закрыт: ${record.email}.` });
@@ -77,16 +78,16 @@ export function RespondentShow() {
     <Show queryOptions={{ meta: { campaignCode } }}>
       <SimpleShowLayout>
         <TextField source="email" />
-        <FunctionField
+        <FunctionField<RespondentRecord>
           source="status"
-          render={(record: any) => `${progressStatusLabels[record.status] ?? record.status}${campaign ? ` (опрос ${campaign.year})` : ''}`}
+          render={(record) => `${progressStatusLabels[record.status] ?? record.status}${campaign ? ` (опрос ${campaign.year})` : ''}`}
         />
-        <FunctionField source="progress" render={(record: any) => `${record.progress}%`} />
+        <FunctionField<RespondentRecord> source="progress" render={(record) => `${record.progress}%`} />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" />
         <DateField source="createdAt" showTime locales="ru-RU" />
-        <FunctionField
+        <FunctionField<RespondentRecord>
           source="disabledAt"
-          render={(record: any) => (record.disabledAt ? `Заблокирован с ${formatMoscow(record.disabledAt)}` : 'Нет')}
+          render={(record) => (record.disabledAt ? `Заблокирован с ${formatMoscow(record.disabledAt)}` : 'Нет')}
         />
       </SimpleShowLayout>
       <RespondentActions campaignCode={campaignCode} campaignTitle={campaign?.title ?? ''} />

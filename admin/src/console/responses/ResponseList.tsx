@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { responseStatusLabels } from '../labels.ts';
+import type { ResponseRecord } from '../records.ts';
 
 const filters = [
   <SelectInput
@@ -19,8 +20,8 @@ export function ResponseList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="respondentEmail" sortable={false} />
         <TextField source="regionName" emptyText="—" sortable={false} />
-        <FunctionField source="status" sortable={false} render={(record: any) => responseStatusLabels[record.status] ?? record.status} />
-        <FunctionField source="completion" render={(record: any) => `${record.completion}%`} />
+        <FunctionField<ResponseRecord> source="status" sortable={false} render={(record) => responseStatusLabels[record.status] ?? record.status} />
+        <FunctionField<ResponseRecord> source="completion" render={(record) => `${record.completion}%`} />
         <DateField source="updatedAt" showTime locales="ru-RU" />
         <DateField source="submittedAt" showTime locales="ru-RU" emptyText="—" />
       </Datagrid>

@@ -7,34 +7,10 @@ import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordC
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
-
-interface Answer {
-  questionCode: string;
-  number: string | null;
-  label: string;
-  text: string;
-}
-
-interface Section {
-  code: string;
-  title: string;
-  percent: number;
-  answers: Answer[];
-}
-
-interface Measure {
-  position: number;
-  questionCode: string;
-  groupName: string | null;
-  typeName: string | null;
-  title: string | null;
-  description: string | null;
-  year: number | null;
-  result: string | null;
-}
+import type { ResponseRecord } from '../records.ts';
 
 function ReopenAction() {
-  const record = useRecordContext();
+  const record = useRecordContext<ResponseRecord>();
   const refresh = useRefresh();
   const dataProvider = useConsoleDataProvider();
   const [open, setOpen] = useState(false);
@@ -62,7 +38,7 @@ function ReopenAction() {
         consequence={`Анкета ${record.respondentEmail}${record.regionName ? ` (${record.regionName})` : ''} снова станет черновиком: респондент сможет изменить ответы и должен будет отправить её заново. До повторной отправки она не считается отправленной.`}
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
-          const outcome = await dataProvider.reopenResponse(String(record.id), reason);
+          const outcome = await dataProvider.reopenResponse(record.id, reason);
           if (!outcome.ok) return outcome.message;
           setOpen(false);
           setDone(true);
@@ -75,8 +51,8 @@ function ReopenAction() {
 }
 
 function Sections() {
-  const record = useRecordContext();
-  const sections = (record?.sections ?? []) as Section[];
+  const record = useRecordContext<ResponseRecord>();
+  const sections = record?.sections ?? [];
   return (
     <Box sx={{ display: 'grid', gap: 3 }}>
       {sections.map((section) => (
@@ -118,8 +94,8 @@ function Sections() {
 }
 
 function Measures() {
-  const record = useRecordContext();
-  const measures = (record?.measures ?? []) as Measure[];
+  const record = useRecordContext<ResponseRecord>();
+  const measures = record?.measures ?? [];
   return (
     <Box component="section" aria-labelledby="measures-title">
       <Typography variant="h6" component="h2" id="measures-title">
@@ -164,8 +140,8 @@ export function ResponseShow() {
         <TextField source="respondentEmail" />
         <TextField source="regionName" emptyText="—" />
         <TextField source="campaignCode" />
-        <FunctionField source="status" render={(record: any) => responseStatusLabels[record.status] ?? record.status} />
-        <FunctionField source="completion" render={(record: any) => `${record.completion}%`} />
+        <FunctionField<ResponseRecord> source="status" render={(record) => responseStatusLabels[record.status] ?? record.status} />
+        <FunctionField<ResponseRecord> source="completion" render={(record) => `${record.completion}%`} />
         <DateField source="updatedAt" showTime locales="ru-RU" />
         <DateField source="submittedAt" showTime locales="ru-RU" emptyText="—" />
       </SimpleShowLayout>
