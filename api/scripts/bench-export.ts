@@ -6,7 +6,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { bootstrapDatabase } from '../src/bootstrap.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { findExportCampaign, writeCsv, writeWorkbook } from '../src/services/export.ts';
+import { campaignByCode } from '../src/services/campaigns.ts';
+import { writeCsv, writeWorkbook } from '../src/services/export.ts';
 
 const { values } = parseArgs({ options: { respondents: { type: 'string', default: '10000' } } });
 const respondents = Number(values.respondents);
@@ -14,7 +15,7 @@ const respondents = Number(values.respondents);
 const db = await openDatabase({ kind: 'pglite' });
 try {
   await bootstrapDatabase(db);
-  const campaign = await findExportCampaign(db.prisma, 'nok-2021');
+  const campaign = await campaignByCode(db.prisma, 'nok-2021');
   const seeded = Date.now();
   await db.prisma.$executeRawUnsafe(`
     INSERT INTO "User" (id, email, role) SELECT gen_random_uuid(), 'bench' || i || '@example.org', 'RESPONDENT' FROM generate_series(1, ${respondents}) i`);

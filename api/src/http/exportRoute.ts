@@ -4,7 +4,8 @@ import { PassThrough, Readable } from 'node:stream';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import { sessionFromRequest, type Auth } from '../auth/sessions.ts';
-import { findExportCampaign, writeCsv, writeWorkbook } from '../services/export.ts';
+import { campaignByCode } from '../services/campaigns.ts';
+import { writeCsv, writeWorkbook } from '../services/export.ts';
 import { NotFoundError } from '../services/errors.ts';
 
 export const EXPORT_PATH = /^\/admin\/export\/([a-z0-9-]{1,64})\.(xlsx|csv)$/;
@@ -23,7 +24,7 @@ export async function exportDownload(prisma: Db, auth: Auth, request: Request, c
   if (resolved.user.role !== 'COORDINATOR') return plain('Недостаточно прав для этого действия.', 403);
   let campaign: Campaign;
   try {
-    campaign = await findExportCampaign(prisma, campaignCode);
+    campaign = await campaignByCode(prisma, campaignCode);
   } catch (error) {
     if (error instanceof NotFoundError) return plain(error.message, 404);
     throw error;

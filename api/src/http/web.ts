@@ -10,7 +10,6 @@
 //   /admin/export/<campaign>.xlsx|.csv   a coordinator's download of the answers (streamed)
 //   /assets/*              scripts and styles
 //   /graphql               the API
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { RequestOrigin } from '../auth/authEvents.ts';
 import { defaultCaptchaConfig, newChallenge, type CaptchaConfig } from '../auth/captcha.ts';
@@ -159,21 +158,24 @@ export function createWeb(options: WebOptions): Web {
     return redirect('/link/sent');
   }
 
+  /** A personal link that cannot sign in; a fresh one can be asked for unless the questionnaire is sent or closed. */
+  const linkRefused = (refusal: { message: string; reason: string }) =>
+    html(
+      messagePage({
+        title: 'Вход по ссылке невозможен',
+        message: refusal.message,
+        linkToRequest: refusal.reason !== 'submitted' && refusal.reason !== 'expired',
+      }),
+      400,
+    );
+
   async function personalLink(request: Request, client?: { ip?: string | null }): Promise<Response> {
     if (request.method === 'GET') {
       const url = new URL(request.url);
       const email = url.searchParams.get('e') ?? '';
       const token = url.searchParams.get('h') ?? '';
       const status = await inspectLink(prisma, email, token);
-      if (!status.ok)
-        return html(
-          messagePage({
-            title: 'Вход по ссылке невозможен',
-            message: status.message,
-            linkToRequest: status.reason !== 'submitted' && status.reason !== 'expired',
-          }),
-          400,
-        );
+      if (!status.ok) return linkRefused(status);
       return html(signInPage({ email, token }));
     }
     const form = await readForm(request);
@@ -182,15 +184,7 @@ export function createWeb(options: WebOptions): Web {
       token: form.get('h') ?? '',
       origin: originOf(request, client),
     });
-    if (!result.ok)
-      return html(
-        messagePage({
-          title: 'Вход по ссылке невозможен',
-          message: result.message,
-          linkToRequest: result.reason !== 'submitted' && result.reason !== 'expired',
-        }),
-        400,
-      );
+    if (!result.ok) return linkRefused(result);
     return redirect(`/form/${encodeURIComponent(result.campaignCode)}/`, result.cookie.serialize());
   }
 
@@ -205,10 +199,9 @@ export function createWeb(options: WebOptions): Web {
     const pending = asset(name);
     if (!pending) return new Response('Not found', { status: 404 });
     const found = await pending;
-    const etag = `"${createHash('sha256').update(found.body).digest('base64url').slice(0, 27)}"`;
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+    if (request.headers.get('if-none-match') === found.etag) return new Response(null, { status: 304, headers: { etag: found.etag } });
     return new Response(found.body, {
-      headers: { 'content-type': found.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': found.type, etag: found.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
     });
   }
 

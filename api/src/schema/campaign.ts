@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
-import { signedIn } from '../context.ts';
-import { campaignDefinition, extendWindowForRegion, setCampaignWindow } from '../services/campaigns.ts';
+import { type Context, signedIn } from '../context.ts';
+import { type AuditedBy, campaignDefinition, extendWindowForRegion, setCampaignWindow, type WindowChange } from '../services/campaigns.ts';
 import { windowState } from '../survey/window.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries } from './lists.ts';
@@ -103,6 +103,10 @@ const WindowInput = builder.inputType('CampaignWindowInput', {
   }),
 });
 
+/** Sets the window of `input.campaignCode` as `change` says, audited as `action` with the input's reason. */
+const changeWindow = (context: Context, input: { campaignCode: string; reason?: string | null }, action: AuditedBy['action'], change: WindowChange) =>
+  setCampaignWindow(context.prisma, input.campaignCode, change, { actor: signedIn(context), action, reason: input.reason });
+
 builder.mutationFields((t) => ({
   openCampaignWindow: t.prismaField({
     type: 'Campaign',
@@ -111,16 +115,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_query, _root, { input }, context) =>
-      setCampaignWindow(
-        context.prisma,
-        input.campaignCode,
-        { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' },
-        {
-          actor: signedIn(context),
-          action: 'campaign.window.open',
-          reason: input.reason,
-        },
-      ),
+      changeWindow(context, input, 'campaign.window.open', { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' }),
   }),
   closeCampaignWindow: t.prismaField({
     type: 'Campaign',
@@ -133,16 +128,7 @@ builder.mutationFields((t) => ({
       const now = new Date();
       // Closing a window that has not opened yet moves its opening back too, so the window stays valid.
       const opensAt = current && current.opensAt >= now ? new Date(now.getTime() - 1000) : undefined;
-      return setCampaignWindow(
-        context.prisma,
-        input.campaignCode,
-        { opensAt, closesAt: now },
-        {
-          actor: signedIn(context),
-          action: 'campaign.window.close',
-          reason: input.reason,
-        },
-      );
+      return changeWindow(context, input, 'campaign.window.close', { opensAt, closesAt: now });
     },
   }),
   moveCampaignWindow: t.prismaField({
@@ -152,16 +138,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_query, _root, { input }, context) =>
-      setCampaignWindow(
-        context.prisma,
-        input.campaignCode,
-        { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined },
-        {
-          actor: signedIn(context),
-          action: 'campaign.window.move',
-          reason: input.reason,
-        },
-      ),
+      changeWindow(context, input, 'campaign.window.move', { opensAt: input.opensAt ?? undefined, closesAt: input.closesAt ?? undefined }),
   }),
 }));
 

@@ -86,6 +86,11 @@ export function listArgs<Filter extends object>(
   };
 }
 
+/** The arguments of an _allXMeta field: the console sends its page too, but only the filter counts. */
+export function metaArgs<Filter extends object>(arg: ArgBuilder<SchemaTypes>, filter: InputObjectRef<SchemaTypes, Filter>) {
+  return { page: arg.int(), perPage: arg.int(), filter: arg({ type: filter }) };
+}
+
 /** Adds allX, _allXMeta and X(id) root fields for one model. */
 export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
   const orderBy = listOrder(options.sortFields, options.defaultSort);
@@ -107,7 +112,7 @@ export function addListQueries<Filter extends object, Where extends object>(opti
     [`_all${options.plural}Meta`]: t.field({
       type: ListMetadata,
       authScopes: { [options.scope]: true },
-      args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: options.filter }) },
+      args: metaArgs(t.arg, options.filter),
       resolve: async (_root, args, context) => ({
         count: await options.delegate(context).count({ where: options.toWhere((args as { filter?: Filter | null }).filter, context) }),
       }),

@@ -10,7 +10,7 @@ import {
   updatePractice,
   type PracticeFilter as Filter,
 } from '../services/practices.ts';
-import { listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
+import { listArgs, ListMetadata, listOrder, metaArgs, paging, parseId } from './lists.ts';
 
 builder.prismaObject('PracticeGroup', {
   description: 'e.g. «Учет результатов НСОК», «Публичные мероприятия по реализации НСОК».',
@@ -118,7 +118,7 @@ builder.queryFields((t) => ({
   _allPracticesMeta: t.field({
     type: ListMetadata,
     authScopes: { public: true },
-    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: PracticeFilter }) },
+    args: metaArgs(t.arg, PracticeFilter),
     resolve: async (_root, args, context) => ({ count: await countPractices(context.prisma, toFilter(args.filter)) }),
   }),
   Practice: t.prismaField({

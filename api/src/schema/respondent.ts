@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { type Context, signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
-import { guarded, listArgs, ListMetadata, listOrder, paging } from './lists.ts';
+import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging } from './lists.ts';
 
 export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
   values: {
@@ -84,7 +84,7 @@ builder.queryFields((t) => ({
   _allRespondentsMeta: t.field({
     type: ListMetadata,
     authScopes: { coordinator: true },
-    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: RespondentFilter }) },
+    args: metaArgs(t.arg, RespondentFilter),
     resolve: async (_root, args, context) => ({ count: await guarded(() => countRespondents(context.prisma, toFilter(args.filter))) }),
   }),
   Respondent: t.field({

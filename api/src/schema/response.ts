@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { signedIn } from '../context.ts';
 import { myResponse, saveSection, submitResponse, type ResponseState } from '../services/responses.ts';
 import type { Completion, SectionCompletion } from '../survey/engine.ts';
-import { IncompleteError, ValidationError } from '../services/errors.ts';
+import { fieldError, IncompleteError, ValidationError } from '../services/errors.ts';
 import { respondentWriteErrors } from './errors.ts';
 
 export const ResponseStatus = builder.enumType('ResponseStatus', {
@@ -103,9 +103,7 @@ builder.mutationField('saveSection', (t) =>
     resolve: (_root, { input }, context) => {
       const answers = input.answers;
       if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-        throw new ValidationError([
-          { path: 'answers', questionCode: null, code: 'WRONG_TYPE', message: 'Ответы передаются объектом «код вопроса → значение».' },
-        ]);
+        throw new ValidationError([fieldError('answers', 'WRONG_TYPE', 'Ответы передаются объектом «код вопроса → значение».')]);
       }
       return saveSection(context.prisma, signedIn(context).id, { ...input, answers: answers as Record<string, unknown> });
     },

@@ -5,17 +5,17 @@ import { builder } from '../builder.ts';
 import { signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError } from '../services/errors.ts';
 import {
+  countResponses,
   listResponses,
   reopenResponse,
   responseRecord,
-  responseWhere,
   type AnswerRecord,
   type MeasureRecord,
   type ResponseFilter,
   type ResponseRecord,
   type SectionRecord,
 } from '../services/respondents.ts';
-import { guarded, listArgs, ListMetadata, listOrder, paging, parseId } from './lists.ts';
+import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging, parseId } from './lists.ts';
 import { ResponseStatus } from './response.ts';
 
 const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
@@ -112,10 +112,8 @@ builder.queryFields((t) => ({
   _allResponsesMeta: t.field({
     type: ListMetadata,
     authScopes: { coordinator: true },
-    args: { page: t.arg.int(), perPage: t.arg.int(), filter: t.arg({ type: ResponseRecordFilter }) },
-    resolve: async (_root, args, context) => ({
-      count: await guarded(async () => context.prisma.response.count({ where: await responseWhere(context.prisma, toFilter(args.filter)) })),
-    }),
+    args: metaArgs(t.arg, ResponseRecordFilter),
+    resolve: async (_root, args, context) => ({ count: await guarded(() => countResponses(context.prisma, toFilter(args.filter))) }),
   }),
   ResponseRecord: t.field({
     type: ResponseRecordType,

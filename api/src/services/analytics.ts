@@ -5,8 +5,7 @@
 // `computeAnalytics` is pure (definition + answers → figures); `campaignAnalytics` loads and calls it.
 import type { Db } from '../db/client.ts';
 import type { Question, SurveyDefinition } from '../survey/definition.ts';
-import { campaignDefinition } from './campaigns.ts';
-import { NotFoundError } from './errors.ts';
+import { campaignByCode, campaignDefinition } from './campaigns.ts';
 
 export interface OptionShare {
   code: string;
@@ -218,8 +217,7 @@ export interface CampaignAnalytics {
 const PAGE = 500;
 
 export async function campaignAnalytics(prisma: Db, campaignCode: string): Promise<CampaignAnalytics> {
-  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
-  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  const campaign = await campaignByCode(prisma, campaignCode);
   const definition = campaignDefinition(campaign);
   const answers: Record<string, unknown>[] = [];
   const participating = new Set<number>();

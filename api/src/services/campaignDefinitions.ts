@@ -9,8 +9,9 @@ import { definitionCounts, onlyAnalyticsDiffer, writeAnalyticsChange, writeSurve
 import { definitionDigest } from '../survey/canonical.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
 import { recordAudit, type Actor } from './audit.ts';
+import { campaignNotFound, lockCampaignForUpdate } from './campaigns.ts';
 import { parseDefinitionDocument } from './definitionProblems.ts';
-import { DefinitionLockedError, NotFoundError } from './errors.ts';
+import { DefinitionLockedError } from './errors.ts';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -35,11 +36,10 @@ export interface DefinitionImportResult extends DefinitionImportPlan {
 
 export type ExistingCampaign = Campaign & { responses: number };
 
-/** Locks the campaign row (FOR UPDATE: edits of one questionnaire happen one after another). */
+/** Locks the campaign row (edits of one questionnaire happen one after another) and counts its responses. */
 export async function lockCampaign(tx: Tx, code: string): Promise<ExistingCampaign | null> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${code} FOR UPDATE`;
-  if (!rows[0]) return null;
-  const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } });
+  const campaign = await lockCampaignForUpdate(tx, code);
+  if (!campaign) return null;
   const responses = await tx.response.count({ where: { campaignId: campaign.id } });
   return { ...campaign, responses };
 }
@@ -161,6 +161,6 @@ export async function importCampaignDefinition(
 /** The stored definition document, to download, edit and import back. */
 export async function campaignDefinitionDocument(prisma: Db, code: string): Promise<unknown> {
   const campaign = await prisma.campaign.findUnique({ where: { code }, select: { definition: true } });
-  if (!campaign) throw new NotFoundError(`Опрос «${code}» не найден.`);
+  if (!campaign) throw campaignNotFound(code);
   return campaign.definition;
 }

@@ -4,7 +4,7 @@ import type { Campaign } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
 import { type CampaignWindow, moscowTimeText, windowState } from '../survey/window.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
+import { fieldError, NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
 
 /** Throws WindowClosedError unless the window is open at `now`. */
 export function assertWindowOpen(campaign: CampaignWindow, now: Date): void {
@@ -39,9 +39,28 @@ export async function lockCampaignForWrite(tx: Tx, campaignCode: string): Promis
   const rows = await tx.$queryRaw<{ id: number; now: Date }[]>`
     SELECT id, now() AS now FROM "Campaign" WHERE code = ${campaignCode} FOR SHARE`;
   const row = rows[0];
-  if (!row) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  if (!row) throw campaignNotFound(campaignCode);
   const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: row.id } });
   return { campaign, now: new Date(row.now) };
+}
+
+/**
+ * Locks the campaign row for a change (FOR UPDATE: it waits for saves in flight, which hold it in
+ * share mode, and changes of one campaign happen one after another); null when there is none.
+ */
+export async function lockCampaignForUpdate(tx: Tx, campaignCode: string): Promise<Campaign | null> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${campaignCode} FOR UPDATE`;
+  return rows[0] ? tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } }) : null;
+}
+
+/** What every use case naming a campaign that does not exist (or is not the caller's to see) says. */
+export const campaignNotFound = (campaignCode: string) => new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+
+/** The campaign with this code; NotFoundError when there is none. */
+export async function campaignByCode(db: Db | Tx, campaignCode: string): Promise<Campaign> {
+  const campaign = await db.campaign.findUnique({ where: { code: campaignCode } });
+  if (!campaign) throw campaignNotFound(campaignCode);
+  return campaign;
 }
 
 export interface WindowChange {
@@ -65,15 +84,12 @@ const windowOf = (campaign: Campaign) => ({ opensAt: campaign.opensAt, closesAt:
  */
 export async function setCampaignWindow(prisma: Db, campaignCode: string, change: WindowChange, audited?: AuditedBy): Promise<Campaign> {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${campaignCode} FOR UPDATE`;
-    if (!rows[0]) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
-    const current = await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } });
+    const current = await lockCampaignForUpdate(tx, campaignCode);
+    if (!current) throw campaignNotFound(campaignCode);
     const opensAt = change.opensAt ?? current.opensAt;
     const closesAt = change.closesAt ?? current.closesAt;
     if (closesAt <= opensAt) {
-      throw new ValidationError([
-        { path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Дата закрытия должна быть позже даты открытия.' },
-      ]);
+      throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Дата закрытия должна быть позже даты открытия.')]);
     }
     const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
     if (audited) {
@@ -97,15 +113,12 @@ export async function extendWindowForRegion(
   input: { campaignCode: string; regionCode: string; closesAt: Date; reason?: string | null },
 ) {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${input.campaignCode} FOR UPDATE`;
-    if (!rows[0]) throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
-    const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } });
+    const campaign = await lockCampaignForUpdate(tx, input.campaignCode);
+    if (!campaign) throw campaignNotFound(input.campaignCode);
     const region = await tx.region.findUnique({ where: { code: input.regionCode } });
     if (!region) throw new NotFoundError(`Субъект «${input.regionCode}» не найден.`);
     if (input.closesAt <= campaign.closesAt) {
-      throw new ValidationError([
-        { path: 'closesAt', questionCode: null, code: 'OUT_OF_RANGE', message: 'Продление должно заканчиваться позже закрытия опроса.' },
-      ]);
+      throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Продление должно заканчиваться позже закрытия опроса.')]);
     }
     const before = await tx.regionWindowExtension.findUnique({ where: { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } } });
     const extension = await tx.regionWindowExtension.upsert({

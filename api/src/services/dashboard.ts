@@ -2,8 +2,7 @@
 // (three statements whatever the number of respondents).
 import type { Db } from '../db/client.ts';
 import { windowState, type WindowState } from '../survey/window.ts';
-import { campaignDefinition } from './campaigns.ts';
-import { NotFoundError } from './errors.ts';
+import { campaignByCode, campaignDefinition } from './campaigns.ts';
 
 export interface RegionCompletion {
   regionId: number;
@@ -44,8 +43,7 @@ export interface CampaignDashboard {
 const DAY_MS = 86_400_000;
 
 export async function campaignDashboard(prisma: Db, campaignCode: string, now = new Date()): Promise<CampaignDashboard> {
-  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
-  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  const campaign = await campaignByCode(prisma, campaignCode);
   const sections = campaignDefinition(campaign).sections.map((section) => ({ code: section.code, title: section.title }));
   const sectionCodes = sections.map((section) => section.code);
 

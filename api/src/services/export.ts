@@ -10,7 +10,6 @@ import type { Campaign } from '../generated/prisma/client.ts';
 import type { Question } from '../survey/definition.ts';
 import { answerText, loadLabelCatalog, questionsOf, yearValueText, type LabelCatalog } from './answerLabels.ts';
 import { campaignDefinition } from './campaigns.ts';
-import { NotFoundError } from './errors.ts';
 
 export const EXPORT_PAGE = 500;
 
@@ -83,12 +82,6 @@ async function* responsePages(prisma: Db, campaignId: number, sectionCode?: stri
     if (page.length < EXPORT_PAGE) return;
     cursor = page[page.length - 1]!.id;
   }
-}
-
-export async function findExportCampaign(prisma: Db, campaignCode: string): Promise<Campaign> {
-  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
-  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
-  return campaign;
 }
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique. */

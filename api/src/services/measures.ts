@@ -2,7 +2,7 @@
 // list filter, and the summary by type group, type and region — counted by the database.
 import type { Db } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { NotFoundError } from './errors.ts';
+import { campaignByCode } from './campaigns.ts';
 
 export interface MeasureFilter {
   campaignCode?: string | null;
@@ -88,8 +88,7 @@ const shareOf = (count: number, total: number) => (total === 0 ? 0 : Math.round(
  * JavaScript only joins the few aggregate rows to the taxonomy and region names.
  */
 export async function measureSummary(prisma: Db, campaignCode: string, submittedOnly: boolean): Promise<MeasureSummary> {
-  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode }, select: { id: true } });
-  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  const campaign = await campaignByCode(prisma, campaignCode);
   const status = submittedOnly ? Prisma.sql`AND r."status" = 'SUBMITTED'` : Prisma.empty;
   const [byType, byRegion, groups] = await Promise.all([
     prisma.measure.groupBy({

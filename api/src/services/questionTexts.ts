@@ -9,6 +9,7 @@ import type { FieldError, FieldErrorCode } from '../survey/engine.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { assertEditable, lockCampaign } from './campaignDefinitions.ts';
 import { definitionProblems } from './definitionProblems.ts';
+import { campaignNotFound } from './campaigns.ts';
 import { fieldError, NotFoundError, ValidationError } from './errors.ts';
 import { formatPath, parseInput } from './input.ts';
 
@@ -99,7 +100,7 @@ export async function updateQuestionTexts(prisma: Db, actor: Actor, raw: UpdateQ
   return prisma.$transaction(
     async (tx) => {
       const campaign = await lockCampaign(tx, input.campaignCode);
-      if (!campaign) throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
+      if (!campaign) throw campaignNotFound(input.campaignCode);
       // The whole document is rewritten from the stored one, so parse it for its structure first.
       const stored = parseDefinition(campaign.definition);
       const at = questionPosition(stored, input.questionCode);

@@ -1,14 +1,14 @@
 // Reminders to respondents who have not finished: who would get one (preview), and sending — one
 // outbox mail per person, all in one transaction with its audit entry. The personal link is made
 // when each mail leaves (email/outbox.ts), as for the login-link mail.
-import type { Db, Tx } from '../db/client.ts';
-import type { Campaign, Prisma } from '../generated/prisma/client.ts';
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { enqueueReminderMails } from '../email/outbox.ts';
 import { reminderMail } from '../email/templates.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { windowText } from '../survey/window.ts';
-import { assertWindowOpen } from './campaigns.ts';
-import { ActionRefusedError, NotFoundError } from './errors.ts';
+import { assertWindowOpen, campaignByCode } from './campaigns.ts';
+import { ActionRefusedError } from './errors.ts';
 
 export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100';
 
@@ -16,20 +16,12 @@ export const SAMPLE_SIZE = 5;
 /** Shown in the preview where each person's own link will be. */
 export const LINK_PLACEHOLDER = '[персональная ссылка будет сформирована при отправке]';
 
-type Reader = Db | Tx;
-
 /** Active respondents of the audience: registered for the campaign and not started, or a draft below 100%. */
 export function audienceWhere(campaignId: number, audience: ReminderAudience): Prisma.UserWhereInput {
   const active: Prisma.UserWhereInput = { role: 'RESPONDENT', disabledAt: null };
   return audience === 'NOT_STARTED'
     ? { ...active, loginLinks: { some: { campaignId } }, responses: { none: { campaignId } } }
     : { ...active, responses: { some: { campaignId, status: 'DRAFT', completion: { lt: 100 } } } };
-}
-
-async function findCampaign(prisma: Reader, campaignCode: string): Promise<Campaign> {
-  const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
-  if (!campaign) throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
-  return campaign;
 }
 
 export interface ReminderPreview {
@@ -44,7 +36,7 @@ export async function reminderPreview(
   input: { campaignCode: string; audience: ReminderAudience },
   siteHost: string,
 ): Promise<ReminderPreview> {
-  const campaign = await findCampaign(prisma, input.campaignCode);
+  const campaign = await campaignByCode(prisma, input.campaignCode);
   const where = audienceWhere(campaign.id, input.audience);
   const [recipients, sample] = await Promise.all([
     prisma.user.count({ where }),
@@ -67,7 +59,7 @@ export async function sendReminders(
 ): Promise<{ queued: number }> {
   return prisma.$transaction(
     async (tx) => {
-      const campaign = await findCampaign(tx, input.campaignCode);
+      const campaign = await campaignByCode(tx, input.campaignCode);
       assertWindowOpen(campaign, new Date());
       const recipients = await tx.user.findMany({
         where: audienceWhere(campaign.id, input.audience),

@@ -7,7 +7,7 @@ import { revokeLoginLinks } from '../auth/loginLinks.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { answerText, loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { assertWindowOpen, campaignDefinition, campaignForRegion } from './campaigns.ts';
+import { assertWindowOpen, campaignByCode, campaignDefinition, campaignForRegion } from './campaigns.ts';
 import { ActionRefusedError, NotFoundError } from './errors.ts';
 
 export type CampaignProgressStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
@@ -35,11 +35,7 @@ export interface RespondentRow {
   responses: Map<string, { status: 'DRAFT' | 'SUBMITTED'; completion: number; regionId: number | null; updatedAt: Date }>;
 }
 
-async function campaignIdOf(prisma: Db, code: string): Promise<number> {
-  const campaign = await prisma.campaign.findUnique({ where: { code }, select: { id: true } });
-  if (!campaign) throw new NotFoundError(`Опрос «${code}» не найден.`);
-  return campaign.id;
-}
+const campaignIdOf = async (prisma: Db, code: string): Promise<number> => (await campaignByCode(prisma, code)).id;
 
 export async function respondentWhere(prisma: Db, filter: RespondentFilter | null | undefined): Promise<Prisma.UserWhereInput> {
   const where: Prisma.UserWhereInput = { role: 'RESPONDENT' };
@@ -237,6 +233,11 @@ export async function listResponses(
   return responses.map((response) => toResponseRecord(response, catalog));
 }
 
+/** How many responses the filter finds. */
+export async function countResponses(prisma: Db, filter: ResponseFilter | null | undefined): Promise<number> {
+  return prisma.response.count({ where: await responseWhere(prisma, filter) });
+}
+
 export async function responseRecord(prisma: Db, id: number): Promise<ResponseRecord | null> {
   const [response, catalog] = await Promise.all([prisma.response.findUnique({ where: { id }, include: responseInclude }), loadLabelCatalog(prisma)]);
   return response ? toResponseRecord(response, catalog) : null;
@@ -308,8 +309,7 @@ export async function resendLink(prisma: Db, actor: Actor, input: { userId: stri
     if (user.disabledAt) {
       throw new ActionRefusedError('RESPONDENT_DISABLED', 'Доступ респондента отозван: ссылка не будет отправлена.');
     }
-    const campaign = await tx.campaign.findUnique({ where: { code: input.campaignCode } });
-    if (!campaign) throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
+    const campaign = await campaignByCode(tx, input.campaignCode);
     // A link for a closed window would not open anything (a region's extension counts).
     const response = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId: user.id } } });
     assertWindowOpen(await campaignForRegion(tx, campaign, response?.regionId), new Date());

@@ -15,8 +15,8 @@ import {
   type Completion,
   type MeasureItem,
 } from '../survey/engine.ts';
-import { assertWindowOpen, campaignDefinition, campaignForRegion, lockCampaignForWrite } from './campaigns.ts';
-import { AlreadySubmittedError, ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
+import { assertWindowOpen, campaignDefinition, campaignForRegion, campaignNotFound, lockCampaignForWrite } from './campaigns.ts';
+import { AlreadySubmittedError, ConflictError, fieldError, IncompleteError, ValidationError } from './errors.ts';
 
 export interface ResponseState {
   response: Response;
@@ -28,7 +28,7 @@ export interface ResponseState {
 
 export async function findCampaign(prisma: Db | Tx, campaignCode: string): Promise<Campaign> {
   const campaign = await prisma.campaign.findUnique({ where: { code: campaignCode } });
-  if (!campaign || campaign.state === 'DRAFT') throw new NotFoundError(`Опрос «${campaignCode}» не найден.`);
+  if (!campaign || campaign.state === 'DRAFT') throw campaignNotFound(campaignCode);
   return campaign;
 }
 
@@ -86,7 +86,7 @@ export async function saveSection(prisma: Db, respondentId: string, input: SaveS
   return prisma.$transaction(
     async (tx) => {
       const { campaign, now } = await lockCampaignForWrite(tx, input.campaignCode);
-      if (campaign.state === 'DRAFT') throw new NotFoundError(`Опрос «${input.campaignCode}» не найден.`);
+      if (campaign.state === 'DRAFT') throw campaignNotFound(input.campaignCode);
       const definition = campaignDefinition(campaign);
       const catalog = await loadCatalog(tx);
       const existing = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId } } });
@@ -221,9 +221,7 @@ export async function submitResponse(prisma: Db, respondentId: string, input: Su
 
       assertWindowOpen(await campaignForRegion(tx, campaign, response.regionId), now);
       if (!input.confirm) {
-        throw new ValidationError([
-          { path: 'confirm', questionCode: null, code: 'WRONG_TYPE', message: `Отметьте «${definition.submit.confirmLabel}».` },
-        ]);
+        throw new ValidationError([fieldError('confirm', 'WRONG_TYPE', `Отметьте «${definition.submit.confirmLabel}».`)]);
       }
       if (response.version !== input.version) throw new ConflictError(response.version);
       if (!completion.complete) {
