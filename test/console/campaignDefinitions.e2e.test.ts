@@ -138,7 +138,7 @@ describe('campaign definitions in the console', () => {
     await added.getByLabel('Код').fill(firstCode);
     await added.getByLabel('Текст').fill('Повтор');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    const error = dialog.getByTestId('question-texts-error');
+    const error = dialog.getByTestId('confirm-refusal');
     await error.waitFor();
     expect(await error.textContent()).toBe(`Вариант ${rows}: код «${firstCode}» уже есть у варианта 1; коды вариантов должны быть разными.`);
     expect(await added.textContent()).toContain('уже есть у варианта 1');

@@ -108,7 +108,7 @@ describe('the coordinators’ console', () => {
   it('closes the window through the confirmation dialog; the database and the audit log record it', async () => {
     await t.page.getByRole('button', { name: 'Закрыть сейчас' }).click();
     const dialog = t.page.getByRole('dialog', { name: 'Закрыть приём ответов сейчас' });
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toBe(
+    await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toBe(
       'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты.',
     );
     await dialog.getByLabel('Причина (необязательно)').fill('Срок истёк');
@@ -158,7 +158,7 @@ describe('the coordinators’ console', () => {
     await t.page.getByRole('option', { name: 'Алтайский край', exact: true }).click();
     const until = new Date(Date.now() + 3 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
     await dialog.getByLabel(/Продлить до/).fill(until);
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toContain(
+    await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toContain(
       'Респонденты региона «Алтайский край» смогут сохранять и отправлять анкеты до',
     );
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
@@ -172,11 +172,11 @@ describe('the coordinators’ console', () => {
   it('opens the window again, asking for a new closing date since the old one has passed', async () => {
     await t.page.getByRole('button', { name: 'Открыть сейчас' }).click();
     const dialog = t.page.getByRole('dialog', { name: 'Открыть приём ответов сейчас' });
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toContain('уже прошла: укажите новую дату закрытия');
+    await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toContain('уже прошла: укажите новую дату закрытия');
     expect(await dialog.getByRole('button', { name: 'Подтвердить' }).isDisabled()).toBe(true);
     const until = new Date(Date.now() + 5 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
     await dialog.getByLabel(/Дата закрытия/).fill(until);
-    await expect(dialog.getByTestId('window-consequence').textContent()).resolves.toMatch(
+    await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toMatch(
       /^Приём ответов будет открыт немедленно и продлится до .+ 23:59 МСК\./,
     );
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();

@@ -1,6 +1,7 @@
 // How screens reach the data: the provider from react-admin's context (useDataProvider wraps it so
 // that an ended session signs the coordinator out), its reads in react-query's cache (the one
 // react-admin keeps: useRefresh() reloads them too), and the campaigns most screens start from.
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList } from 'react-admin';
 import type { ConsoleDataProvider } from './dataProvider.ts';
@@ -42,4 +43,16 @@ export function useCampaigns(): { campaigns?: CampaignRecord[]; error?: string }
 /** The campaign people are answering now: the latest with the window open, else the latest. */
 export function currentCampaign(campaigns: CampaignRecord[]): CampaignRecord | undefined {
   return campaigns.find((campaign) => campaign.windowState === 'OPEN') ?? campaigns[0];
+}
+
+/**
+ * The campaign a page shows: `initially` picks it from the campaigns (the latest, or the current
+ * one) until the coordinator chooses another. Empty code while the campaigns load.
+ */
+export function useCampaignChoice(initially: (campaigns: CampaignRecord[]) => CampaignRecord | undefined) {
+  const { campaigns, error } = useCampaigns();
+  const [chosen, choose] = useState<string>();
+  const campaignCode = chosen ?? (campaigns && initially(campaigns)?.code) ?? '';
+  const campaign = campaigns?.find((candidate) => candidate.code === campaignCode);
+  return { campaigns, error, campaignCode, campaign, choose };
 }

@@ -44,6 +44,11 @@ export const auditActionLabels: Record<string, string> = {
   'campaign.definition.edit': 'Изменены варианты ответа',
 };
 
+/** A label table as a select's choices (a filter of lists). */
+export function choicesOf(labels: Record<string, string>): { id: string; name: string }[] {
+  return Object.entries(labels).map(([id, name]) => ({ id, name }));
+}
+
 const moscow = 'Europe/Moscow';
 
 /** «18.11.2021 23:59 МСК» */

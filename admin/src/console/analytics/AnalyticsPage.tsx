@@ -2,7 +2,6 @@
 // Analytics of a campaign over submitted questionnaires (seed 002's tables and figures): per
 // section and question the shares of options (per year), statistics of numbers, the cost ratios
 // the definition names, and the regions that did not take part. Printable.
-import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -11,18 +10,17 @@ import {
   CardContent,
   CircularProgress,
   GlobalStyles,
-  MenuItem,
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { Title } from 'react-admin';
-import { currentCampaign, useCampaigns, useConsoleQuery } from '../hooks.ts';
+import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
+import { NumbersHead } from '../NumbersHead.tsx';
+import { currentCampaign, useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 import { formatNumber, questionnaires, regionsCount } from './format.ts';
 import { QuestionFigures } from './QuestionFigures.tsx';
 import type { CampaignAnalytics, RatioFigures, RatioYear } from '../operations.ts';
@@ -63,18 +61,7 @@ function RatioTable({ ratio }: { ratio: RatioFigures }) {
         {unit}
       </Typography>
       <Table size="small" aria-label={`${ratio.label}${unit}`} sx={{ maxWidth: 960 }}>
-        <TableHead>
-          <TableRow>
-            <TableCell component="th" scope="col">
-              Год
-            </TableCell>
-            {RATIO_COLUMNS.map((column) => (
-              <TableCell key={column.key} component="th" scope="col" align="right">
-                {column.name}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <NumbersHead label="Год" columns={RATIO_COLUMNS.map((column) => column.name)} />
         <TableBody>
           {ratio.years.map((year) => (
             <TableRow key={year.year}>
@@ -166,9 +153,7 @@ function Figures({ analytics }: { analytics: CampaignAnalytics }) {
 }
 
 export function AnalyticsPage() {
-  const { campaigns, error: loadError } = useCampaigns();
-  const [chosen, setChosen] = useState<string>();
-  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
+  const { campaigns, error: loadError, campaignCode, choose } = useCampaignChoice(currentCampaign);
   // Keyed by campaign: a slow answer for a campaign no longer chosen never replaces the current one.
   const { data: analytics, error: failure } = useConsoleQuery(
     ['campaignAnalytics', campaignCode],
@@ -188,20 +173,7 @@ export function AnalyticsPage() {
       {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}
       {campaigns && campaigns.length > 0 && (
         <Box className="no-print" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField
-            select
-            size="small"
-            label="Опрос"
-            value={campaignCode}
-            onChange={(event) => setChosen(event.target.value)}
-            sx={{ width: 720, maxWidth: '100%' }}
-          >
-            {campaigns.map((candidate) => (
-              <MenuItem key={candidate.code} value={candidate.code}>
-                {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}
-              </MenuItem>
-            ))}
-          </TextField>
+          <CampaignSelect campaigns={campaigns} value={campaignCode} onChange={choose} size="small" sx={{ width: 720, maxWidth: '100%' }} />
           <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!analytics}>
             Печать
           </Button>

@@ -3,6 +3,7 @@
 // bar chart, statistics of numbers, or only how many answered.
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { BarChart } from '../BarChart.tsx';
+import { NumbersHead } from '../NumbersHead.tsx';
 import { countWithShare, formatNumber, formatShare } from './format.ts';
 import type { NumberStats, OptionShare, QuestionFigures as Figures } from '../operations.ts';
 
@@ -12,18 +13,7 @@ function OptionsTable({ question, columns }: { question: Figures; columns: { nam
   const options = columns[0]!.options;
   return (
     <Table size="small" aria-label={title(question)} sx={{ flex: '1 1 420px', minWidth: 320, alignSelf: 'flex-start' }}>
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">
-            Вариант ответа
-          </TableCell>
-          {columns.map((column) => (
-            <TableCell key={column.name} component="th" scope="col" align="right">
-              {column.name || 'Количество (доля)'}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <NumbersHead label="Вариант ответа" columns={columns.map((column) => column.name || 'Количество (доля)')} />
       <TableBody>
         {options.map((option, o) => (
           <TableRow key={option.code}>

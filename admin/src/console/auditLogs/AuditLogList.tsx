@@ -1,25 +1,15 @@
 /** @jsxImportSource react */
 import { DateInput, Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { auditActionLabels, subjectTypeLabels } from '../labels.ts';
+import { auditActionLabels, choicesOf, subjectTypeLabels } from '../labels.ts';
 import { ChangeField } from './ChangeField.tsx';
 import type { AuditLogRecord } from '../records.ts';
+import { LabelField } from '../fields.tsx';
 
 const filters = [
-  <SelectInput
-    key="action"
-    source="action"
-    label="Действие"
-    choices={Object.entries(auditActionLabels).map(([id, name]) => ({ id, name }))}
-    alwaysOn
-  />,
+  <SelectInput key="action" source="action" label="Действие" choices={choicesOf(auditActionLabels)} alwaysOn />,
   <TextInput key="subjectId" source="subjectId" label="Объект" alwaysOn />,
   <TextInput key="actor" source="actor" label="Кто (адрес)" alwaysOn />,
-  <SelectInput
-    key="subjectType"
-    source="subjectType"
-    label="Тип объекта"
-    choices={Object.entries(subjectTypeLabels).map(([id, name]) => ({ id, name }))}
-  />,
+  <SelectInput key="subjectType" source="subjectType" label="Тип объекта" choices={choicesOf(subjectTypeLabels)} />,
   // Days are Moscow days: «с» is that day's 00:00 МСК, «по» includes the whole day.
   <DateInput key="from" source="from" label="С даты" parse={moscowDayStart(0)} format={moscowDayOf(0)} alwaysOn />,
   <DateInput key="to" source="to" label="По дату" parse={moscowDayStart(1)} format={moscowDayOf(1)} alwaysOn />,
@@ -47,7 +37,7 @@ export function AuditLogList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="at" showTime locales="ru-RU" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="actorEmail" emptyText="—" />
-        <FunctionField<AuditLogRecord> source="action" render={(record) => auditActionLabels[record.action] ?? record.action} />
+        <LabelField source="action" labels={auditActionLabels} />
         <FunctionField<AuditLogRecord>
           label="resources.AuditLog.fields.subjectId"
           render={(record) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`}

@@ -3,6 +3,7 @@ import { DateField, FunctionField, Labeled, Show, SimpleShowLayout, TextField } 
 import { auditActionLabels, subjectTypeLabels } from '../labels.ts';
 import { ChangeField } from './ChangeField.tsx';
 import type { AuditLogRecord } from '../records.ts';
+import { LabelField } from '../fields.tsx';
 
 export function AuditLogShow() {
   return (
@@ -10,8 +11,8 @@ export function AuditLogShow() {
       <SimpleShowLayout>
         <DateField source="at" showTime locales="ru-RU" />
         <TextField source="actorEmail" emptyText="—" />
-        <FunctionField<AuditLogRecord> source="action" render={(record) => auditActionLabels[record.action] ?? record.action} />
-        <FunctionField<AuditLogRecord> source="subjectType" render={(record) => subjectTypeLabels[record.subjectType] ?? record.subjectType} />
+        <LabelField source="action" labels={auditActionLabels} />
+        <LabelField source="subjectType" labels={subjectTypeLabels} />
         <TextField source="subjectId" />
         <Labeled label="resources.AuditLog.fields.change">
           <ChangeField />

@@ -2,11 +2,10 @@
 // One authority: its details, a correction of name and sphere (audited, refusals shown in the
 // dialog), and the measures its questionnaires list.
 import { useState } from 'react';
-import { Alert, Box, Button, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
+import { Box, Button, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import {
   Datagrid,
   DateField,
-  FunctionField,
   NumberField,
   Pagination,
   ReferenceManyField,
@@ -18,9 +17,11 @@ import {
   useRefresh,
 } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { DoneAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
-import type { AuthorityRecord, MeasureRecord } from '../records.ts';
+import type { AuthorityRecord } from '../records.ts';
+import { LabelField } from '../fields.tsx';
 
 function EditAuthority() {
   const record = useRecordContext<AuthorityRecord>();
@@ -47,11 +48,7 @@ function EditAuthority() {
           Исправить наименование или сферу
         </Button>
       </Box>
-      {done && (
-        <Alert severity="success" role="status">
-          {done}
-        </Alert>
-      )}
+      <DoneAlert>{done}</DoneAlert>
       <ConfirmDialog
         open={open}
         title="Исправить орган власти"
@@ -61,7 +58,7 @@ function EditAuthority() {
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
           const outcome = await dataProvider.updateAuthority({ id: record.id, name, sphereId: sphereId || null, reason });
-          if (!outcome.ok) return outcome.message;
+          if (!outcome.ok) return outcome;
           setOpen(false);
           setDone('Изменения сохранены.');
           refresh();
@@ -111,12 +108,7 @@ export function AuthorityShow() {
             <TextField source="type.name" label="resources.Measure.fields.type" sortable={false} emptyText="—" />
             <TextField source="title" label="resources.Measure.fields.title" sortable={false} emptyText="—" />
             <NumberField source="year" label="resources.Measure.fields.year" options={{ useGrouping: false }} sortable={false} emptyText="—" />
-            <FunctionField<MeasureRecord>
-              source="responseStatus"
-              label="resources.Measure.fields.responseStatus"
-              sortable={false}
-              render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
-            />
+            <LabelField source="responseStatus" label="resources.Measure.fields.responseStatus" sortable={false} labels={responseStatusLabels} />
           </Datagrid>
         </ReferenceManyField>
       </Box>

@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
-import { Datagrid, FunctionField, List, NumberField, TextField, TopToolbar } from 'react-admin';
-import { campaignStateLabels, formatMoscow, windowStateLabels } from '../labels.ts';
+import { Datagrid, List, NumberField, TextField, TopToolbar } from 'react-admin';
+import { campaignStateLabels, windowStateLabels } from '../labels.ts';
 import { ImportDefinitionButton } from './ImportDefinitionButton.tsx';
-import type { CampaignRecord } from '../records.ts';
+import { LabelField, MoscowTimeField } from '../fields.tsx';
 
 export function CampaignList() {
   return (
@@ -20,14 +20,10 @@ export function CampaignList() {
         <NumberField source="year" options={{ useGrouping: false }} />
         <TextField source="code" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="title" sortable={false} />
-        <FunctionField<CampaignRecord> source="state" sortable={false} render={(record) => campaignStateLabels[record.state] ?? record.state} />
-        <FunctionField<CampaignRecord>
-          source="windowState"
-          sortable={false}
-          render={(record) => windowStateLabels[record.windowState] ?? record.windowState}
-        />
-        <FunctionField<CampaignRecord> source="opensAt" render={(record) => formatMoscow(record.opensAt)} />
-        <FunctionField<CampaignRecord> source="closesAt" sortable={false} render={(record) => formatMoscow(record.closesAt)} />
+        <LabelField source="state" sortable={false} labels={campaignStateLabels} />
+        <LabelField source="windowState" sortable={false} labels={windowStateLabels} />
+        <MoscowTimeField source="opensAt" />
+        <MoscowTimeField source="closesAt" sortable={false} />
       </Datagrid>
     </List>
   );

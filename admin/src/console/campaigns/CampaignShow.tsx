@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
-import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { campaignStateLabels, formatMoscow, windowStateLabels } from '../labels.ts';
+import { NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { campaignStateLabels, windowStateLabels } from '../labels.ts';
 import { Questionnaire } from './Questionnaire.tsx';
-import type { CampaignRecord } from '../records.ts';
+import { LabelField, MoscowTimeField } from '../fields.tsx';
 
 export function CampaignShow() {
   return (
@@ -11,10 +11,10 @@ export function CampaignShow() {
         <TextField source="title" />
         <TextField source="code" />
         <NumberField source="year" options={{ useGrouping: false }} />
-        <FunctionField<CampaignRecord> source="state" render={(record) => campaignStateLabels[record.state] ?? record.state} />
-        <FunctionField<CampaignRecord> source="windowState" render={(record) => windowStateLabels[record.windowState] ?? record.windowState} />
-        <FunctionField<CampaignRecord> source="opensAt" render={(record) => formatMoscow(record.opensAt)} />
-        <FunctionField<CampaignRecord> source="closesAt" render={(record) => formatMoscow(record.closesAt)} />
+        <LabelField source="state" labels={campaignStateLabels} />
+        <LabelField source="windowState" labels={windowStateLabels} />
+        <MoscowTimeField source="opensAt" />
+        <MoscowTimeField source="closesAt" />
       </SimpleShowLayout>
       <Questionnaire />
     </Show>

@@ -4,8 +4,9 @@
 // path), and imports it on confirmation.
 import { useRef, useState } from 'react';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useNotify, useRefresh } from 'react-admin';
+import { RefusalAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import type { FieldProblem, ImportPlan } from '../operations.ts';
 
@@ -22,24 +23,6 @@ const outcomeTitles: Record<string, string> = {
   UPDATED: 'Замена анкеты черновика',
   UNCHANGED: 'Без изменений',
 };
-
-export function FieldProblems({ problems }: { problems: FieldProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <Box component="ul" sx={{ m: 0, pl: 2.5, display: 'grid', gap: 0.5 }} data-testid="field-problems">
-      {problems.map((problem) => (
-        <li key={`${problem.path} ${problem.message}`}>
-          {problem.path && (
-            <Box component="code" sx={{ fontSize: '0.85em', mr: 1 }}>
-              {problem.path}
-            </Box>
-          )}
-          {problem.message}
-        </li>
-      ))}
-    </Box>
-  );
-}
 
 export function ImportDefinitionButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -119,12 +102,7 @@ export function ImportDefinitionButton() {
               <strong>{outcomeTitles[picked.plan.outcome]}.</strong> {picked.plan.message}
             </Alert>
           )}
-          {picked?.message && (
-            <Alert severity="error" role="alert" data-testid="import-error">
-              <Box sx={{ mb: picked.fieldErrors?.length ? 1 : 0 }}>{picked.message}</Box>
-              <FieldProblems problems={picked.fieldErrors ?? []} />
-            </Alert>
-          )}
+          {picked?.message && <RefusalAlert refusal={{ message: picked.message, fieldErrors: picked.fieldErrors }} withPaths testId="import-error" />}
           {importable && (
             <TextField
               label="Причина (необязательно)"

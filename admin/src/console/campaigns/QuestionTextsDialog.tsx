@@ -6,11 +6,12 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, IconButton, TextField, Typography } from '@mui/material';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import type { Refusal } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
-import type { FieldProblem, OptionRow, QuestionRow } from '../operations.ts';
+import type { OptionRow, QuestionRow } from '../operations.ts';
 import { editableOptions } from './definitions.ts';
-import { FieldProblems } from './ImportDefinitionButton.tsx';
 
 interface Props {
   campaignCode: string;
@@ -31,15 +32,12 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
   const dataProvider = useConsoleDataProvider();
   const [help, setHelp] = useState('');
   const [options, setOptions] = useState<EditedOption[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; fieldErrors: FieldProblem[] }>();
   const hasOptions = question ? editableOptions(question) !== null : false;
 
   useEffect(() => {
     if (!question) return;
     setHelp(question.help ?? '');
     setOptions((editableOptions(question) ?? []).map((option) => edited({ code: option.code, label: option.label, help: option.help ?? '' })));
-    setError(undefined);
   }, [question]);
 
   const change = (index: number, patch: Partial<OptionRow>) => setOptions((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -50,142 +48,135 @@ export function QuestionTextsDialog({ campaignCode, question, onClose, onSaved }
       next.splice(index + by, 0, row!);
       return next;
     });
-  const problemAt = (path: string) => error?.fieldErrors.find((problem) => problem.path === path)?.message;
 
-  async function save() {
-    if (!question) return;
-    setBusy(true);
+  async function save(): Promise<Refusal | undefined> {
+    if (!question) return undefined;
     const outcome = await dataProvider.updateQuestionTexts({
       campaignCode,
       questionCode: question.code,
       help: help.trim(),
       options: hasOptions ? options : [],
     });
-    setBusy(false);
-    if (!outcome.ok) {
-      setError({ message: outcome.message, fieldErrors: outcome.fieldErrors });
-      return;
-    }
+    if (!outcome.ok) return outcome;
     onSaved();
+    return undefined;
   }
 
   return (
-    <Dialog open={Boolean(question)} onClose={() => !busy && onClose()} aria-labelledby="question-texts-title" fullWidth maxWidth="md">
-      <DialogTitle id="question-texts-title">{hasOptions ? 'Изменить варианты и подсказку' : 'Изменить подсказку'}</DialogTitle>
-      <DialogContent sx={{ display: 'grid', gap: 2 }}>
-        <Typography sx={{ pt: 1 }}>
-          {question?.number ? `${question.number}. ` : ''}
-          {question?.label} <Box component="code">({question?.code})</Box>
-        </Typography>
-        <TextField
-          label="Подсказка к вопросу"
-          value={help}
-          onChange={(event) => setHelp(event.target.value)}
-          multiline
-          minRows={2}
-          helperText="Пустая подсказка будет удалена."
-        />
-        {!hasOptions && (
-          <Alert severity="info">
-            У этого вопроса нет списка вариантов ответа
-            {question?.type === 'GROUP' || question?.type === 'MEASURES'
-              ? ' (варианты полей списка здесь не меняются — правьте их в файле определения)'
-              : ''}
-            : можно изменить только подсказку.
-          </Alert>
-        )}
-        {hasOptions && (
-          <Box sx={{ display: 'grid', gap: 1.5 }}>
-            <Typography component="h3" variant="subtitle1">
-              Варианты ответа{question?.type === 'YEAR_MATRIX' ? ' (одинаковые для каждого года)' : ''}
+    <ConfirmDialog
+      open={Boolean(question)}
+      title={hasOptions ? 'Изменить варианты и подсказку' : 'Изменить подсказку'}
+      confirmLabel="Сохранить"
+      maxWidth="md"
+      onClose={onClose}
+      onConfirm={save}
+    >
+      {(refusal) => {
+        // The API's problems by input path, shown under the rows they are about.
+        const problemAt = (path: string) => refusal?.fieldErrors?.find((problem) => problem.path === path)?.message;
+        return (
+          <>
+            <Typography sx={{ pt: 1 }}>
+              {question?.number ? `${question.number}. ` : ''}
+              {question?.label} <Box component="code">({question?.code})</Box>
             </Typography>
-            {options.map((option, index) => (
-              <Box
-                component="fieldset"
-                key={option.key}
-                sx={{
-                  border: 1,
-                  borderColor: 'divider',
-                  borderRadius: 1,
-                  p: 1.5,
-                  m: 0,
-                  display: 'grid',
-                  gridTemplateColumns: '160px 1fr 1fr auto',
-                  gap: 1,
-                  alignItems: 'start',
-                }}
-              >
-                <Box component="legend" sx={{ px: 0.5, fontSize: '0.875rem' }}>
-                  Вариант {index + 1}
-                </Box>
-                <TextField
-                  label="Код"
-                  size="small"
-                  value={option.code}
-                  onChange={(event) => change(index, { code: event.target.value })}
-                  error={Boolean(problemAt(`options[${index}].code`))}
-                  helperText={problemAt(`options[${index}].code`)}
-                />
-                <TextField
-                  label="Текст"
-                  size="small"
-                  multiline
-                  value={option.label}
-                  onChange={(event) => change(index, { label: event.target.value })}
-                  error={Boolean(problemAt(`options[${index}].label`))}
-                  helperText={problemAt(`options[${index}].label`)}
-                />
-                <TextField
-                  label="Подсказка"
-                  size="small"
-                  multiline
-                  value={option.help ?? ''}
-                  onChange={(event) => change(index, { help: event.target.value })}
-                />
-                <Box sx={{ display: 'flex' }}>
-                  <IconButton aria-label={`Поднять вариант ${index + 1}`} size="small" disabled={index === 0} onClick={() => move(index, -1)}>
-                    <ArrowUpwardIcon fontSize="small" />
-                  </IconButton>
-                  <IconButton
-                    aria-label={`Опустить вариант ${index + 1}`}
-                    size="small"
-                    disabled={index === options.length - 1}
-                    onClick={() => move(index, 1)}
+            <TextField
+              label="Подсказка к вопросу"
+              value={help}
+              onChange={(event) => setHelp(event.target.value)}
+              multiline
+              minRows={2}
+              helperText="Пустая подсказка будет удалена."
+            />
+            {!hasOptions && (
+              <Alert severity="info">
+                У этого вопроса нет списка вариантов ответа
+                {question?.type === 'GROUP' || question?.type === 'MEASURES'
+                  ? ' (варианты полей списка здесь не меняются — правьте их в файле определения)'
+                  : ''}
+                : можно изменить только подсказку.
+              </Alert>
+            )}
+            {hasOptions && (
+              <Box sx={{ display: 'grid', gap: 1.5 }}>
+                <Typography component="h3" variant="subtitle1">
+                  Варианты ответа{question?.type === 'YEAR_MATRIX' ? ' (одинаковые для каждого года)' : ''}
+                </Typography>
+                {options.map((option, index) => (
+                  <Box
+                    component="fieldset"
+                    key={option.key}
+                    sx={{
+                      border: 1,
+                      borderColor: 'divider',
+                      borderRadius: 1,
+                      p: 1.5,
+                      m: 0,
+                      display: 'grid',
+                      gridTemplateColumns: '160px 1fr 1fr auto',
+                      gap: 1,
+                      alignItems: 'start',
+                    }}
                   >
-                    <ArrowDownwardIcon fontSize="small" />
-                  </IconButton>
-                  <IconButton
-                    aria-label={`Удалить вариант ${index + 1}`}
-                    size="small"
-                    onClick={() => setOptions((rows) => rows.filter((_, i) => i !== index))}
-                  >
-                    <DeleteOutlinedIcon fontSize="small" />
-                  </IconButton>
+                    <Box component="legend" sx={{ px: 0.5, fontSize: '0.875rem' }}>
+                      Вариант {index + 1}
+                    </Box>
+                    <TextField
+                      label="Код"
+                      size="small"
+                      value={option.code}
+                      onChange={(event) => change(index, { code: event.target.value })}
+                      error={Boolean(problemAt(`options[${index}].code`))}
+                      helperText={problemAt(`options[${index}].code`)}
+                    />
+                    <TextField
+                      label="Текст"
+                      size="small"
+                      multiline
+                      value={option.label}
+                      onChange={(event) => change(index, { label: event.target.value })}
+                      error={Boolean(problemAt(`options[${index}].label`))}
+                      helperText={problemAt(`options[${index}].label`)}
+                    />
+                    <TextField
+                      label="Подсказка"
+                      size="small"
+                      multiline
+                      value={option.help ?? ''}
+                      onChange={(event) => change(index, { help: event.target.value })}
+                    />
+                    <Box sx={{ display: 'flex' }}>
+                      <IconButton aria-label={`Поднять вариант ${index + 1}`} size="small" disabled={index === 0} onClick={() => move(index, -1)}>
+                        <ArrowUpwardIcon fontSize="small" />
+                      </IconButton>
+                      <IconButton
+                        aria-label={`Опустить вариант ${index + 1}`}
+                        size="small"
+                        disabled={index === options.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        <ArrowDownwardIcon fontSize="small" />
+                      </IconButton>
+                      <IconButton
+                        aria-label={`Удалить вариант ${index + 1}`}
+                        size="small"
+                        onClick={() => setOptions((rows) => rows.filter((_, i) => i !== index))}
+                      >
+                        <DeleteOutlinedIcon fontSize="small" />
+                      </IconButton>
+                    </Box>
+                  </Box>
+                ))}
+                <Box>
+                  <Button startIcon={<AddIcon />} onClick={() => setOptions((rows) => [...rows, edited({ code: '', label: '', help: '' })])}>
+                    Добавить вариант
+                  </Button>
                 </Box>
               </Box>
-            ))}
-            <Box>
-              <Button startIcon={<AddIcon />} onClick={() => setOptions((rows) => [...rows, edited({ code: '', label: '', help: '' })])}>
-                Добавить вариант
-              </Button>
-            </Box>
-          </Box>
-        )}
-        {error && (
-          <Alert severity="error" role="alert" data-testid="question-texts-error">
-            <Box sx={{ mb: error.fieldErrors.length > 1 ? 1 : 0 }}>{error.message}</Box>
-            {error.fieldErrors.length > 1 && <FieldProblems problems={error.fieldErrors} />}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Отмена
-        </Button>
-        <Button variant="contained" onClick={save} disabled={busy}>
-          Сохранить
-        </Button>
-      </DialogActions>
-    </Dialog>
+            )}
+          </>
+        );
+      }}
+    </ConfirmDialog>
   );
 }

@@ -1,10 +1,10 @@
 /** @jsxImportSource react */
 // The coordinators' home: pick a campaign (the latest by default), then its counts, window
 // control, completion chart and the table of all 89 regions.
-import { useState } from 'react';
-import { Alert, Box, CircularProgress, FormControl, InputLabel, MenuItem, Select } from '@mui/material';
+import { Alert, Box, CircularProgress } from '@mui/material';
 import { Title } from 'react-admin';
-import { useCampaigns, useConsoleQuery } from '../hooks.ts';
+import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
+import { useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 import { CompletionChart } from './CompletionChart.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { RegionTable } from './RegionTable.tsx';
@@ -12,33 +12,19 @@ import { StatusCards } from './StatusCards.tsx';
 import { WindowControl } from './WindowControl.tsx';
 
 export function Dashboard() {
-  const { campaigns, error: campaignsError } = useCampaigns();
-  const [chosen, setChosen] = useState<string>();
-  const code = chosen ?? campaigns?.[0]?.code ?? '';
+  const { campaigns, error: campaignsError, campaignCode: code, campaign, choose } = useCampaignChoice((list) => list[0]);
   const {
     data: dashboard,
     error,
     refetch,
   } = useConsoleQuery(['campaignDashboard', code], (dataProvider) => dataProvider.campaignDashboard(code), { enabled: Boolean(code) });
 
-  const campaign = campaigns?.find((candidate) => candidate.code === code);
   const problem = campaignsError ?? error?.message;
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
       <Title title="Ход опроса" />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-        {campaigns && (
-          <FormControl size="small" sx={{ minWidth: 320 }}>
-            <InputLabel id="campaign-label">Опрос</InputLabel>
-            <Select labelId="campaign-label" label="Опрос" value={code} onChange={(event) => setChosen(String(event.target.value))}>
-              {campaigns.map((candidate) => (
-                <MenuItem key={candidate.code} value={candidate.code}>
-                  {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-        )}
+        {campaigns && <CampaignSelect campaigns={campaigns} value={code} onChange={choose} size="small" sx={{ minWidth: 320 }} />}
       </Box>
       {problem && <Alert severity="error">{problem}</Alert>}
       {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}

@@ -3,24 +3,12 @@
 // asks for confirmation in words that say exactly what will happen, takes an optional reason (it
 // goes to the audit log), and shows the resulting state or the API's refusal.
 import { useState, type ReactNode } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Card, CardContent, MenuItem, TextField, Typography } from '@mui/material';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { DoneAlert, type Refusal } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow, moscowDateInput, moscowDayEnd, moscowDayStart, windowStateLabels } from '../labels.ts';
-import type { CampaignDashboard, FieldProblem } from '../operations.ts';
+import type { CampaignDashboard } from '../operations.ts';
 import type { CampaignRecord } from '../records.ts';
 
 type Action = 'open' | 'close' | 'move' | 'extend';
@@ -41,18 +29,13 @@ interface Props {
 export function WindowControl({ campaign, dashboard, onChanged }: Props) {
   const dataProvider = useConsoleDataProvider();
   const [action, setAction] = useState<Action>();
-  const [reason, setReason] = useState('');
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
   const [regionCode, setRegionCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; fieldErrors: FieldProblem[] }>();
   const [done, setDone] = useState<string>();
 
   function start(next: Action) {
     setAction(next);
-    setReason('');
-    setRefusal(undefined);
     setDone(undefined);
     setOpensOn(moscowDateInput(dashboard.opensAt));
     setClosesOn(next === 'open' || next === 'close' ? '' : moscowDateInput(dashboard.closesAt));
@@ -94,41 +77,31 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
           ? Boolean(closesOn) || !closingPassed
           : true;
 
-  async function confirm() {
-    if (!action) return;
+  async function confirm(reason: string): Promise<Refusal | undefined> {
+    if (!action) return undefined;
     const campaignCode = campaign.code;
-    const why = reason.trim() ? { reason: reason.trim() } : {};
-    setBusy(true);
-    try {
-      if (action === 'extend') {
-        const outcome = await dataProvider.extendRegionWindow({ campaignCode, regionCode, closesAt: moscowDayEnd(closesOn), ...why });
-        if (!outcome.ok) {
-          setRefusal(outcome);
-          return;
-        }
-        setDone(`Готово. Регион «${region?.name}» может отвечать до ${formatMoscow(outcome.data.closesAt)}.`);
-      } else {
-        const dates =
-          action === 'move'
-            ? { opensAt: moscowDayStart(opensOn), closesAt: moscowDayEnd(closesOn) }
-            : action === 'open' && closesOn
-              ? { closesAt: moscowDayEnd(closesOn) }
-              : {};
-        const outcome = await dataProvider.changeCampaignWindow(action, { campaignCode, ...dates, ...why });
-        if (!outcome.ok) {
-          setRefusal(outcome);
-          return;
-        }
-        const changed = outcome.data;
-        setDone(
-          `Готово. Приём ответов: ${(windowStateLabels[changed.windowState] ?? changed.windowState).toLowerCase()}; сроки: с ${formatMoscow(changed.opensAt)} по ${formatMoscow(changed.closesAt)}.`,
-        );
-      }
-      setAction(undefined);
-      await onChanged();
-    } finally {
-      setBusy(false);
+    const why = reason ? { reason } : {};
+    if (action === 'extend') {
+      const outcome = await dataProvider.extendRegionWindow({ campaignCode, regionCode, closesAt: moscowDayEnd(closesOn), ...why });
+      if (!outcome.ok) return outcome;
+      setDone(`Готово. Регион «${region?.name}» может отвечать до ${formatMoscow(outcome.data.closesAt)}.`);
+    } else {
+      const dates =
+        action === 'move'
+          ? { opensAt: moscowDayStart(opensOn), closesAt: moscowDayEnd(closesOn) }
+          : action === 'open' && closesOn
+            ? { closesAt: moscowDayEnd(closesOn) }
+            : {};
+      const outcome = await dataProvider.changeCampaignWindow(action, { campaignCode, ...dates, ...why });
+      if (!outcome.ok) return outcome;
+      const changed = outcome.data;
+      setDone(
+        `Готово. Приём ответов: ${(windowStateLabels[changed.windowState] ?? changed.windowState).toLowerCase()}; сроки: с ${formatMoscow(changed.opensAt)} по ${formatMoscow(changed.closesAt)}.`,
+      );
     }
+    setAction(undefined);
+    await onChanged();
+    return undefined;
   }
 
   const state = dashboard.windowState;
@@ -168,93 +141,58 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
             Продлить для региона
           </Button>
         </Box>
-        {done && (
-          <Alert severity="success" role="status">
-            {done}
-          </Alert>
-        )}
+        <DoneAlert>{done}</DoneAlert>
       </CardContent>
-      <Dialog open={Boolean(action)} onClose={() => !busy && setAction(undefined)} aria-labelledby="window-dialog-title" fullWidth maxWidth="sm">
-        {action && (
-          <>
-            <DialogTitle id="window-dialog-title">{titles[action]}</DialogTitle>
-            <DialogContent sx={{ display: 'grid', gap: 2 }}>
-              <DialogContentText sx={{ pt: 1 }} data-testid="window-consequence">
-                {consequence()}
-              </DialogContentText>
-              {action === 'extend' && (
-                <TextField select label="Регион" value={regionCode} onChange={(event) => setRegionCode(event.target.value)} required>
-                  {[...dashboard.regions]
-                    .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
-                    .map((candidate) => (
-                      <MenuItem key={candidate.code} value={candidate.code}>
-                        {candidate.name}
-                      </MenuItem>
-                    ))}
-                </TextField>
-              )}
-              {action === 'move' && (
-                <TextField
-                  type="date"
-                  label="Дата открытия"
-                  value={opensOn}
-                  onChange={(event) => setOpensOn(event.target.value)}
-                  required
-                  slotProps={{ inputLabel: { shrink: true } }}
-                />
-              )}
-              {(action === 'move' || action === 'extend' || action === 'open') && (
-                <TextField
-                  type="date"
-                  label={
-                    action === 'open'
-                      ? closingPassed
-                        ? 'Дата закрытия (включительно)'
-                        : 'Дата закрытия (необязательно)'
-                      : action === 'extend'
-                        ? 'Продлить до (включительно)'
-                        : 'Дата закрытия (включительно)'
-                  }
-                  value={closesOn}
-                  onChange={(event) => setClosesOn(event.target.value)}
-                  required={action !== 'open' || closingPassed}
-                  slotProps={{ inputLabel: { shrink: true } }}
-                />
-              )}
-              <TextField
-                label="Причина (необязательно)"
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                multiline
-                minRows={2}
-                helperText="Будет записана в журнал действий."
-              />
-              {refusal && (
-                <Alert severity="error" role="alert">
-                  {refusal.message}
-                  {refusal.fieldErrors.some((fieldError) => fieldError.message !== refusal.message) ? (
-                    <ul style={{ margin: 0, paddingLeft: 20 }}>
-                      {refusal.fieldErrors
-                        .filter((fieldError) => fieldError.message !== refusal.message)
-                        .map((fieldError) => (
-                          <li key={fieldError.path + fieldError.message}>{fieldError.message}</li>
-                        ))}
-                    </ul>
-                  ) : null}
-                </Alert>
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => setAction(undefined)} disabled={busy}>
-                Отмена
-              </Button>
-              <Button variant="contained" color={action === 'close' ? 'error' : 'primary'} onClick={confirm} disabled={busy || !ready}>
-                Подтвердить
-              </Button>
-            </DialogActions>
-          </>
+      <ConfirmDialog
+        open={Boolean(action)}
+        title={action ? titles[action] : ''}
+        consequence={consequence()}
+        reason={{ required: false }}
+        danger={action === 'close'}
+        ready={ready}
+        onClose={() => setAction(undefined)}
+        onConfirm={confirm}
+      >
+        {action === 'extend' && (
+          <TextField select label="Регион" value={regionCode} onChange={(event) => setRegionCode(event.target.value)} required>
+            {[...dashboard.regions]
+              .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
+              .map((candidate) => (
+                <MenuItem key={candidate.code} value={candidate.code}>
+                  {candidate.name}
+                </MenuItem>
+              ))}
+          </TextField>
         )}
-      </Dialog>
+        {action === 'move' && (
+          <TextField
+            type="date"
+            label="Дата открытия"
+            value={opensOn}
+            onChange={(event) => setOpensOn(event.target.value)}
+            required
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        )}
+        {(action === 'move' || action === 'extend' || action === 'open') && (
+          <TextField
+            type="date"
+            label={
+              action === 'open'
+                ? closingPassed
+                  ? 'Дата закрытия (включительно)'
+                  : 'Дата закрытия (необязательно)'
+                : action === 'extend'
+                  ? 'Продлить до (включительно)'
+                  : 'Дата закрытия (включительно)'
+            }
+            value={closesOn}
+            onChange={(event) => setClosesOn(event.target.value)}
+            required={action !== 'open' || closingPassed}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        )}
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -24,6 +24,7 @@ import { useCampaigns, useConsoleQuery } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 import type { TaxonomyGroup } from '../operations.ts';
 import type { MeasureRecord } from '../records.ts';
+import { LabelField } from '../fields.tsx';
 
 const excerpt = (text: string | null | undefined, length = 120) => (!text ? '—' : text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
@@ -94,11 +95,7 @@ export function MeasureList() {
         <TextField source="type.name" label="resources.Measure.fields.type" sortBy="type" emptyText="—" />
         <FunctionField<MeasureRecord> source="title" sortable={false} render={(record) => excerpt(record.title)} />
         <NumberField source="year" options={{ useGrouping: false }} emptyText="—" />
-        <FunctionField<MeasureRecord>
-          source="responseStatus"
-          sortable={false}
-          render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
-        />
+        <LabelField source="responseStatus" sortable={false} labels={responseStatusLabels} />
         <DateField source="updatedAt" showTime locales="ru-RU" />
       </Datagrid>
     </List>

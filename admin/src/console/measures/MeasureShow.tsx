@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { FunctionField, NumberField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { responseStatusLabels } from '../labels.ts';
 import type { MeasureRecord } from '../records.ts';
+import { LabelField } from '../fields.tsx';
 
 export function MeasureShow() {
   return (
@@ -28,10 +29,7 @@ export function MeasureShow() {
             </Link>
           )}
         />
-        <FunctionField<MeasureRecord>
-          source="responseStatus"
-          render={(record) => responseStatusLabels[record.responseStatus] ?? record.responseStatus}
-        />
+        <LabelField source="responseStatus" labels={responseStatusLabels} />
       </SimpleShowLayout>
     </Show>
   );

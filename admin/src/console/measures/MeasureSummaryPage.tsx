@@ -9,21 +9,20 @@ import {
   CardContent,
   CircularProgress,
   FormControlLabel,
-  MenuItem,
   Switch,
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Title } from 'react-admin';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { BarChart } from '../BarChart.tsx';
-import { currentCampaign, useCampaigns, useConsoleQuery } from '../hooks.ts';
+import { NumbersHead } from '../NumbersHead.tsx';
+import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
+import { currentCampaign, useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 
 const percent = (share: number) => `${(share * 100).toLocaleString('ru-RU', { maximumFractionDigits: 1 })}%`;
 const measuresWord = (n: number) => countOf(n, ['мероприятие', 'мероприятия', 'мероприятий']);
@@ -53,9 +52,7 @@ function CountChart({ title, rows }: { title: string; rows: CountRow[] }) {
 }
 
 export function MeasureSummaryPage() {
-  const { campaigns, error: loadError } = useCampaigns();
-  const [chosen, setChosen] = useState<string>();
-  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
+  const { campaigns, error: loadError, campaignCode, choose } = useCampaignChoice(currentCampaign);
   const [submittedOnly, setSubmittedOnly] = useState(true);
   const { data: summary, error: failure } = useConsoleQuery(
     ['measureSummary', campaignCode, submittedOnly],
@@ -77,13 +74,7 @@ export function MeasureSummaryPage() {
       {loadError && <Alert severity="error">{loadError}</Alert>}
       {campaigns && (
         <Box sx={{ display: 'flex', gap: 3, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField select label="Опрос" value={campaignCode} onChange={(event) => setChosen(event.target.value)} sx={{ minWidth: 320 }}>
-            {campaigns.map((candidate) => (
-              <MenuItem key={candidate.code} value={candidate.code}>
-                {candidate.title}
-              </MenuItem>
-            ))}
-          </TextField>
+          <CampaignSelect campaigns={campaigns} value={campaignCode} onChange={choose} sx={{ minWidth: 320 }} />
           <FormControlLabel
             control={<Switch checked={submittedOnly} onChange={(event) => setSubmittedOnly(event.target.checked)} />}
             label="Только отправленные анкеты"
@@ -105,19 +96,7 @@ export function MeasureSummaryPage() {
                 По группам и типам мер
               </Typography>
               <Table size="small" aria-labelledby="by-type-title">
-                <TableHead>
-                  <TableRow>
-                    <TableCell component="th" scope="col">
-                      Группа и тип меры
-                    </TableCell>
-                    <TableCell component="th" scope="col" align="right">
-                      Мероприятий
-                    </TableCell>
-                    <TableCell component="th" scope="col" align="right">
-                      Доля
-                    </TableCell>
-                  </TableRow>
-                </TableHead>
+                <NumbersHead label="Группа и тип меры" columns={['Мероприятий', 'Доля']} />
                 <TableBody>
                   {summary.groups.flatMap((group) => [
                     <TableRow key={`g${group.groupId}`} data-testid="summary-group">
@@ -156,25 +135,7 @@ export function MeasureSummaryPage() {
               ) : (
                 <>
                   <Table size="small" aria-labelledby="by-region-title">
-                    <TableHead>
-                      <TableRow>
-                        <TableCell component="th" scope="col">
-                          Субъект РФ
-                        </TableCell>
-                        <TableCell component="th" scope="col" align="right">
-                          Мероприятий
-                        </TableCell>
-                        <TableCell component="th" scope="col" align="right">
-                          Доля
-                        </TableCell>
-                        <TableCell component="th" scope="col" align="right">
-                          Органов власти
-                        </TableCell>
-                        <TableCell component="th" scope="col" align="right">
-                          Анкет
-                        </TableCell>
-                      </TableRow>
-                    </TableHead>
+                    <NumbersHead label="Субъект РФ" columns={['Мероприятий', 'Доля', 'Органов власти', 'Анкет']} />
                     <TableBody>
                       {summary.regions.map((region) => (
                         <TableRow key={region.regionId} data-testid="summary-region">

@@ -1,11 +1,11 @@
 /** @jsxImportSource react */
-import { BooleanInput, Datagrid, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { planLevelLabels } from '../labels.ts';
-import type { PlanActivityRecord } from '../records.ts';
+import { BooleanInput, Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { choicesOf, planLevelLabels } from '../labels.ts';
+import { JoinedField, LabelField } from '../fields.tsx';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск" alwaysOn />,
-  <SelectInput key="level" source="level" label="Уровень" choices={Object.entries(planLevelLabels).map(([id, name]) => ({ id, name }))} alwaysOn />,
+  <SelectInput key="level" source="level" label="Уровень" choices={choicesOf(planLevelLabels)} alwaysOn />,
   <BooleanInput key="topLevelOnly" source="topLevelOnly" label="Только мероприятия верхнего уровня" alwaysOn />,
 ];
 
@@ -17,8 +17,8 @@ export function PlanActivityList() {
         <TextField source="title" sortable={false} />
         <TextField source="form" sortable={false} emptyText="—" />
         <TextField source="schedule" sortable={false} emptyText="—" />
-        <FunctionField<PlanActivityRecord> source="owners" sortable={false} render={(record) => record.owners.join('; ') || '—'} />
-        <FunctionField<PlanActivityRecord> source="level" sortable={false} render={(record) => planLevelLabels[record.level] ?? record.level} />
+        <JoinedField source="owners" sortable={false} />
+        <LabelField source="level" sortable={false} labels={planLevelLabels} />
       </Datagrid>
     </List>
   );

@@ -2,6 +2,7 @@
 import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { planLevelLabels } from '../labels.ts';
 import type { PlanActivityRecord } from '../records.ts';
+import { JoinedField, LabelField } from '../fields.tsx';
 
 export function PlanActivityShow() {
   return (
@@ -16,8 +17,8 @@ export function PlanActivityShow() {
         />
         <TextField source="form" emptyText="—" />
         <TextField source="schedule" emptyText="—" />
-        <FunctionField<PlanActivityRecord> source="owners" render={(record) => record.owners.join('; ') || '—'} />
-        <FunctionField<PlanActivityRecord> source="level" render={(record) => planLevelLabels[record.level] ?? record.level} />
+        <JoinedField source="owners" />
+        <LabelField source="level" labels={planLevelLabels} />
         <FunctionField<PlanActivityRecord>
           source="items"
           render={(record) =>

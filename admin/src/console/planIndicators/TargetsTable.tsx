@@ -2,9 +2,10 @@
 // Yearly targets (a value or a range) beside the actual values and whether each target was met,
 // base year first; where editable, a «Внести факт» button per year opens the entry dialog.
 import { useState } from 'react';
-import { Alert, Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useRefresh } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { DoneAlert } from '../feedback.tsx';
 import { ActualDialog } from './ActualDialog.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import type { Target } from '../operations.ts';
@@ -113,11 +114,7 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
           )}
         </TableBody>
       </Table>
-      {done && (
-        <Alert severity="success" role="status">
-          {done}
-        </Alert>
-      )}
+      <DoneAlert>{done}</DoneAlert>
       {editable && (
         <>
           <ActualDialog
@@ -144,7 +141,7 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
             onClose={() => setClearing(undefined)}
             onConfirm={async (reason) => {
               const outcome = await dataProvider.setPlanTargetActual(clearing!.id, null, reason);
-              if (!outcome.ok) return outcome.message;
+              if (!outcome.ok) return outcome;
               saved(outcome.data);
               return undefined;
             }}

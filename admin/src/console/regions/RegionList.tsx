@@ -1,9 +1,9 @@
 /** @jsxImportSource react */
 import { Datagrid, FunctionField, List, NumberField, SelectInput, TextField, TextInput } from 'react-admin';
-import { federalDistrictLabels } from '../labels.ts';
+import { choicesOf, federalDistrictLabels } from '../labels.ts';
 import type { RegionRecord } from '../records.ts';
 
-const districtChoices = Object.entries(federalDistrictLabels).map(([id, name]) => ({ id, name }));
+const districtChoices = choicesOf(federalDistrictLabels);
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск" alwaysOn />,

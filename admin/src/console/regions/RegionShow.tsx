@@ -1,6 +1,6 @@
 /** @jsxImportSource react */
-import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import type { RegionRecord } from '../records.ts';
+import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { JoinedField } from '../fields.tsx';
 
 export function RegionShow() {
   return (
@@ -9,7 +9,7 @@ export function RegionShow() {
         <TextField source="name" />
         <TextField source="code" />
         <TextField source="federalDistrictName" />
-        <FunctionField<RegionRecord> source="aliases" render={(record) => (record.aliases?.length ? record.aliases.join('; ') : '—')} />
+        <JoinedField source="aliases" />
       </SimpleShowLayout>
     </Show>
   );

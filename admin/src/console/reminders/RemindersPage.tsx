@@ -11,26 +11,24 @@ import {
   FormControl,
   FormControlLabel,
   FormLabel,
-  MenuItem,
   Radio,
   RadioGroup,
-  TextField,
   Typography,
 } from '@mui/material';
 import { Link, Title } from 'react-admin';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { currentCampaign, useCampaigns, useConsoleDataProvider } from '../hooks.ts';
+import { DoneAlert, RefusalAlert } from '../feedback.tsx';
+import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
+import { currentCampaign, useCampaignChoice, useConsoleDataProvider } from '../hooks.ts';
 import { audienceLabels } from '../labels.ts';
 import type { ReminderAudience, ReminderPreview } from '../operations.ts';
 
 const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
 
 export function RemindersPage() {
-  const { campaigns, error: loadError } = useCampaigns();
+  const { campaigns, error: loadError, campaignCode, campaign, choose } = useCampaignChoice(currentCampaign);
   const dataProvider = useConsoleDataProvider();
-  const [chosen, setChosen] = useState<string>();
-  const campaignCode = chosen ?? (campaigns && currentCampaign(campaigns)?.code) ?? '';
   const [audience, setAudience] = useState<ReminderAudience>('NOT_STARTED');
   const [preview, setPreview] = useState<ReminderPreview>();
   const [error, setError] = useState<string>();
@@ -55,7 +53,6 @@ export function RemindersPage() {
     } else setError(outcome.message);
   }
 
-  const campaign = campaigns?.find((candidate) => candidate.code === campaignCode);
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2, maxWidth: 960 }}>
       <Title title="Напоминания" />
@@ -64,22 +61,15 @@ export function RemindersPage() {
       {campaigns && (
         <Card variant="outlined">
           <CardContent sx={{ display: 'grid', gap: 2 }}>
-            <TextField
-              select
-              label="Опрос"
+            <CampaignSelect
+              campaigns={campaigns}
               value={campaignCode}
-              onChange={(event) => {
-                setChosen(event.target.value);
+              onChange={(code) => {
+                choose(code);
                 forgetPreview();
               }}
               sx={{ maxWidth: 420 }}
-            >
-              {campaigns.map((candidate) => (
-                <MenuItem key={candidate.code} value={candidate.code}>
-                  {candidate.title.includes(String(candidate.year)) ? candidate.title : `${candidate.title} (${candidate.year})`}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
             <FormControl>
               <FormLabel id="audience-label">Кому</FormLabel>
               <RadioGroup
@@ -101,16 +91,14 @@ export function RemindersPage() {
                 Показать письмо и получателей
               </Button>
             </Box>
-            {error && (
-              <Alert severity="error" role="alert">
-                {error}
-              </Alert>
-            )}
-            {sent && (
-              <Alert severity="success" role="status">
-                {sent} <Link to="/OutboxMail">Отправленные письма</Link>
-              </Alert>
-            )}
+            {error && <RefusalAlert refusal={{ message: error }} />}
+            <DoneAlert>
+              {sent && (
+                <>
+                  {sent} <Link to="/OutboxMail">Отправленные письма</Link>
+                </>
+              )}
+            </DoneAlert>
           </CardContent>
         </Card>
       )}
@@ -160,7 +148,7 @@ export function RemindersPage() {
         onClose={() => setConfirming(false)}
         onConfirm={async () => {
           const outcome = await dataProvider.sendReminders(campaignCode, audience);
-          if (!outcome.ok) return outcome.message;
+          if (!outcome.ok) return outcome;
           setConfirming(false);
           setPreview(undefined);
           setSent(`Поставлено в очередь: ${letters(outcome.data.queued)}.`);

@@ -1,40 +1,33 @@
 /** @jsxImportSource react */
 // Respondents with their status and progress in the latest campaign.
-import { Alert, CircularProgress } from '@mui/material';
 import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { currentCampaign, useCampaigns } from '../hooks.ts';
-import { formatMoscow, progressStatusLabels } from '../labels.ts';
-import type { RespondentRecord } from '../records.ts';
+import { WithCurrentCampaign } from '../campaigns/CampaignSelect.tsx';
+import { choicesOf, formatMoscow, progressStatusLabels } from '../labels.ts';
+import type { CampaignRecord, RespondentRecord } from '../records.ts';
+import { LabelField, PercentField } from '../fields.tsx';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
-  <SelectInput
-    key="status"
-    source="status"
-    label="Статус"
-    choices={Object.entries(progressStatusLabels).map(([id, name]) => ({ id, name }))}
-    alwaysOn
-  />,
+  <SelectInput key="status" source="status" label="Статус" choices={choicesOf(progressStatusLabels)} alwaysOn />,
 ];
 
 export function RespondentList() {
-  const { campaigns, error } = useCampaigns();
-  if (error) return <Alert severity="error">{error}</Alert>;
-  if (!campaigns) return <CircularProgress aria-label="Загрузка" sx={{ m: 4 }} />;
-  const campaign = currentCampaign(campaigns);
-  const campaignCode = campaign?.code ?? '';
+  return <WithCurrentCampaign>{(campaign) => <Respondents campaign={campaign} />}</WithCurrentCampaign>;
+}
+
+function Respondents({ campaign }: { campaign: CampaignRecord | undefined }) {
   return (
     <List
       sort={{ field: 'email', order: 'ASC' }}
       filters={filters}
-      filter={{ campaignCode }}
+      filter={{ campaignCode: campaign?.code ?? '' }}
       perPage={25}
       title={campaign ? `Респонденты — опрос ${campaign.year}` : 'Респонденты'}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="email" />
-        <FunctionField<RespondentRecord> source="status" sortable={false} render={(record) => progressStatusLabels[record.status] ?? record.status} />
-        <FunctionField<RespondentRecord> source="progress" sortable={false} render={(record) => `${record.progress}%`} />
+        <LabelField source="status" sortable={false} labels={progressStatusLabels} />
+        <PercentField source="progress" sortable={false} />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" sortable={false} />
         <FunctionField<RespondentRecord>
           source="disabledAt"

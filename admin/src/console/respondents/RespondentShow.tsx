@@ -1,12 +1,15 @@
 /** @jsxImportSource react */
 // One respondent: status and progress in the latest campaign, a fresh personal link, and revoking access.
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress } from '@mui/material';
+import { Box, Button } from '@mui/material';
 import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { currentCampaign, useCampaigns, useConsoleDataProvider } from '../hooks.ts';
+import { DoneAlert, type Refusal, RefusalAlert } from '../feedback.tsx';
+import { WithCurrentCampaign } from '../campaigns/CampaignSelect.tsx';
+import { useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow, progressStatusLabels } from '../labels.ts';
-import type { RespondentRecord } from '../records.ts';
+import type { CampaignRecord, RespondentRecord } from '../records.ts';
+import { PercentField } from '../fields.tsx';
 
 function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: string; campaignTitle: string }) {
   const record = useRecordContext<RespondentRecord>();
@@ -14,22 +17,19 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
   const dataProvider = useConsoleDataProvider();
   const [revoking, setRevoking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [done, setDone] = useState<string>();
+  const [refusal, setRefusal] = useState<Refusal>();
   if (!record) return null;
 
   async function resend() {
     setBusy(true);
-    setMessage(undefined);
+    setDone(undefined);
+    setRefusal(undefined);
     const outcome = await dataProvider.resendLink(record!.id, campaignCode);
     setBusy(false);
-    setMessage(
-      outcome.ok
-        ? {
-            severity: 'success',
-            text: `Новая ссылка для входа поставлена в очередь на ${record!.email}. Прежние ссылки перестанут действовать, когда письмо уйдёт.`,
-          }
-        : { severity: 'error', text: outcome.message },
-    );
+    if (outcome.ok) {
+      setDone(`Новая ссылка для входа поставлена в очередь на ${record!.email}. Прежние ссылки перестанут действовать, когда письмо уйдёт.`);
+    } else setRefusal(outcome);
   }
 
   return (
@@ -42,11 +42,8 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
           Заблокировать
         </Button>
       </Box>
-      {message && (
-        <Alert severity={message.severity} role={message.severity === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </Alert>
-      )}
+      <DoneAlert>{done}</DoneAlert>
+      {refusal && <RefusalAlert refusal={refusal} />}
       <ConfirmDialog
         open={revoking}
         title="Заблокировать респондента"
@@ -57,9 +54,10 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
         onClose={() => setRevoking(false)}
         onConfirm={async (reason) => {
           const outcome = await dataProvider.revokeRespondent(record.id, reason);
-          if (!outcome.ok) return outcome.message;
+          if (!outcome.ok) return outcome;
           setRevoking(false);
-          setMessage({ severity: 'success', text: `Доступ закрыт: ${record.email}.` });
+          setRefusal(undefined);
+          setDone(`Доступ закрыт: ${record.email}.`);
           refresh();
           return undefined;
         }}
@@ -69,10 +67,10 @@ function RespondentActions({ campaignCode, campaignTitle }: { campaignCode: stri
 }
 
 export function RespondentShow() {
-  const { campaigns, error } = useCampaigns();
-  if (error) return <Alert severity="error">{error}</Alert>;
-  if (!campaigns) return <CircularProgress aria-label="Загрузка" sx={{ m: 4 }} />;
-  const campaign = currentCampaign(campaigns);
+  return <WithCurrentCampaign>{(campaign) => <Respondent campaign={campaign} />}</WithCurrentCampaign>;
+}
+
+function Respondent({ campaign }: { campaign: CampaignRecord | undefined }) {
   const campaignCode = campaign?.code ?? '';
   return (
     <Show queryOptions={{ meta: { campaignCode } }}>
@@ -82,7 +80,7 @@ export function RespondentShow() {
           source="status"
           render={(record) => `${progressStatusLabels[record.status] ?? record.status}${campaign ? ` (опрос ${campaign.year})` : ''}`}
         />
-        <FunctionField<RespondentRecord> source="progress" render={(record) => `${record.progress}%`} />
+        <PercentField source="progress" />
         <DateField source="lastActivity" showTime locales="ru-RU" emptyText="—" />
         <DateField source="createdAt" showTime locales="ru-RU" />
         <FunctionField<RespondentRecord>

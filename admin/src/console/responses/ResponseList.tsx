@@ -1,16 +1,10 @@
 /** @jsxImportSource react */
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
-import { responseStatusLabels } from '../labels.ts';
-import type { ResponseRecord } from '../records.ts';
+import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { choicesOf, responseStatusLabels } from '../labels.ts';
+import { LabelField, PercentField } from '../fields.tsx';
 
 const filters = [
-  <SelectInput
-    key="status"
-    source="status"
-    label="Статус"
-    choices={Object.entries(responseStatusLabels).map(([id, name]) => ({ id, name }))}
-    alwaysOn
-  />,
+  <SelectInput key="status" source="status" label="Статус" choices={choicesOf(responseStatusLabels)} alwaysOn />,
   <TextInput key="q" source="q" label="Поиск по адресу" alwaysOn />,
 ];
 
@@ -20,8 +14,8 @@ export function ResponseList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="respondentEmail" sortable={false} />
         <TextField source="regionName" emptyText="—" sortable={false} />
-        <FunctionField<ResponseRecord> source="status" sortable={false} render={(record) => responseStatusLabels[record.status] ?? record.status} />
-        <FunctionField<ResponseRecord> source="completion" render={(record) => `${record.completion}%`} />
+        <LabelField source="status" sortable={false} labels={responseStatusLabels} />
+        <PercentField source="completion" />
         <DateField source="updatedAt" showTime locales="ru-RU" />
         <DateField source="submittedAt" showTime locales="ru-RU" emptyText="—" />
       </Datagrid>

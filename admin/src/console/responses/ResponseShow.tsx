@@ -2,12 +2,14 @@
 // One questionnaire as coordinators read it: answers by section, the measures table, and
 // returning a submitted questionnaire to its respondent.
 import { useState } from 'react';
-import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
+import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { DateField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { DoneAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 import type { ResponseRecord } from '../records.ts';
+import { LabelField, PercentField } from '../fields.tsx';
 
 function ReopenAction() {
   const record = useRecordContext<ResponseRecord>();
@@ -25,11 +27,7 @@ function ReopenAction() {
           </Button>
         </Box>
       )}
-      {done && (
-        <Alert severity="success" role="status">
-          Анкета возвращена на доработку: {record.respondentEmail} снова может её изменять и отправить заново.
-        </Alert>
-      )}
+      <DoneAlert>{done && `Анкета возвращена на доработку: ${record.respondentEmail} снова может её изменять и отправить заново.`}</DoneAlert>
       <ConfirmDialog
         open={open}
         title="Вернуть анкету на доработку"
@@ -39,7 +37,7 @@ function ReopenAction() {
         onClose={() => setOpen(false)}
         onConfirm={async (reason) => {
           const outcome = await dataProvider.reopenResponse(record.id, reason);
-          if (!outcome.ok) return outcome.message;
+          if (!outcome.ok) return outcome;
           setOpen(false);
           setDone(true);
           refresh();
@@ -140,8 +138,8 @@ export function ResponseShow() {
         <TextField source="respondentEmail" />
         <TextField source="regionName" emptyText="—" />
         <TextField source="campaignCode" />
-        <FunctionField<ResponseRecord> source="status" render={(record) => responseStatusLabels[record.status] ?? record.status} />
-        <FunctionField<ResponseRecord> source="completion" render={(record) => `${record.completion}%`} />
+        <LabelField source="status" labels={responseStatusLabels} />
+        <PercentField source="completion" />
         <DateField source="updatedAt" showTime locales="ru-RU" />
         <DateField source="submittedAt" showTime locales="ru-RU" emptyText="—" />
       </SimpleShowLayout>
