@@ -156,7 +156,7 @@ describe('importCampaignDefinition', () => {
         'sections[1].questions[2].type',
       ].sort(),
     );
-    expect(byPath['title'].message).toBe('Обязательное поле «title» не заполнено.');
+    expect(byPath.title.message).toBe('Обязательное поле «title» не заполнено.');
     expect(byPath['window.opensAt'].message).toMatch(/ISO 8601/);
     expect(byPath['sections[0].questions[0]']).toMatchObject({ questionCode: 'respondent_name', code: 'UNKNOWN_KEY' });
     expect(byPath['sections[0].questions[0]'].message).toMatch(/Неизвестное поле «requried»/);

@@ -127,7 +127,7 @@ describe('every console operation is refused to anyone else', () => {
     const coordinatorOnly = [schema.getQueryType()!, schema.getMutationType()!]
       .flatMap((type) => Object.values(type.getFields()))
       .filter((field) => {
-        const scopes = (field.extensions?.pothosOptions as { authScopes?: Record<string, boolean> }).authScopes!;
+        const scopes = (field.extensions.pothosOptions as { authScopes?: Record<string, boolean> }).authScopes!;
         return Object.keys(scopes).join() === 'coordinator';
       })
       .map((field) => field.name)

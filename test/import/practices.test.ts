@@ -119,9 +119,9 @@ describe('parsePracticeTable on seed 003', () => {
       if (!seen.some(([g, f]) => g === p.group && f === p.form)) seen.push([p.group, p.form]);
     }
     expect(seen).toEqual(forms.map(([group, form]) => [group, form]));
-    const rowsPerForm: Record<string, Set<number>> = {};
-    for (const p of practices) (rowsPerForm[p.form] ??= new Set()).add(p.row);
-    expect(Object.fromEntries(Object.entries(rowsPerForm).map(([f, s]) => [f, s.size]))).toEqual(
+    const rowsPerForm = new Map<string, Set<number>>();
+    for (const p of practices) rowsPerForm.set(p.form, (rowsPerForm.get(p.form) ?? new Set()).add(p.row));
+    expect(Object.fromEntries([...rowsPerForm].map(([f, s]) => [f, s.size]))).toEqual(
       Object.fromEntries(forms.map(([, form, rows]) => [form, rows])),
     );
     expect(countBy(practices, (p) => p.form)).toEqual(Object.fromEntries(forms.map(([, form, , n]) => [form, n])));
