@@ -1,8 +1,7 @@
 // npm run coordinator -- <email> [--name "Full Name"] [--password <at least 12 characters>]
 // Creates a coordinator (or resets the password of one) and prints the password to hand over.
 import { parseArgs } from 'node:util';
-import { bootstrapDatabase } from '../src/bootstrap.ts';
-import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
+import { openProductDatabase } from '../src/snapshots.ts';
 import { createCoordinator } from '../src/services/coordinators.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, password: { type: 'string' } } });
@@ -10,9 +9,8 @@ if (!positionals[0]) {
   console.error('Usage: npm run coordinator -- <email> [--name "Full Name"] [--password <12+ characters>]');
   process.exit(2);
 }
-const db = await openDatabase(databaseConfigFromEnv());
+const { db } = await openProductDatabase();
 try {
-  await bootstrapDatabase(db);
   const { email, password } = await createCoordinator(db.prisma, {
     email: positionals[0],
     fullName: values.name,

@@ -4,8 +4,7 @@
 //   practices <document.txt>   a best-practice table (like seed 003)
 // Uses the same database as `npm start` (DATA_DIR's PGlite, or DATABASE_URL); stop the server first
 // when it runs on PGlite, which one process at a time can open.
-import { bootstrapDatabase } from '../src/bootstrap.ts';
-import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
+import { openProductDatabase } from '../src/snapshots.ts';
 import { importPlanFile } from '../src/import/plan.ts';
 import { importPracticesFile } from '../src/import/practices.ts';
 import { importSurveyFile } from '../src/import/survey.ts';
@@ -22,9 +21,8 @@ if (!what || !file || !(what in importers)) {
   process.exit(2);
 }
 
-const db = await openDatabase(databaseConfigFromEnv());
+const { db } = await openProductDatabase();
 try {
-  await bootstrapDatabase(db);
   const report = await importers[what as keyof typeof importers](db.prisma, file);
   console.log(JSON.stringify(report, null, 2));
 } catch (error) {

@@ -1,8 +1,7 @@
 // npm run window -- <campaign code> [--opens <ISO date>] [--closes <ISO date>] [--open-now] [--close-now]
 // Moves a campaign's survey window (the console will do the same, with an audit trail).
 import { parseArgs } from 'node:util';
-import { bootstrapDatabase } from '../src/bootstrap.ts';
-import { databaseConfigFromEnv, openDatabase } from '../src/db/client.ts';
+import { openProductDatabase } from '../src/snapshots.ts';
 import { setCampaignWindow } from '../src/services/campaigns.ts';
 import { windowState } from '../src/survey/window.ts';
 
@@ -22,9 +21,8 @@ if (!code) {
   process.exit(2);
 }
 
-const db = await openDatabase(databaseConfigFromEnv());
+const { db } = await openProductDatabase();
 try {
-  await bootstrapDatabase(db);
   const now = new Date();
   const campaign = await setCampaignWindow(db.prisma, code, {
     opensAt: values['open-now'] ? now : parse(values.opens),

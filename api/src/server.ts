@@ -3,21 +3,20 @@
 // outbox (SMTP_URL, or .eml files under data/outbox with the login link printed).
 import { createServer } from 'node:http';
 import { captchaConfigFromEnv } from './auth/captcha.ts';
-import { bootstrapDatabase } from './bootstrap.ts';
-import { dataDirFromEnv, databaseConfigFromEnv, openDatabase } from './db/client.ts';
+import { dataDirFromEnv } from './db/client.ts';
 import { mailerFromEnv } from './email/mailer.ts';
 import { loadAssets } from './http/assets.ts';
 import { toNodeListener } from './http/node.ts';
 import { createWeb } from './http/web.ts';
+import { openProductDatabase } from './snapshots.ts';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 const production = process.env.NODE_ENV === 'production';
 
-const db = await openDatabase(databaseConfigFromEnv());
-const report = await bootstrapDatabase(db);
-console.log(`Database: ${db.kind} (${db.location})`);
+const { db, report, fromSnapshot } = await openProductDatabase();
+console.log(`Database: ${db.kind} (${db.location})${fromSnapshot ? ', new: a copy of the database prepared by npm install' : ''}`);
 if (report.migrationsApplied.length) console.log(`  migrations applied: ${report.migrationsApplied.join(', ')}`);
 console.log(
   `  reference data: ${report.reference.regions} regions, ${report.reference.spheres} spheres, ${report.reference.measureTypes} measure types`,

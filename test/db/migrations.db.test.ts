@@ -1,7 +1,7 @@
 // The committed migrations apply as the Prisma CLI applies them — on PGlite, and on PostgreSQL in
 // the db-postgresql project.
 import { createHash } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { applyMigrations, loadMigrationList, migrationsUpToDate } from '../../api/src/db/migrations.ts';
 import { createTestDatabase } from '../helpers/db.ts';
@@ -55,3 +55,16 @@ it(
     }),
   120_000,
 );
+
+it('applies migrations to two databases at once, from two copies of the module (as a test runner loads it)', async () => {
+  vi.resetModules();
+  const copy: typeof import('../../api/src/db/migrations.ts') = await import('../../api/src/db/migrations.ts');
+  expect(copy.applyMigrations).not.toBe(applyMigrations);
+  const [first, second] = await Promise.all([createTestDatabase({ contents: 'blank' }), createTestDatabase({ contents: 'blank' })]);
+  try {
+    const all = (await loadMigrationList()).migrationDirectories.map((directory) => directory.path);
+    expect(await Promise.all([applyMigrations(first.adapterFactory), copy.applyMigrations(second.adapterFactory)])).toEqual([all, all]);
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+}, 120_000);

@@ -5,11 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../api/src/db/client.ts';
-import { adminQuery, databaseUrl, dropDatabases, type TemplateName } from '../setup/databases.ts';
+import type { SnapshotName } from '../../api/src/snapshots.ts';
+import { adminQuery, databaseUrl, dropDatabases } from '../setup/databases.ts';
 
 export interface TestDatabaseOptions {
   /** What the database holds to begin with (default: the migrations applied, no data). */
-  contents?: TemplateName;
+  contents?: SnapshotName;
   /** Called with every SQL statement sent. */
   onQuery?: (sql: string) => void;
 }

@@ -1,40 +1,26 @@
-// Vitest global setup of the projects whose tests need a database. Once per run it prepares the
-// databases a test file starts from, and tells the test files where they are (inject('testDatabases')):
-//   blank         an empty database (for the tests of migrations themselves);
-//   migrated      the committed migrations applied;
-//   bootstrapped  as after the first `npm start`: migrations, reference data, shipped surveys and documents.
-// A test file then gets a copy of its own in a moment (test/helpers/db.ts): PGlite starts from a dump
-// of the data folder, PostgreSQL creates a database from a template.
-//
-// PGlite dumps are kept between runs in node_modules/.cache, under a hash of everything that shapes
-// them (the code, the migrations, the shipped documents, the lockfile), so an unchanged tree reuses them.
-// PostgreSQL templates live for one run and are dropped at its end.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+// Vitest global setup of the projects whose tests need a database: once per run, it gets the
+// databases a test file starts from (blank, migrated, bootstrapped: api/src/snapshots.ts) and tells
+// the test files where they are (inject('testDatabases')). A test file then gets a copy of its own
+// in a moment (test/helpers/db.ts): PGlite starts from a dump of the data folder (the snapshots that
+// `npm install` made, or made now), PostgreSQL creates a database from a template made here and
+// dropped at the end of the run.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { bootstrapDatabase } from '../../api/src/bootstrap.ts';
-import { type Database, openDatabase } from '../../api/src/db/client.ts';
+import { openDatabase } from '../../api/src/db/client.ts';
 import { applyMigrations } from '../../api/src/db/migrations.ts';
-import { PrismaClient } from '../../api/src/generated/prisma/client.ts';
-
-export type TemplateName = 'blank' | 'migrated' | 'bootstrapped';
-const templateNames: TemplateName[] = ['blank', 'migrated', 'bootstrapped'];
+import { type SnapshotName, snapshots } from '../../api/src/snapshots.ts';
 
 export type TestDatabases =
-  | { kind: 'pglite'; dumps: Record<TemplateName, string> }
-  | { kind: 'postgresql'; serverUrl: string; templates: Record<TemplateName, string> };
+  | { kind: 'pglite'; dumps: Record<SnapshotName, string> }
+  | { kind: 'postgresql'; serverUrl: string; templates: Record<SnapshotName, string> };
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabases: TestDatabases;
   }
 }
-
-const root = path.resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (project.config.env?.TEST_DB_KIND === 'postgresql') {
@@ -44,72 +30,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('testDatabases', { kind: 'postgresql', serverUrl, templates });
     return () => dropDatabases(serverUrl, Object.values(templates));
   }
-  project.provide('testDatabases', { kind: 'pglite', dumps: await preparePgliteDumps() });
+  project.provide('testDatabases', { kind: 'pglite', dumps: (await snapshots()).files });
   return undefined;
 }
 
-/** The database as the product leaves it after its first start, built on an open, migrated database. */
-async function bootstrap(database: Omit<Database, 'close'>): Promise<void> {
-  await bootstrapDatabase({ ...database, close: async () => {} });
-}
-
-async function preparePgliteDumps(): Promise<Record<TemplateName, string>> {
-  const dir = path.join(root, 'node_modules/.cache/nok-test-databases', await inputsHash());
-  const dumps = Object.fromEntries(templateNames.map((name) => [name, path.join(dir, `${name}.tar`)])) as Record<TemplateName, string>;
-  if ((await readdir(dir).catch(() => [])).length === templateNames.length) return dumps;
-
-  // Built beside the final folder and renamed into place, so a concurrent run never reads half a dump.
-  const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await mkdir(building, { recursive: true });
-  const pglite = new PGlite();
-  await pglite.waitReady;
-  try {
-    const dump = async (name: TemplateName) =>
-      writeFile(path.join(building, `${name}.tar`), Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
-    await dump('blank');
-    const adapterFactory = new PrismaPGlite(pglite);
-    await applyMigrations(adapterFactory);
-    await dump('migrated');
-    const prisma = new PrismaClient({ adapter: adapterFactory });
-    await bootstrap({ prisma, adapterFactory, kind: 'pglite', location: 'memory' });
-    await prisma.$disconnect();
-    await dump('bootstrapped');
-  } finally {
-    await pglite.close();
-  }
-  await rename(building, dir).catch(async () => {
-    // Another run finished the same dumps first: theirs are as good as ours.
-    await rm(building, { recursive: true, force: true });
-  });
-  // Dumps of earlier trees (about 125 MB each) are not kept.
-  const cache = path.dirname(dir);
-  for (const entry of await readdir(cache)) {
-    if (/^[0-9a-f]{16}$/.test(entry) && entry !== path.basename(dir)) await rm(path.join(cache, entry), { recursive: true, force: true });
-  }
-  return dumps;
-}
-
-/** A hash of every file that shapes the prepared databases. */
-async function inputsHash(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const dir of ['api/src', 'prisma']) {
-    const files = (await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-      .filter((file) => !file.startsWith(path.join('api', 'src', 'generated')))
-      .sort();
-    for (const file of files)
-      hash
-        .update(file)
-        .update('\0')
-        .update(await readFile(path.join(root, file)))
-        .update('\0');
-  }
-  hash.update(await readFile(path.join(root, 'package-lock.json')));
-  return hash.digest('hex').slice(0, 16);
-}
-
-async function preparePostgresTemplates(serverUrl: string): Promise<Record<TemplateName, string>> {
+/** The PostgreSQL counterparts of the snapshots, as templates on the server. */
+async function preparePostgresTemplates(serverUrl: string): Promise<Record<SnapshotName, string>> {
   const prefix = `nok_template_${process.pid}_${randomBytes(3).toString('hex')}`;
   const templates = { blank: `${prefix}_blank`, migrated: `${prefix}_migrated`, bootstrapped: `${prefix}_bootstrapped` };
   await adminQuery(serverUrl, `CREATE DATABASE "${templates.blank}"`);
@@ -123,7 +49,7 @@ async function preparePostgresTemplates(serverUrl: string): Promise<Record<Templ
   await adminQuery(serverUrl, `CREATE DATABASE "${templates.bootstrapped}" TEMPLATE "${templates.migrated}"`);
   const bootstrapped = await openDatabase({ kind: 'postgresql', url: databaseUrl(serverUrl, templates.bootstrapped) });
   try {
-    await bootstrap(bootstrapped);
+    await bootstrapDatabase(bootstrapped);
   } finally {
     await bootstrapped.close();
   }

@@ -8,11 +8,16 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 const require = createRequire(import.meta.url);
 
 type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
-let bindings: Promise<Bindings> | undefined;
+
+// The glue module (schema_engine_bg.js) is one per process, and holds the one wasm instance it was
+// last given: a second instantiation would swap the memory under an engine that is running. So the
+// instance is kept process-wide, not per copy of this module (a test runner may load it twice).
+const bindingsKey = Symbol.for('nok-monitoring.schemaEngineBindings');
+const processWide = globalThis as { [bindingsKey]?: Promise<Bindings> };
 
 /** Instantiates the wasm module once per process (Node 20 cannot import .wasm as an ES module). */
 function loadBindings(): Promise<Bindings> {
-  bindings ??= (async () => {
+  processWide[bindingsKey] ??= (async () => {
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
     const bg: Bindings = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
@@ -21,7 +26,7 @@ function loadBindings(): Promise<Bindings> {
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
   })();
-  return bindings;
+  return processWide[bindingsKey];
 }
 
 export async function openSchemaEngine(
