@@ -15,6 +15,8 @@ const host = process.env.HOST ?? '127.0.0.1';
 const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
 const production = process.env.NODE_ENV === 'production';
 
+// The assets are read (or built, after a change to their sources) while the database opens.
+const assets = loadAssets();
 const { db, report, fromSnapshot } = await openProductDatabase();
 console.log(`Database: ${db.kind} (${db.location})${fromSnapshot ? ', new: a copy of the database prepared by npm install' : ''}`);
 if (report.migrationsApplied.length) console.log(`  migrations applied: ${report.migrationsApplied.join(', ')}`);
@@ -33,7 +35,7 @@ const web = createWeb({
   captcha: captchaConfigFromEnv(),
   trustProxy: process.env.TRUST_PROXY === '1',
 });
-await loadAssets();
+await assets;
 console.log(`Mail: ${mailer.description}`);
 
 const server = createServer(toNodeListener(web, publicUrl));
