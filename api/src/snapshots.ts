@@ -9,13 +9,13 @@
 // the hash covering everything that shapes them: the API's code, prisma/ (schema, migrations, shipped
 // surveys and documents) and the lockfile. A change to any of these makes a new set; stale sets go.
 // Nothing secret is in them: the server's own keys are made on first use (auth/secrets.ts).
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { type BootstrapReport, bootstrapDatabase } from './bootstrap.ts';
+import { cacheFolder, hashOfSources, makeCached } from './buildCache.ts';
 import { type Database, databaseConfigFromEnv, openDatabase } from './db/client.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -23,56 +23,29 @@ import { PrismaClient } from './generated/prisma/client.ts';
 export type SnapshotName = 'blank' | 'migrated' | 'bootstrapped';
 export const snapshotNames: SnapshotName[] = ['blank', 'migrated', 'bootstrapped'];
 
-const root = path.resolve(import.meta.dirname, '../..');
-const defaultCacheDir = path.join(root, 'node_modules/.cache/nok-databases');
-const inputs = ['api/src', 'prisma', 'package-lock.json'];
-const generated = path.join(root, 'api/src/generated');
+const defaultCacheDir = cacheFolder('nok-databases');
 
-/** A hash of every file that shapes the snapshots, in a stable order. */
-export async function snapshotsHash(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const input of inputs) {
-    const absolute = path.join(root, input);
-    const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch(() => null);
-    const files = entries ? entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)) : [absolute];
-    for (const file of files.filter((name) => !name.startsWith(generated)).sort()) {
-      hash
-        .update(path.relative(root, file))
-        .update('\0')
-        .update(await readFile(file))
-        .update('\0');
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
+/** A hash of every file that shapes the snapshots. */
+export function snapshotsHash(): Promise<string> {
+  return hashOfSources(['api/src', 'prisma', 'package-lock.json'], ['api/src/generated']);
 }
 
 /** The files of the snapshots of the current code, or null when they have not been made. */
 export async function findSnapshots(cacheDir = defaultCacheDir): Promise<Record<SnapshotName, string> | null> {
-  const files = snapshotFiles(path.join(cacheDir, await snapshotsHash()));
-  return snapshotNames.every((name) => existsSync(files[name])) ? files : null;
+  const dir = path.join(cacheDir, await snapshotsHash());
+  return (await complete(dir)) ? snapshotFiles(dir) : null;
 }
 
 /** The snapshots of the current code, made now if they have not been (a few seconds). */
 export async function snapshots(cacheDir = defaultCacheDir): Promise<{ files: Record<SnapshotName, string>; made: boolean }> {
   const found = await findSnapshots(cacheDir);
   if (found) return { files: found, made: false };
-  const key = await snapshotsHash();
-  const dir = path.join(cacheDir, key);
-  // Made beside the final folder and renamed into place, so that nobody reads half a set.
-  const making = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await mkdir(making, { recursive: true });
-  await makeSnapshots(making);
-  if (await findSnapshots(cacheDir)) {
-    // A concurrent process put the same set in place first: theirs is as good as ours.
-    await rm(making, { recursive: true, force: true });
-  } else {
-    await rm(dir, { recursive: true, force: true });
-    await rename(making, dir);
-  }
-  for (const entry of await readdir(cacheDir)) {
-    if (/^[0-9a-f]{16}$/.test(entry) && entry !== key) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
-  }
+  const dir = await makeCached(cacheDir, await snapshotsHash(), makeSnapshots, complete);
   return { files: snapshotFiles(dir), made: true };
+}
+
+async function complete(dir: string): Promise<boolean> {
+  return snapshotNames.every((name) => existsSync(snapshotFiles(dir)[name]));
 }
 
 function snapshotFiles(dir: string): Record<SnapshotName, string> {

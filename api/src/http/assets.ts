@@ -5,10 +5,11 @@
 // build lands in node_modules/.cache/nok-assets/<hash of the sources>/, `npm install` fills it
 // (`npm run build`), and a start finds it there and only reads the files. After a change to the
 // sources (or to the installed packages), the next start builds again.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { cacheFolder, hashOfSources, makeCached } from '../buildCache.ts';
 
 export interface Asset {
   body: string;
@@ -38,8 +39,7 @@ const types: Record<string, string> = {
   'console.css': css,
 };
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const defaultCacheDir = path.join(root, 'node_modules/.cache/nok-assets');
+const defaultCacheDir = cacheFolder('nok-assets');
 /** What the bundles are made of: a change to any of these means a new build. */
 const sources = ['admin/src', 'api/src/http/assets.ts', 'api/src/http/site.css', 'schema.graphql', 'package-lock.json'];
 
@@ -74,21 +74,9 @@ export async function buildAssets(): Promise<Record<string, string>> {
   };
 }
 
-/** A hash of every source file of the assets, in a stable order. */
-export async function sourcesHash(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const source of sources) {
-    const absolute = path.join(root, source);
-    const entries = await readdir(absolute, { recursive: true, withFileTypes: true }).catch(() => null);
-    const files = entries ? entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)) : [absolute];
-    for (const file of files.sort())
-      hash
-        .update(path.relative(root, file))
-        .update('\0')
-        .update(await readFile(file))
-        .update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
+/** A hash of every source file of the assets. */
+export function sourcesHash(): Promise<string> {
+  return hashOfSources(sources);
 }
 
 async function readBuilt(dir: string): Promise<Record<string, string> | null> {
@@ -101,29 +89,21 @@ async function readBuilt(dir: string): Promise<Record<string, string> | null> {
   }
 }
 
-/**
- * The assets of the current sources: read from the cache, or built and written there (into a
- * folder of its own first, renamed into place, so a concurrent start never reads half a build).
- * Builds of earlier sources are removed.
- */
+/** The assets of the current sources: read from the cache, or built and written there (buildCache.ts). */
 export async function builtAssets(cacheDir = defaultCacheDir): Promise<{ bodies: Record<string, string>; built: boolean }> {
   const key = await sourcesHash();
   const dir = path.join(cacheDir, key);
   const cached = await readBuilt(dir);
   if (cached) return { bodies: cached, built: false };
   const bodies = await buildAssets();
-  const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await mkdir(building, { recursive: true });
-  await Promise.all(Object.entries(bodies).map(([name, body]) => writeFile(path.join(building, name), body)));
-  await rename(building, dir).catch(async () => {
-    // A concurrent start wrote the same build first (keep it), or a broken one is in the way.
-    if (await readBuilt(dir)) return rm(building, { recursive: true, force: true });
-    await rm(dir, { recursive: true, force: true });
-    await rename(building, dir);
-  });
-  for (const entry of await readdir(cacheDir)) {
-    if (/^[0-9a-f]{16}$/.test(entry) && entry !== key) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
-  }
+  await makeCached(
+    cacheDir,
+    key,
+    async (folder) => {
+      await Promise.all(Object.entries(bodies).map(([name, body]) => writeFile(path.join(folder, name), body)));
+    },
+    async (folder) => (await readBuilt(folder)) !== null,
+  );
   return { bodies, built: true };
 }
 
