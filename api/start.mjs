@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, 'node_modules/.cache/nok-server');
@@ -54,6 +53,7 @@ async function writeAtomically(file, contents) {
 }
 
 async function bundle() {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.join(root, 'api/src/server.ts')],
     absWorkingDir: root,

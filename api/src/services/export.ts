@@ -4,7 +4,7 @@
 // are read in pages by id and each row is written out as it is made, so memory stays flat however
 // many respondents there are.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import type { Question } from '../survey/definition.ts';
@@ -101,7 +101,9 @@ export const MEASURES_SHEET = 'Мероприятия';
 export async function writeWorkbook(prisma: Db, campaign: Campaign, output: Writable): Promise<void> {
   const definition = campaignDefinition(campaign);
   const catalog = await loadLabelCatalog(prisma);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  // Loaded on the first export, not at the server's start (it is the largest module the API loads).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Мониторинг результатов НОК';
   const taken = new Set<string>([MEASURES_SHEET]);
   // One pass over the responses per sheet: each sheet is finished (committed) before the next starts,
