@@ -1,4 +1,6 @@
 // A real SMTP server (smtp-server) on a free loopback port that keeps what it receives, parsed.
+// It can be slow: `delayMs` holds back its answer to each mail's data, as a loaded or greylisting
+// mail server does (the client waits; the mail counts as accepted only when the answer comes).
 import { createServer as createNetServer } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -7,6 +9,8 @@ export interface Mailbox {
   port: number;
   url: string;
   mails: ParsedMail[];
+  /** How many mails' data began to arrive (accepted or not yet answered). */
+  readonly started: number;
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
@@ -22,15 +26,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startMailbox(port?: number): Promise<Mailbox> {
+export interface MailboxOptions {
+  /** Answer each mail's data only after this many milliseconds (the mail is kept when the answer goes). */
+  delayMs?: number;
+}
+
+export async function startMailbox(port?: number, options: MailboxOptions = {}): Promise<Mailbox> {
   const mails: ParsedMail[] = [];
+  let started = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // The client may wait longer than the default for our answer when we are told to be slow.
+    socketTimeout: Math.max(60_000, 2 * (options.delayMs ?? 0)),
     onData(stream, _session, callback) {
+      started += 1;
+      const answered = new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 0));
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          await answered;
           mails.push(mail);
           callback();
         })
@@ -46,6 +61,9 @@ export async function startMailbox(port?: number): Promise<Mailbox> {
     port: listenPort,
     url: `smtp://127.0.0.1:${listenPort}`,
     mails,
+    get started() {
+      return started;
+    },
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (mails.length < count) {

@@ -75,3 +75,79 @@ it('gives up after the last attempt and marks the row FAILED for a person to see
   expect(run.failed).toBe(1);
   expect(await t.db.prisma.outboxMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'FAILED', attempts: 12 });
 });
+
+it('a mail server slower than the lease: the lease is renewed while sending, so one mail leaves and its link works', async () => {
+  // The lease is short and the mail server answers only after three times as long: without a
+  // renewed lease, a second worker takes the row over, sends it again, and each revokes the other's link.
+  const slow = await startMailbox(undefined, { delayMs: 1_500 });
+  const settings = { leaseMs: 500 };
+  const first = { prisma: t.db.prisma, mailer: smtpMailer(slow.url), publicUrl: PUBLIC_URL, settings };
+  const second = { prisma: t.db.prisma, mailer: smtpMailer(slow.url), publicUrl: PUBLIC_URL, settings };
+  try {
+    expect((await t.register('slow@example.org', {}, '10.23.0.1')).status).toBe(303);
+    const running = processOutbox(first);
+    while (slow.started < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 2 * settings.leaseMs));
+    const [a, b] = await Promise.all([running, processOutbox(second)]);
+    expect(a.sent + b.sent).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const mails = slow.mails.filter((mail) => mail.text?.includes('slow%40example.org'));
+    expect(mails).toHaveLength(1);
+    const link = linkIn(mails[0]!);
+    expect((await t.postForm('/auth', { e: 'slow@example.org', h: link.searchParams.get('h')! })).status).toBe(303);
+  } finally {
+    first.mailer.close();
+    second.mailer.close();
+    await slow.close();
+  }
+});
+
+it('two mails to one person completed in either order: the newer link survives, never neither', async () => {
+  // Two "send my link again" requests, each mail sent by another worker at once: the one completing
+  // last must not revoke a link newer than its own (before, each revoked the other and both died).
+  const slow = await startMailbox(undefined, { delayMs: 300 });
+  const mailers = [smtpMailer(slow.url), smtpMailer(slow.url)];
+  try {
+    expect((await t.register('twice@example.org', {}, '10.24.0.1')).status).toBe(303);
+    expect((await t.postForm('/link', { email: 'twice@example.org', altcha: await t.captcha() }, { ip: '10.24.0.2' })).status).toBe(303);
+    const runs = await Promise.all(mailers.map((mailer) => processOutbox({ prisma: t.db.prisma, mailer, publicUrl: PUBLIC_URL }, 1)));
+    expect(runs.map((run) => run.sent)).toEqual([1, 1]);
+    await slow.waitFor(2);
+    const statuses = [];
+    for (const mail of slow.mails) {
+      const link = linkIn(mail);
+      statuses.push((await t.request(`/auth?e=twice%40example.org&h=${link.searchParams.get('h')}`)).status);
+    }
+    expect(statuses.sort()).toEqual([200, 400]);
+  } finally {
+    for (const mailer of mailers) mailer.close();
+    await slow.close();
+  }
+});
+
+it('a worker whose claim passed to another changes nothing when its mail finally leaves', async () => {
+  const slow = await startMailbox(undefined, { delayMs: 800 });
+  const lines: string[] = [];
+  const context = {
+    prisma: t.db.prisma,
+    mailer: smtpMailer(slow.url),
+    publicUrl: PUBLIC_URL,
+    settings: { leaseMs: 300 },
+    log: (line: string) => lines.push(line),
+  };
+  try {
+    expect((await t.register('fenced@example.org', {}, '10.25.0.1')).status).toBe(303);
+    const running = processOutbox(context);
+    while (slow.started < 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Another worker's claim, as after a lease that lapsed while this process could not reach the database.
+    const row = await t.db.prisma.outboxMail.findFirstOrThrow({ where: { to: 'fenced@example.org' } });
+    await t.db.prisma.outboxMail.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lockedUntil: new Date(Date.now() + 60_000) } });
+    expect(await running).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await t.db.prisma.outboxMail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: 'PENDING', sentAt: null });
+    expect(lines.join('\n')).toMatch(/left after its lease had passed to another worker/);
+    expect(await t.db.prisma.authEvent.count({ where: { kind: 'link_sent', email: 'fenced@example.org' } })).toBe(0);
+  } finally {
+    context.mailer.close();
+    await slow.close();
+  }
+});

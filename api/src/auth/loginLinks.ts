@@ -14,11 +14,21 @@ export async function issueLoginLink(tx: Tx, userId: string, campaignId: number)
   return { linkId: link.id, token };
 }
 
-/** Revokes every other live link of the person for the campaign: a newer link was delivered. */
+/**
+ * A link was delivered: revokes the person's live links for the campaign that are older than it
+ * (by creation, then id, so of any two links exactly one is the older). Links made later are left
+ * alone: when two mails to one person are sent at once by two workers, whichever finishes last must
+ * not revoke the newer link, or both links would die. The newest delivered link always survives.
+ */
 export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date()): Promise<void> {
   const link = await tx.loginLink.findUniqueOrThrow({ where: { id: linkId } });
   await tx.loginLink.updateMany({
-    where: { userId: link.userId, campaignId: link.campaignId, revokedAt: null, id: { not: linkId } },
+    where: {
+      userId: link.userId,
+      campaignId: link.campaignId,
+      revokedAt: null,
+      OR: [{ createdAt: { lt: link.createdAt } }, { createdAt: link.createdAt, id: { lt: link.id } }],
+    },
     data: { revokedAt: now, revokedReason: 'rotated' },
   });
 }
