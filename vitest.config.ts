@@ -8,15 +8,21 @@ const require = createRequire(import.meta.url);
 //   unit  *.test.ts       no database, no browser;
 //   db    *.db.test.ts    a database of the file's own: PGlite, and again on PostgreSQL (project
 //                        db-postgresql) when TEST_DATABASE_URL names a server (CI gives it);
+//                        *.postgresql.db.test.ts only there (several server processes on one
+//                        database, a PostgreSQL restarted: nothing PGlite can do);
 //   e2e   *.e2e.test.ts   real Chromium against a listening server, on PGlite.
 // test/setup/databases.ts migrates and seeds once per run; each file gets a copy (test/helpers/db.ts).
 const databaseTests = 'test/**/*.db.test.ts';
+const postgresqlOnlyTests = 'test/**/*.postgresql.db.test.ts';
 const browserTests = 'test/**/*.e2e.test.ts';
 const databaseSetup = 'test/setup/databases.ts';
 
 const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [databaseTests, browserTests] } },
-  { extends: true, test: { name: 'db', include: [databaseTests], env: { TEST_DB_KIND: 'pglite' }, globalSetup: [databaseSetup] } },
+  {
+    extends: true,
+    test: { name: 'db', include: [databaseTests], exclude: [postgresqlOnlyTests], env: { TEST_DB_KIND: 'pglite' }, globalSetup: [databaseSetup] },
+  },
   {
     extends: true,
     test: { name: 'e2e', include: [browserTests], env: { TEST_DB_KIND: 'pglite' }, globalSetup: [databaseSetup, 'test/setup/browser.ts'] },
