@@ -3,7 +3,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { AnalyticsPage } from './analytics/AnalyticsPage.tsx';
 import auditLogs from './auditLogs/index.ts';
 import authorities from './authorities/index.ts';
 import { authProvider } from './authProvider.ts';
@@ -12,18 +11,23 @@ import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider.ts';
 import { ru } from './i18n/ru.ts';
 import { ConsoleLayout } from './Layout.tsx';
+import { lazyScreen } from './lazyScreen.ts';
 import { LoginPage } from './LoginPage.tsx';
 import measures from './measures/index.ts';
-import { MeasureSummaryPage } from './measures/MeasureSummaryPage.tsx';
 import outboxMails from './outboxMails/index.ts';
 import planActivities from './planActivities/index.ts';
 import planIndicators from './planIndicators/index.ts';
 import practices from './practices/index.ts';
 import regions from './regions/index.ts';
-import { RemindersPage } from './reminders/RemindersPage.tsx';
 import respondents from './respondents/index.ts';
 import responses from './responses/index.ts';
 import { theme } from './theme.ts';
+
+// The first screen (sign-in, then the dashboard) is in the entry script; the other screens load
+// when one of them is first opened (lazyScreen.ts; the resources' index files do the same).
+const AnalyticsPage = lazyScreen('AnalyticsPage');
+const MeasureSummaryPage = lazyScreen('MeasureSummaryPage');
+const RemindersPage = lazyScreen('RemindersPage');
 
 const i18nProvider = polyglotI18nProvider(() => ru, 'ru', [{ locale: 'ru', name: 'Русский' }], { allowMissing: true });
 

@@ -1,5 +1,6 @@
-// Bundles the console (react-admin) with esbuild for /assets/console.js and /assets/console.css,
-// and gives the HTML shell served at /admin/.
+// Bundles the console (react-admin) with esbuild — ES modules split by route, served under
+// /assets/ with the hashes of their contents in their names (api/src/http/assets.ts) — and gives
+// the HTML shell served at /admin/.
 //
 // The API answers introspection only to signed-in callers, so the schema is introspected here,
 // at build time, from schema.graphql and injected as __CONSOLE_SCHEMA__ (see dataProvider.ts).
@@ -7,9 +8,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { buildSchema, introspectionFromSchema, type IntrospectionSchema, type IntrospectionType } from 'graphql';
+import { splitBarrels } from './splitBarrels.ts';
 
 const here = import.meta.dirname;
 const schemaFile = path.resolve(here, '../../../schema.graphql');
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 
 /**
  * The introspection result of the API's printed schema, cut to what ra-data-graphql and our
@@ -28,13 +33,34 @@ export async function consoleIntrospection(): Promise<IntrospectionSchema> {
   return { queryType: full.queryType, mutationType: null, subscriptionType: null, types, directives: [] };
 }
 
-export async function buildConsoleAssets(): Promise<{ js: string; css: string }> {
+export interface ConsoleAssets {
+  /** The entry script's file name, with esbuild's hash of its content: `console.<hash>.js`. */
+  entry: string;
+  /**
+   * Every script by file name: the entry, the chunks it imports, and the screens it loads later
+   * (`screens.<hash>.js`, see lazyScreen.ts) with their own chunks. They import one another by
+   * these names, relative to the entry's folder (/assets/).
+   */
+  scripts: Record<string, string>;
+  /** The chunks the entry imports at once, so its page can ask for them beside it. */
+  entryImports: string[];
+  css: string;
+}
+
+/**
+ * Bundles the console as ES modules split by route: the entry holds sign-in, the layout and the
+ * dashboard; the other screens are a chunk loaded when one is first opened; the code both use is in
+ * shared chunks.
+ */
+export async function buildConsoleAssets(): Promise<ConsoleAssets> {
   const [introspection, css] = await Promise.all([consoleIntrospection(), readFile(path.join(here, 'console.css'), 'utf8')]);
+  const outdir = path.join(here, 'out');
   const result = await build({
-    entryPoints: [path.join(here, 'main.tsx')],
+    entryPoints: { console: path.join(here, 'main.tsx') },
     bundle: true,
+    splitting: true,
     minify: true,
-    format: 'iife',
+    format: 'esm',
     target: 'es2020',
     jsx: 'automatic',
     jsxImportSource: 'react',
@@ -42,28 +68,51 @@ export async function buildConsoleAssets(): Promise<{ js: string; css: string }>
       'process.env.NODE_ENV': '"production"',
       __CONSOLE_SCHEMA__: JSON.stringify(introspection),
     },
+    plugins: [splitBarrels],
     legalComments: 'none',
-    // Nothing is written; the directory only names the outputs (console.js, console.css).
-    outdir: path.join(here, 'out'),
-    entryNames: 'console',
+    charset: 'utf8',
+    // Nothing is written; the directory only names the outputs and resolves their imports.
+    outdir,
+    entryNames: '[name].[hash]',
+    chunkNames: 'console-[name].[hash]',
+    metafile: true,
     write: false,
     logLevel: 'silent',
   });
-  const js = result.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
-  // Components import no CSS today; if one does, esbuild emits it beside the script.
-  const bundledCss = result.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
-  return { js, css: css + bundledCss };
+  const scripts: Record<string, string> = {};
+  let bundledCss = '';
+  for (const file of result.outputFiles) {
+    if (file.path.endsWith('.js')) scripts[path.basename(file.path)] = file.text;
+    // Components import no CSS today; if one does, it is loaded with the page's stylesheet.
+    else if (file.path.endsWith('.css')) bundledCss += file.text;
+  }
+  const outputs = result.metafile.outputs;
+  const entryKey = Object.keys(outputs).find((key) => outputs[key]!.entryPoint?.endsWith('main.tsx'))!;
+  // What the entry imports, and what those import, statically (not the screens it imports later).
+  const loadedAtOnce = new Set<string>();
+  const toVisit = [entryKey];
+  for (let key = toVisit.pop(); key !== undefined; key = toVisit.pop()) {
+    for (const record of outputs[key]!.imports) {
+      if (record.kind !== 'import-statement' || record.external || loadedAtOnce.has(record.path)) continue;
+      loadedAtOnce.add(record.path);
+      toVisit.push(record.path);
+    }
+  }
+  const entryImports = [...loadedAtOnce].map((key) => path.basename(key));
+  return { entry: path.basename(entryKey), scripts, entryImports, css: css + bundledCss };
 }
 
-export function consolePageHtml(): string {
+/** The page shell at /admin/: the stylesheet, the entry script as a module, and its chunks preloaded. */
+export function consolePageHtml(options: { scriptUrl: string; styleUrl: string; preloadUrls: string[] }): string {
   return `<!doctype html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Консоль координатора — Мониторинг результатов НОК</title>
-<link rel="stylesheet" href="/assets/console.css">
-<script src="/assets/console.js" defer></script>
+<link rel="stylesheet" href="${escapeHtml(options.styleUrl)}">
+<script type="module" src="${escapeHtml(options.scriptUrl)}"></script>
+${options.preloadUrls.map((url) => `<link rel="modulepreload" href="${escapeHtml(url)}">`).join('\n')}
 </head>
 <body>
 <noscript>Для работы консоли координатора нужен JavaScript.</noscript>

@@ -1,6 +1,7 @@
 // Builds the respondent form's assets (one script, one stylesheet) in memory, and the HTML page that
-// loads them. The server serves GET /form/<campaignCode>/ → formPageHtml(...), and
-// GET /assets/form.js and /assets/form.css → buildFormAssets().
+// loads them. The server serves GET /form/<campaignCode>/ → formPageHtml(...) naming the built files
+// by their hashed names (/assets/form.<hash>.js, api/src/http/assets.ts). The form stays one small
+// classic script: respondents are often on slow connections, and one request is the fastest.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 // Server-rendered pages of the respondent journey, in Russian. Every value is escaped.
 import { CURRENT_CONSENT } from '../services/consent.ts';
 import { SUPPORT } from '../email/templates.ts';
+import { assetUrl, type AssetName } from './assets.ts';
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -9,7 +10,8 @@ export function escapeHtml(value: string): string {
 interface LayoutOptions {
   title: string;
   body: string;
-  scripts?: string[];
+  /** Scripts of the page, by asset name; the page names their hashed files. */
+  scripts?: AssetName[];
 }
 
 export function layout({ title, body, scripts = [] }: LayoutOptions): string {
@@ -19,8 +21,8 @@ export function layout({ title, body, scripts = [] }: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — Мониторинг результатов НОК</title>
-<link rel="stylesheet" href="/assets/site.css">
-${scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
+<link rel="stylesheet" href="${escapeHtml(assetUrl('site.css'))}">
+${scripts.map((name) => `<script src="${escapeHtml(assetUrl(name))}" defer></script>`).join('\n')}
 </head>
 <body>
 <a class="skip" href="#main">Перейти к содержанию</a>
@@ -66,7 +68,7 @@ export function registerPage(options: { campaign: CampaignInfo; email?: string; 
   const invalid = (field: keyof FieldErrors) => (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
   return layout({
     title: 'Регистрация',
-    scripts: ['/assets/register.js'],
+    scripts: ['register.js'],
     body: `${errorSummary(errors)}
 <h1>${escapeHtml(options.campaign.title)}</h1>
 <p class="lead">${escapeHtml(options.campaign.window)}.</p>
@@ -113,7 +115,7 @@ export function linkRequestPage(options: { email?: string; errors?: FieldErrors 
   const errors = options.errors ?? {};
   return layout({
     title: 'Получить ссылку для входа',
-    scripts: ['/assets/register.js'],
+    scripts: ['register.js'],
     body: `${errorSummary(errors)}
 <h1>Получить ссылку для входа повторно</h1>
 <p>Укажите адрес электронной почты, с которым Вы регистрировались. Мы отправим на него новую персональную ссылку; прежние ссылки перестанут действовать.</p>

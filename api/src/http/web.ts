@@ -8,7 +8,7 @@
 //   /form/<campaign>/      the respondent form client
 //   /admin/                the coordinators' console (react-admin, hash-routed)
 //   /admin/export/<campaign>.xlsx|.csv   a coordinator's download of the answers (streamed)
-//   /assets/*              scripts and styles
+//   /assets/*              scripts and styles, named by their content's hash (assets.ts)
 //   /graphql               the API
 import type { Db } from '../db/client.ts';
 import type { RequestOrigin } from '../auth/authEvents.ts';
@@ -21,7 +21,8 @@ import { register, requestLink, RegistrationRefused, openCampaignForRegistration
 import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
 import { createApp, type App } from '../yoga.ts';
 import { EXPORT_PATH, exportDownload } from './exportRoute.ts';
-import { asset, consoleClient, formClient } from './assets.ts';
+import { consoleClient, formClient, isAssetName, loadAssets } from './assets.ts';
+import { bodyOf, chooseEncoding, compressResponse } from './compression.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -57,6 +58,18 @@ const securityHeaders = {
   'referrer-policy': 'strict-origin',
   'x-frame-options': 'DENY',
 };
+
+/** For files whose names hold a hash of their content: a new content has a new name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Whether an If-None-Match header names this entity tag (or any, `*`). */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
 
 function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, {
@@ -195,13 +208,27 @@ export function createWeb(options: WebOptions): Web {
     return redirect('/', blank.serialize());
   }
 
+  /**
+   * A file under /assets/ by its hashed name, cached for a year, in the encoding the client takes
+   * (compressed when it was built); a plain name (`form.js`) redirects to the current file.
+   */
   async function serveAsset(name: string, request: Request): Promise<Response> {
-    const pending = asset(name);
-    if (!pending) return new Response('Not found', { status: 404 });
-    const found = await pending;
-    if (request.headers.get('if-none-match') === found.etag) return new Response(null, { status: 304, headers: { etag: found.etag } });
-    return new Response(found.body, {
-      headers: { 'content-type': found.type, etag: found.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
+    const assets = await loadAssets();
+    const found = assets.files.get(name);
+    if (!found) {
+      if (isAssetName(name)) return new Response(null, { status: 307, headers: { location: assets.url(name), 'cache-control': 'no-cache' } });
+      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+    const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+    const encoded = encoding ? found.encoded[encoding] : undefined;
+    // Each encoding is a representation of its own, with a validator of its own.
+    const etag = encoded ? `${found.etag.slice(0, -1)}-${encoding}"` : found.etag;
+    const headers: Record<string, string> = { etag, 'cache-control': IMMUTABLE, vary: 'Accept-Encoding' };
+    if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    const body = encoded ?? found.body;
+    if (encoded && encoding) headers['content-encoding'] = encoding;
+    return new Response(bodyOf(body), {
+      headers: { ...headers, 'content-type': found.type, 'content-length': String(body.byteLength), 'x-content-type-options': 'nosniff' },
     });
   }
 
@@ -235,14 +262,16 @@ export function createWeb(options: WebOptions): Web {
     if (form && method === 'GET') {
       const campaign = await prisma.campaign.findFirst({ where: { code: form[1], state: { not: 'DRAFT' } }, select: { code: true, title: true } });
       if (!campaign) return html(messagePage({ title: 'Опрос не найден', message: 'Проверьте адрес страницы.' }), 404);
-      const { formPageHtml } = await formClient();
-      return html(formPageHtml({ campaignCode: campaign.code, title: campaign.title, scriptUrl: '/assets/form.js', styleUrl: '/assets/form.css' }));
+      const [{ formPageHtml }, assets] = await Promise.all([formClient(), loadAssets()]);
+      return html(
+        formPageHtml({ campaignCode: campaign.code, title: campaign.title, scriptUrl: assets.url('form.js'), styleUrl: assets.url('form.css') }),
+      );
     }
     if ((pathname === '/admin' || pathname === '/admin/') && method === 'GET') {
-      const { consolePageHtml } = await consoleClient();
-      return html(consolePageHtml());
+      const [{ consolePageHtml }, assets] = await Promise.all([consoleClient(), loadAssets()]);
+      return html(consolePageHtml({ scriptUrl: assets.url('console.js'), styleUrl: assets.url('console.css'), preloadUrls: assets.consoleImports }));
     }
-    const assetMatch = /^\/assets\/([a-z]+\.(?:js|css))$/.exec(pathname);
+    const assetMatch = /^\/assets\/([\w.-]+\.(?:js|css))$/.exec(pathname);
     if (assetMatch && method === 'GET') return serveAsset(assetMatch[1]!, request);
     const exportMatch = EXPORT_PATH.exec(pathname);
     if (exportMatch && method === 'GET') return exportDownload(prisma, app.auth, request, exportMatch[1]!, exportMatch[2] as 'xlsx' | 'csv');
@@ -250,18 +279,35 @@ export function createWeb(options: WebOptions): Web {
     return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
   }
 
+  async function respond(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    try {
+      // Pages name the assets by their hashed names (assetUrl), so the assets are loaded first (at
+      // once after the first time; the server loads them before it listens). If they cannot be
+      // built, pages still render, naming the plain names, and the asset requests report it.
+      if (new URL(request.url).pathname !== '/graphql') await loadAssets().catch(() => undefined);
+      return await route(request, client);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return new Response('Слишком большой запрос.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      }
+      console.error(error);
+      return html(messagePage({ title: 'Ошибка сервера', message: 'Произошла внутренняя ошибка. Попробуйте ещё раз позже.' }), 500);
+    }
+  }
+
   return {
     app,
+    /**
+     * Every request: HEAD is answered as GET would be, without the body; pages and API results are
+     * compressed for the client when worth it (compression.ts).
+     */
     async fetch(request, client) {
-      try {
-        return await route(request, client);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          return new Response('Слишком большой запрос.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-        }
-        console.error(error);
-        return html(messagePage({ title: 'Ошибка сервера', message: 'Произошла внутренняя ошибка. Попробуйте ещё раз позже.' }), 500);
-      }
+      const head = request.method === 'HEAD';
+      const asked = head ? new Request(request, { method: 'GET' }) : request;
+      const response = await compressResponse(asked, await respond(asked, client));
+      if (!head) return response;
+      await response.body?.cancel();
+      return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
     },
     deliverMail: () => worker?.poke(),
     async close() {

@@ -1,10 +1,9 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditLogList } from './AuditLogList.tsx';
-import { AuditLogShow } from './AuditLogShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: AuditLogList,
-  show: AuditLogShow,
+  list: lazyScreen('AuditLogList'),
+  show: lazyScreen('AuditLogShow'),
   icon: HistoryIcon,
   recordRepresentation: (record: { action: string; subjectId: string }) => `${record.action} ${record.subjectId}`,
 };

@@ -1,10 +1,9 @@
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
-import { AuthorityList } from './AuthorityList.tsx';
-import { AuthorityShow } from './AuthorityShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: AuthorityList,
-  show: AuthorityShow,
+  list: lazyScreen('AuthorityList'),
+  show: lazyScreen('AuthorityShow'),
   icon: AccountBalanceIcon,
   recordRepresentation: 'name',
 };

@@ -1,10 +1,9 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
-import { CampaignList } from './CampaignList.tsx';
-import { CampaignShow } from './CampaignShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: CampaignList,
-  show: CampaignShow,
+  list: lazyScreen('CampaignList'),
+  show: lazyScreen('CampaignShow'),
   icon: AssignmentIcon,
   recordRepresentation: 'title',
 };

@@ -1,10 +1,9 @@
 import ChecklistIcon from '@mui/icons-material/Checklist';
-import { MeasureList } from './MeasureList.tsx';
-import { MeasureShow } from './MeasureShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: MeasureList,
-  show: MeasureShow,
+  list: lazyScreen('MeasureList'),
+  show: lazyScreen('MeasureShow'),
   icon: ChecklistIcon,
   recordRepresentation: (record: { title?: string | null; position?: number }) => record.title || `Мероприятие № ${(record.position ?? 0) + 1}`,
 };

@@ -1,8 +1,8 @@
 import MailIcon from '@mui/icons-material/Mail';
-import { OutboxMailList } from './OutboxMailList.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: OutboxMailList,
+  list: lazyScreen('OutboxMailList'),
   icon: MailIcon,
   recordRepresentation: 'to',
 };

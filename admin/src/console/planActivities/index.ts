@@ -1,10 +1,9 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
-import { PlanActivityList } from './PlanActivityList.tsx';
-import { PlanActivityShow } from './PlanActivityShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: PlanActivityList,
-  show: PlanActivityShow,
+  list: lazyScreen('PlanActivityList'),
+  show: lazyScreen('PlanActivityShow'),
   icon: EventNoteIcon,
   recordRepresentation: (record: { number: string; title: string }) => `${record.number}. ${record.title}`,
 };

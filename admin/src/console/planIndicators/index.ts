@@ -1,10 +1,9 @@
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
-import { PlanIndicatorList } from './PlanIndicatorList.tsx';
-import { PlanIndicatorShow } from './PlanIndicatorShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: PlanIndicatorList,
-  show: PlanIndicatorShow,
+  list: lazyScreen('PlanIndicatorList'),
+  show: lazyScreen('PlanIndicatorShow'),
   icon: TrackChangesIcon,
   recordRepresentation: (record: { number: number; name: string }) => `${record.number}. ${record.name}`,
 };

@@ -1,14 +1,11 @@
 import LightbulbIcon from '@mui/icons-material/Lightbulb';
-import { PracticeCreate } from './PracticeCreate.tsx';
-import { PracticeEdit } from './PracticeEdit.tsx';
-import { PracticeList } from './PracticeList.tsx';
-import { PracticeShow } from './PracticeShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: PracticeList,
-  show: PracticeShow,
-  create: PracticeCreate,
-  edit: PracticeEdit,
+  list: lazyScreen('PracticeList'),
+  show: lazyScreen('PracticeShow'),
+  create: lazyScreen('PracticeCreate'),
+  edit: lazyScreen('PracticeEdit'),
   icon: LightbulbIcon,
   recordRepresentation: (record: { region?: { name: string }; form?: { name: string } }) =>
     `${record.region?.name ?? ''}: ${record.form?.name ?? ''}`,

@@ -1,10 +1,9 @@
 import MapIcon from '@mui/icons-material/Map';
-import { RegionList } from './RegionList.tsx';
-import { RegionShow } from './RegionShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: RegionList,
-  show: RegionShow,
+  list: lazyScreen('RegionList'),
+  show: lazyScreen('RegionShow'),
   icon: MapIcon,
   recordRepresentation: 'name',
 };

@@ -1,10 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { RespondentList } from './RespondentList.tsx';
-import { RespondentShow } from './RespondentShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: RespondentList,
-  show: RespondentShow,
+  list: lazyScreen('RespondentList'),
+  show: lazyScreen('RespondentShow'),
   icon: PeopleIcon,
   recordRepresentation: 'email',
 };

@@ -1,10 +1,9 @@
 import DescriptionIcon from '@mui/icons-material/Description';
-import { ResponseList } from './ResponseList.tsx';
-import { ResponseShow } from './ResponseShow.tsx';
+import { lazyScreen } from '../lazyScreen.ts';
 
 export default {
-  list: ResponseList,
-  show: ResponseShow,
+  list: lazyScreen('ResponseList'),
+  show: lazyScreen('ResponseShow'),
   icon: DescriptionIcon,
   recordRepresentation: 'respondentEmail',
 };
