@@ -230,8 +230,11 @@ export interface PrivatePostgres {
   port: number;
   /** A database on it, empty: a server process started on it migrates it and loads the reference data. */
   createDatabase(): Promise<ServerDatabase>;
-  /** pg_ctl restart -m fast: active connections are terminated, the server is back when it resolves. */
-  restart(): Promise<void>;
+  /**
+   * Stops the cluster (pg_ctl stop -m fast: sessions are terminated, transactions rolled back), keeps
+   * it down for `downMs`, and starts it again; resolves when it accepts connections.
+   */
+  restart(options?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -273,8 +276,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       await adminQuery(url, `CREATE DATABASE "${name}"`);
       return postgresDatabase(databaseUrl(url, name), () => dropDatabases(url, [name]));
     },
-    async restart() {
-      pgCtl('-m', 'fast', '-o', options, 'restart');
+    async restart({ downMs = 0 } = {}) {
+      pgCtl('-m', 'fast', 'stop');
+      await sleep(downMs);
+      pgCtl('-o', options, 'start');
     },
     async stop() {
       if (stopped) return;

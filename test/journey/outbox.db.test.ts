@@ -79,8 +79,8 @@ it('gives up after the last attempt and marks the row FAILED for a person to see
 it('a mail server slower than the lease: the lease is renewed while sending, so one mail leaves and its link works', async () => {
   // The lease is short and the mail server answers only after three times as long: without a
   // renewed lease, a second worker takes the row over, sends it again, and each revokes the other's link.
-  const slow = await startMailbox(undefined, { delayMs: 1_500 });
-  const settings = { leaseMs: 500 };
+  const slow = await startMailbox(undefined, { delayMs: 2_400 });
+  const settings = { leaseMs: 800 };
   const first = { prisma: t.db.prisma, mailer: smtpMailer(slow.url), publicUrl: PUBLIC_URL, settings };
   const second = { prisma: t.db.prisma, mailer: smtpMailer(slow.url), publicUrl: PUBLIC_URL, settings };
   try {
