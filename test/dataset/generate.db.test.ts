@@ -187,3 +187,17 @@ describe.each([
     expect(dashboard.inProgress + dashboard.submitted).toBe(more.totals.partial + more.totals.submitted);
   });
 });
+
+it('writes responses without their answers when asked (for benches that read only responses), and the dashboard still agrees', async () => {
+  const db = await createTestDatabase({ contents: 'bootstrapped' });
+  try {
+    const report = await generateDataset(db.prisma, { campaignCode: 'nok-2023', perRegion: 2, seed: SEED, answers: false });
+    expect(await db.prisma.answer.count()).toBe(0);
+    expect(await db.prisma.measure.count()).toBe(0);
+    expect(await db.prisma.response.count()).toBe(report.totals.partial + report.totals.submitted);
+    const dashboard = await campaignDashboard(db.prisma, 'nok-2023');
+    expect([dashboard.registered, dashboard.inProgress, dashboard.submitted]).toEqual([89 * 2, report.totals.partial, report.totals.submitted]);
+  } finally {
+    await db.close();
+  }
+});

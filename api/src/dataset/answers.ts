@@ -115,7 +115,8 @@ function rawQuestion(question: Question, random: Random, catalog: Catalog, compl
 /** How much of a section to fill: every question, some of them (required ones may be left out), none. */
 export type Fill = 'all' | 'some' | 'none';
 
-function rawSection(section: Section, fill: Fill, random: Random, catalog: Catalog): Record<string, unknown> {
+/** A section's answers as the form sends them (the personal answers as placeholders). */
+export function rawSection(section: Section, fill: Fill, random: Random, catalog: Catalog): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const question of section.questions) {
     if (fill === 'all' && !question.required && random.next() < 0.3) continue;
