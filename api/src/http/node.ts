@@ -1,6 +1,7 @@
 // Adapts the fetch handler (Request → Response) to node:http.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Web } from './web.ts';
 
 export function toNodeListener(web: Web, base: string) {
@@ -27,13 +28,20 @@ export function toNodeListener(web: Web, base: string) {
       });
       if (cookies.length) plain['set-cookie'] = cookies;
       outgoing.writeHead(response.status, plain);
-      if (response.body && incoming.method !== 'HEAD') {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) outgoing.write(chunk);
+      if (!response.body || incoming.method === 'HEAD') {
+        await response.body?.cancel();
+        outgoing.end();
+        return;
       }
-      outgoing.end();
+      // At the pace the client reads; if it goes away, the body is cancelled (a streamed export stops).
+      await pipeline(Readable.from(response.body as unknown as AsyncIterable<Uint8Array>), outgoing);
     } catch (error) {
+      // A client that left before the end is not an error of ours.
+      if (outgoing.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
       console.error(error);
-      if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      // Once the head is sent, a failure can only cut the body short.
+      if (outgoing.headersSent) return void outgoing.destroy();
+      outgoing.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       outgoing.end('Внутренняя ошибка сервера.');
     }
   };
