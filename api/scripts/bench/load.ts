@@ -29,6 +29,8 @@ export interface LoadResult {
   requests: number;
   /** Open loop: requests that were due but not sent, every client having one in flight. */
   unsent: number;
+  /** Of the errors: requests without an answer (timed out after 30 s, connection refused or reset). */
+  unanswered: number;
 }
 
 export async function closedLoop(origin: string, workload: Workload, connections: number, seconds: number): Promise<LoadResult> {
@@ -65,6 +67,7 @@ export async function closedLoop(origin: string, workload: Workload, connections
     errors: failed + result.errors,
     requests: result.requests.total,
     unsent: 0,
+    unanswered: result.errors,
   };
 }
 
@@ -75,6 +78,7 @@ export async function openLoop(origin: string, workload: Workload, rate: number,
   const latencies: number[] = [];
   let errors = 0;
   let unsent = 0;
+  let unanswered = 0;
   const inFlight = new Set<Promise<void>>();
   const total = Math.round(rate * seconds);
   const started = performance.now();
@@ -102,6 +106,7 @@ export async function openLoop(origin: string, workload: Workload, rate: number,
           .catch(() => {
             latencies.push(performance.now() - due);
             errors++;
+            unanswered++;
           })
           .finally(() => {
             free.push(client);
@@ -125,16 +130,23 @@ export async function openLoop(origin: string, workload: Workload, rate: number,
     errors,
     requests: latencies.length,
     unsent,
+    unanswered,
   };
 }
 
-/** `count` requests one after another; their latencies in ms. */
-export async function sequential(origin: string, workload: Workload, count: number): Promise<{ latencies: number[]; errors: number }> {
+/** `count` requests one after another (fewer if `budgetMs` runs out, at least 5); their latencies in ms. */
+export async function sequential(
+  origin: string,
+  workload: Workload,
+  count: number,
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<{ latencies: number[]; errors: number }> {
   const pool = new Pool(origin, { connections: 1 });
   const latencies: number[] = [];
   let errors = 0;
+  const started = performance.now();
   try {
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < count && (i < 5 || performance.now() - started < budgetMs); i++) {
       const client = i % workload.clients;
       const { headers, body } = workload.request(client);
       const started = performance.now();
