@@ -40,6 +40,21 @@ export async function loadMigrationList(dir = migrationsDir): Promise<MigrationL
 }
 
 /**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";", which cuts a function body
+ * (`$$ … ; … $$`), a string or a comment in pieces and runs the pieces outside one transaction. Sent
+ * as one query without parameters, the script goes through PostgreSQL's simple protocol instead: the
+ * server parses it, and runs it as one implicit transaction. PGlite's adapter already sends it whole.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  if (adapter.adapterName !== '@prisma/adapter-pg') return adapter;
+  return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+    executeScript: async (script: string) => {
+      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    },
+  });
+}
+
+/**
  * Wraps a factory for one engine run: the shadow database is a throwaway in-memory PGlite, and every
  * connection the engine opened is disposed afterwards (the engine does not, and an open connection
  * would keep Prisma's migration advisory lock, stalling the next run for 10 s).
@@ -47,7 +62,7 @@ export async function loadMigrationList(dir = migrationsDir): Promise<MigrationL
 async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const opened: SqlDriverAdapter[] = [];
   const track = async (connect: () => Promise<SqlDriverAdapter>) => {
-    const adapter = await connect();
+    const adapter = wholeScripts(await connect());
     opened.push(adapter);
     return adapter;
   };
@@ -97,9 +112,9 @@ export async function migrationsUpToDate(factory: SqlMigrationAwareDriverAdapter
   }
 }
 
-/** Applies every migration not yet applied; returns the names it applied. */
-export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const migrationsList = await loadMigrationList();
+/** Applies every migration of the list (default: the committed ones) not yet applied; returns the names it applied. */
+export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, list?: MigrationList): Promise<string[]> {
+  const migrationsList = list ?? (await loadMigrationList());
   if (await migrationsUpToDate(factory, migrationsList)) return [];
   return withEngine(factory, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });

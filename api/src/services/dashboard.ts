@@ -1,5 +1,6 @@
-// The coordinators' dashboard: who has answered, by region and section, aggregated in the database
-// (three statements whatever the number of respondents).
+// The coordinators' dashboard: who has answered, by region and section. It reads the running totals
+// that database triggers keep as responses and personal links change (ResponseTally, RegistrationTally:
+// migration dashboard_tallies), so its cost grows with the regions, not with the respondents.
 import type { Db } from '../db/client.ts';
 import { windowState, type WindowState } from '../survey/window.ts';
 import { campaignByCode, campaignDefinition } from './campaigns.ts';
@@ -42,59 +43,37 @@ export interface CampaignDashboard {
 
 const DAY_MS = 86_400_000;
 
+/** The mean of `count` values summing to `sum`, rounded as the console shows it (0 when there are none). */
+const mean = (sum: number, count: number) => (count > 0 ? Math.round(sum / count) : 0);
+
 export async function campaignDashboard(prisma: Db, campaignCode: string, now = new Date()): Promise<CampaignDashboard> {
   const campaign = await campaignByCode(prisma, campaignCode);
   const sections = campaignDefinition(campaign).sections.map((section) => ({ code: section.code, title: section.title }));
   const sectionCodes = sections.map((section) => section.code);
 
-  const [rows, totals, extensions] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        id: number;
-        code: string;
-        name: string;
-        federalDistrict: string;
-        responses: bigint;
-        in_progress: bigint;
-        submitted: bigint;
-        completion: number | null;
-        sections: Record<string, number> | null;
-      }[]
-    >`
-      WITH per_region AS (
-        SELECT r."regionId",
-               count(*) AS responses,
-               count(*) FILTER (WHERE r.status = 'DRAFT') AS in_progress,
-               count(*) FILTER (WHERE r.status = 'SUBMITTED') AS submitted,
-               avg(r.completion)::float8 AS completion
-        FROM "Response" r WHERE r."campaignId" = ${campaign.id} AND r."regionId" IS NOT NULL
-        GROUP BY r."regionId"),
-      per_section AS (
-        SELECT r."regionId", s.key, avg(s.value::int)::float8 AS percent
-        FROM "Response" r, jsonb_each_text(r."sectionCompletion") s
-        WHERE r."campaignId" = ${campaign.id} AND r."regionId" IS NOT NULL
-        GROUP BY r."regionId", s.key)
-      SELECT g.id, g.code, g.name, g."federalDistrict"::text AS "federalDistrict",
-             coalesce(p.responses, 0) AS responses, coalesce(p.in_progress, 0) AS in_progress,
-             coalesce(p.submitted, 0) AS submitted, p.completion,
-             (SELECT jsonb_object_agg(ps.key, ps.percent) FROM per_section ps WHERE ps."regionId" = g.id) AS sections
-      FROM "Region" g LEFT JOIN per_region p ON p."regionId" = g.id
-      ORDER BY g.position`,
-    prisma.$queryRaw<{ registered: bigint; in_progress: bigint; submitted: bigint }[]>`
-      SELECT (SELECT count(DISTINCT "userId") FROM "LoginLink" WHERE "campaignId" = ${campaign.id}) AS registered,
-             count(*) FILTER (WHERE status = 'DRAFT') AS in_progress,
-             count(*) FILTER (WHERE status = 'SUBMITTED') AS submitted
-      FROM "Response" WHERE "campaignId" = ${campaign.id}`,
+  // The tallies the triggers keep (migration dashboard_tallies), summed over their shards: a few rows
+  // per region and section whatever the number of respondents. Region 0 holds the responses that
+  // name no region yet; section '' counts whole responses, a section code those that have it.
+  const [tallies, registrations, extensions, regions] = await Promise.all([
+    prisma.$queryRaw<{ regionId: number; section: string; responses: number; drafts: number; submitted: number; completion: number }[]>`
+      SELECT "regionId", section, sum(responses)::int AS responses, sum(drafts)::int AS drafts, sum(submitted)::int AS submitted,
+             sum("completionSum")::float8 AS completion
+      FROM "ResponseTally" WHERE "campaignId" = ${campaign.id}
+      GROUP BY "regionId", section`,
+    prisma.$queryRaw<{ registered: number | null }[]>`
+      SELECT sum(registered)::int AS registered FROM "RegistrationTally" WHERE "campaignId" = ${campaign.id}`,
     prisma.regionWindowExtension.findMany({
       where: { campaignId: campaign.id },
       include: { region: true },
       orderBy: { region: { position: 'asc' } },
     }),
+    prisma.region.findMany({ orderBy: { position: 'asc' }, select: { id: true, code: true, name: true, federalDistrict: true } }),
   ]);
-  const total = totals[0]!;
-  const inProgress = Number(total.in_progress);
-  const submitted = Number(total.submitted);
-  const registered = Math.max(Number(total.registered), inProgress + submitted);
+  const tally = new Map(tallies.map((row) => [`${row.regionId} ${row.section}`, row]));
+  const wholeResponses = tallies.filter((row) => row.section === '');
+  const inProgress = wholeResponses.reduce((sum, row) => sum + row.drafts, 0);
+  const submitted = wholeResponses.reduce((sum, row) => sum + row.submitted, 0);
+  const registered = Math.max(registrations[0]?.registered ?? 0, inProgress + submitted);
   const state = windowState(campaign, now);
   return {
     campaignCode: campaign.code,
@@ -113,17 +92,26 @@ export async function campaignDashboard(prisma: Db, campaignCode: string, now = 
       regionName: extension.region.name,
       closesAt: extension.closesAt,
     })),
-    regions: rows.map((row) => ({
-      regionId: row.id,
-      code: row.code,
-      name: row.name,
-      federalDistrict: row.federalDistrict,
-      participates: Number(row.responses) > 0,
-      responses: Number(row.responses),
-      inProgress: Number(row.in_progress),
-      submitted: Number(row.submitted),
-      completion: Math.round(row.completion ?? 0),
-      sections: Object.fromEntries(sectionCodes.map((code) => [code, Math.round(row.sections?.[code] ?? 0)])),
-    })),
+    regions: regions.map((region) => {
+      const responses = tally.get(`${region.id} `);
+      const count = responses?.responses ?? 0;
+      return {
+        regionId: region.id,
+        code: region.code,
+        name: region.name,
+        federalDistrict: region.federalDistrict,
+        participates: count > 0,
+        responses: count,
+        inProgress: responses?.drafts ?? 0,
+        submitted: responses?.submitted ?? 0,
+        completion: mean(responses?.completion ?? 0, count),
+        sections: Object.fromEntries(
+          sectionCodes.map((code) => {
+            const section = tally.get(`${region.id} ${code}`);
+            return [code, mean(section?.completion ?? 0, section?.responses ?? 0)];
+          }),
+        ),
+      };
+    }),
   };
 }
