@@ -11,19 +11,31 @@ export interface UserAttributes {
   fullName: string | null;
 }
 
+interface SessionRow {
+  userId: string;
+  expiresAt: Date;
+  email: string;
+  role: Role;
+  fullName: string | null;
+  disabledAt: Date | null;
+}
+
 export class HashedSessionAdapter implements Adapter {
   constructor(
     private readonly prisma: Db,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** One statement per request: the session and its user, joined. */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.prisma.session.findUnique({ where: { id: sha256Hex(sessionId) }, include: { user: true } });
-    if (!row || row.user.disabledAt) return [null, null];
-    const { user } = row;
+    const [row] = await this.prisma.$queryRaw<SessionRow[]>`
+      SELECT s."userId", s."expiresAt", u.email, u.role::text AS role, u."fullName", u."disabledAt"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId"
+      WHERE s.id = ${sha256Hex(sessionId)}`;
+    if (!row || row.disabledAt) return [null, null];
     return [
-      { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} },
-      { id: user.id, attributes: { email: user.email, role: user.role, fullName: user.fullName } satisfies UserAttributes },
+      { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt), attributes: {} },
+      { id: row.userId, attributes: { email: row.email, role: row.role, fullName: row.fullName } satisfies UserAttributes },
     ];
   }
 
