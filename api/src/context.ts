@@ -22,6 +22,8 @@ export interface Context extends Services {
   sessionId: string | null;
   /** Set-Cookie values to add to the HTTP response (e.g. a slid session). */
   responseCookies: string[];
+  /** When the request arrived (epoch ms): its database waits end at this plus the request timeout. */
+  receivedAt: number;
 }
 
 /**
@@ -33,9 +35,10 @@ export function signedIn(context: Pick<Context, 'viewer'>): Viewer {
   return context.viewer;
 }
 
-export async function createContext(services: Services, request: Request, clientIp: string | null = null): Promise<Context> {
+export async function createContext(services: Services, request: Request, clientIp: string | null = null, receivedAt = Date.now()): Promise<Context> {
   const resolved = await sessionFromRequest(services.auth, request);
   return {
+    receivedAt,
     ...services,
     origin: { ip: clientIp, userAgent: request.headers.get('user-agent') },
     viewer: resolved ? { id: resolved.user.id, email: resolved.user.email, role: resolved.user.role } : null,

@@ -1,11 +1,11 @@
 // The GraphQL HTTP handler. Tests call `app.yoga.fetch(...)` without a network; server.ts listens.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
-import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { createLogger, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { GraphQLError, type ValidationContext, type FieldNode } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
 import { createContext, type Context } from './context.ts';
-import type { Db } from './db/client.ts';
+import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
 import { schema } from './schema/index.ts';
 import { DomainError } from './services/errors.ts';
 
@@ -15,6 +15,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** GraphiQL and introspection for anonymous callers (development only). */
   exposeSchema?: boolean;
+  /** How long a request may wait for the database before it is answered 503 (default REQUEST_TIMEOUT_MS or 30 s). */
+  requestTimeoutMs?: number;
 }
 
 /** What the HTTP layer passes along with each request. */
@@ -46,6 +48,39 @@ function responseCookiesPlugin(): Plugin<Context> {
   };
 }
 
+/** Bounds every database wait of an operation by the request's own deadline (db/client.ts). */
+function deadlinePlugin(requestTimeoutMs: number): Plugin<Context> {
+  return {
+    onExecute: ({ args, executeFn, setExecuteFn }) => {
+      const deadline = (args.contextValue as Context).receivedAt + requestTimeoutMs;
+      setExecuteFn((executeArgs) => withDeadline(deadline, () => executeFn(executeArgs)));
+    },
+  };
+}
+
+/** How a request is answered when the database cannot serve it now: 503 and when to come back. */
+export const RETRY_AFTER_SECONDS = 60;
+const unavailableMessages = {
+  busy: 'Сервер перегружен, повторите через минуту.',
+  unreachable: 'Сервер временно недоступен, повторите через минуту.',
+};
+
+/** Logs a database that cannot serve as one line (under load it would be a stack trace per request). */
+function quietAboutUnavailability(logger: YogaLogger): YogaLogger {
+  return {
+    ...logger,
+    error: (...args: unknown[]) => {
+      const unavailable = args.length === 1 ? databaseUnavailable(args[0]) : null;
+      if (!unavailable) return logger.error(...args);
+      const first = String((args[0] as Error).message ?? args[0])
+        .trim()
+        .split('\n')
+        .at(-1);
+      logger.warn(`database unavailable (${unavailable.reason}): ${first}`);
+    },
+  };
+}
+
 /** Refuses introspection to callers who are not signed in, unless the schema is exposed. */
 function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   return {
@@ -65,19 +100,40 @@ function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
 export function createApp(options: AppOptions): App {
   const auth = createLucia(options.prisma, { secureCookies: options.secureCookies ?? false });
   const exposeSchema = options.exposeSchema ?? false;
+  const requestTimeoutMs = options.requestTimeoutMs ?? connectionLimitsFromEnv().requestTimeoutMs;
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: exposeSchema,
     landingPage: false,
     batching: false,
-    context: ({ request, clientIp }) => createContext({ prisma: options.prisma, auth }, request, clientIp ?? null),
+    // The session check, within the request's deadline too, goes ahead of the transactions waiting
+    // for a connection: it is one short statement, and a coordinator closing the window must not wait
+    // behind the saves in line before being recognised.
+    context: ({ request, clientIp }) => {
+      const receivedAt = Date.now();
+      return withDeadline(receivedAt + requestTimeoutMs, () =>
+        urgently(() => createContext({ prisma: options.prisma, auth }, request, clientIp ?? null, receivedAt)),
+      );
+    },
+    logging: quietAboutUnavailability(createLogger()),
     maskedErrors: {
       // People see domain messages; anything unexpected becomes a generic error with no details.
       maskError: (error, _message, isDev) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
+        }
+        // The database is overloaded past the request's time, restarting or unreachable: not a bug, and
+        // nothing was saved; the person is told to come back, the program when.
+        const unavailable = databaseUnavailable(original ?? error);
+        if (unavailable) {
+          return new GraphQLError(unavailableMessages[unavailable.reason], {
+            extensions: {
+              code: 'SERVICE_UNAVAILABLE',
+              http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+            },
+          });
         }
         // Errors raised on purpose (authorisation, bad arguments) already carry a message for people.
         // (Checked by name: graphql can be loaded twice, as ESM and as CommonJS, defeating instanceof.)
@@ -96,6 +152,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
       introspectionGuardPlugin(exposeSchema),
+      deadlinePlugin(requestTimeoutMs),
       responseCookiesPlugin(),
     ],
   });

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
-import { type Database, openDatabase } from '../../api/src/db/client.ts';
+import { type ConnectionLimits, type Database, openDatabase } from '../../api/src/db/client.ts';
 import type { SnapshotName } from '../../api/src/snapshots.ts';
 import { adminQuery, databaseUrl, dropDatabases } from '../setup/databases.ts';
 
-export interface TestDatabaseOptions {
+export interface TestDatabaseOptions extends ConnectionLimits {
   /** What the database holds to begin with (default: the migrations applied, no data). */
   contents?: SnapshotName;
   /** Called with every SQL statement sent. */
@@ -25,11 +25,17 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const contents = options.contents ?? 'migrated';
   if (databases.kind === 'pglite') {
     const dump = new Blob([await readFile(databases.dumps[contents])]);
-    return openDatabase({ kind: 'pglite', loadDataDir: dump, onQuery: options.onQuery });
+    return openDatabase({ kind: 'pglite', loadDataDir: dump, onQuery: options.onQuery, requestTimeoutMs: options.requestTimeoutMs });
   }
   const name = `nok_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await createFromTemplate(databases.serverUrl, name, databases.templates[contents]);
-  const db = await openDatabase({ kind: 'postgresql', url: databaseUrl(databases.serverUrl, name), onQuery: options.onQuery });
+  const db = await openDatabase({
+    kind: 'postgresql',
+    url: databaseUrl(databases.serverUrl, name),
+    onQuery: options.onQuery,
+    poolMax: options.poolMax,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
   return {
     ...db,
     close: async () => {
