@@ -177,6 +177,45 @@ describe('the authority a response speaks for', () => {
   });
 });
 
+describe("a region's extended window", () => {
+  it('counts for the region a response speaks for before the save and after it: none moves in or out after the close', async () => {
+    const altai = await t.respondent('altai-extended@example.org');
+    const moscow = await t.respondent('moscow-closed@example.org');
+    const altaiFirst = await save('authority', section1, { version: 0, cookie: altai.cookie });
+    const moscowFirst = await save('authority', { ...section1, region: 'RU-MOW' }, { version: 0, cookie: moscow.cookie });
+    const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
+    const altaiRegion = await t.db.prisma.region.findUniqueOrThrow({ where: { code: 'RU-ALT' } });
+    await t.db.prisma.campaign.update({ where: { id: campaign.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    await t.db.prisma.regionWindowExtension.create({
+      data: { campaignId: campaign.id, regionId: altaiRegion.id, closesAt: new Date(Date.now() + 86_400_000) },
+    });
+    try {
+      // Within the extended region: saved.
+      const stays = await save(
+        'authority',
+        { ...section1, respondent_position: 'Ведущий специалист' },
+        { version: altaiFirst.data.version, cookie: altai.cookie },
+      );
+      expect(stays.__typename).toBe('MutationSaveSectionSuccess');
+      // Out of it, into a closed region: refused, nothing stored.
+      const leaves = await save('authority', { ...section1, region: 'RU-MOW' }, { version: stays.data.version, cookie: altai.cookie });
+      expect(leaves.__typename).toBe('WindowClosedError');
+      // From a closed region into the extended one: refused too.
+      const joins = await save('authority', section1, { version: moscowFirst.data.version, cookie: moscow.cookie });
+      expect(joins.__typename).toBe('WindowClosedError');
+      const rows = await t.db.prisma.response.findMany({
+        where: { respondentId: { in: [altai.id, moscow.id] } },
+        select: { respondentId: true, version: true, region: { select: { code: true } } },
+      });
+      expect(rows.find((row) => row.respondentId === altai.id)).toMatchObject({ version: stays.data.version, region: { code: 'RU-ALT' } });
+      expect(rows.find((row) => row.respondentId === moscow.id)).toMatchObject({ version: moscowFirst.data.version, region: { code: 'RU-MOW' } });
+    } finally {
+      await t.db.prisma.regionWindowExtension.deleteMany({ where: { campaignId: campaign.id } });
+      await t.openWindow('nok-2021');
+    }
+  });
+});
+
 describe('two tabs saving the same section at once', () => {
   it('accepts one save, reports a conflict to the other, and loses nothing that was acknowledged', async () => {
     const other = await t.respondent('two-tabs@example.org');

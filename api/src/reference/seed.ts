@@ -2,6 +2,7 @@
 // Idempotent: rows are matched by their stable codes; only a missing or changed row is written, so a
 // restart reads four tables and writes nothing.
 import type { Db } from '../db/client.ts';
+import { forgetReferenceCatalog } from '../services/referenceCatalog.ts';
 import { measureTypeGroups } from './measureTypes.ts';
 import { regions } from './regions.ts';
 import { spheres } from './spheres.ts';
@@ -23,6 +24,15 @@ function holds(row: object | undefined, data: Record<string, unknown>): boolean 
 const byCode = <T extends { code: string }>(rows: T[]) => new Map(rows.map((row) => [row.code, row]));
 
 export async function seedReferenceData(prisma: Db): Promise<ReferenceCounts> {
+  try {
+    return await writeReferenceData(prisma);
+  } finally {
+    // What saves keep in memory is read again after this.
+    forgetReferenceCatalog(prisma);
+  }
+}
+
+function writeReferenceData(prisma: Db): Promise<ReferenceCounts> {
   return prisma.$transaction(
     async (tx) => {
       const [storedRegions, storedSpheres, storedGroups, storedTypes] = await Promise.all([

@@ -115,7 +115,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
     resolve: (_query, _root, { input }, context) =>
-      changeWindow(context, input, 'campaign.window.open', { opensAt: new Date(), closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' }),
+      changeWindow(context, input, 'campaign.window.open', { opensAt: 'now', closesAt: input.closesAt ?? undefined, state: 'PUBLISHED' }),
   }),
   closeCampaignWindow: t.prismaField({
     type: 'Campaign',
@@ -123,13 +123,8 @@ builder.mutationFields((t) => ({
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: WindowInput, required: true }) },
-    resolve: async (_query, _root, { input }, context) => {
-      const current = await context.prisma.campaign.findUnique({ where: { code: input.campaignCode } });
-      const now = new Date();
-      // Closing a window that has not opened yet moves its opening back too, so the window stays valid.
-      const opensAt = current && current.opensAt >= now ? new Date(now.getTime() - 1000) : undefined;
-      return changeWindow(context, input, 'campaign.window.close', { opensAt, closesAt: now });
-    },
+    // Closing a window that has not opened yet moves its opening back too, so the window stays valid.
+    resolve: (_query, _root, { input }, context) => changeWindow(context, input, 'campaign.window.close', { closesAt: 'now' }),
   }),
   moveCampaignWindow: t.prismaField({
     type: 'Campaign',

@@ -1,5 +1,5 @@
 // Campaigns: their parsed definitions and their survey window (its rules, pure, in survey/window.ts).
-import type { Db, Tx } from '../db/client.ts';
+import { type Db, type Tx, urgently } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
 import { type CampaignWindow, moscowTimeText, windowState } from '../survey/window.ts';
@@ -21,33 +21,60 @@ export function assertWindowOpen(campaign: CampaignWindow, now: Date): void {
 
 const definitions = new Map<string, SurveyDefinition>();
 
+/** The digests of the definitions parsed so far (a save reads a campaign's definition only when it is not among them). */
+export function knownDefinitionDigests(): string[] {
+  return [...definitions.keys()];
+}
+
 /** The campaign's definition, parsed once per digest. */
-export function campaignDefinition(campaign: Pick<Campaign, 'definition' | 'definitionSha256'>): SurveyDefinition {
+export function campaignDefinition(campaign: { definition?: unknown; definitionSha256: string }): SurveyDefinition {
   let definition = definitions.get(campaign.definitionSha256);
   if (!definition) {
+    if (campaign.definition === undefined || campaign.definition === null) throw new Error(`definition ${campaign.definitionSha256} not loaded`);
     definition = parseDefinition(campaign.definition);
     definitions.set(campaign.definitionSha256, definition);
   }
   return definition;
 }
 
-/**
- * Locks the campaign row for the rest of the transaction (shared: saves run side by side, but a
- * window change waits for them) and returns it with the database's clock.
- */
-export async function lockCampaignForWrite(tx: Tx, campaignCode: string): Promise<{ campaign: Campaign; now: Date }> {
-  const rows = await tx.$queryRaw<{ id: number; now: Date }[]>`
-    SELECT id, now() AS now FROM "Campaign" WHERE code = ${campaignCode} FOR SHARE`;
-  const row = rows[0];
-  if (!row) throw campaignNotFound(campaignCode);
-  const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: row.id } });
-  return { campaign, now: new Date(row.now) };
+// ---------------------------------------------------------------------------
+// The window lock
+//
+// Every use case that checks a window (saves, submits, registration, «send my link again», a resent
+// link) holds a transaction-level advisory lock in shared mode; every change of a window holds it in
+// exclusive mode. PostgreSQL's lock manager queues a waiting exclusive request ahead of shared ones
+// that come later, so a change waits only for the checks already in flight (milliseconds), however
+// many keep arriving, and every check that starts after it sees the new window. (Row locks, FOR
+// SHARE against FOR UPDATE, do not queue that way: the closer starved behind a stream of saves.)
+// A check reads the window and the database's clock in a statement after the one that takes the
+// lock, so it cannot see a window older than a change that committed while it waited; a change reads
+// the clock after taking its lock, so a close "now" is later than every save acknowledged before it.
+// One lock for all campaigns: window changes are rare and short.
+
+/** The advisory lock's key (an arbitrary constant of this product). */
+const WINDOW_LOCK_KEY = 190_866_001;
+
+/** Takes the window lock in shared mode until the transaction ends (a window check follows). */
+export async function lockWindowsForCheck(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${WINDOW_LOCK_KEY}::bigint)`;
+}
+
+/** Takes the window lock in exclusive mode until the transaction ends, and returns the database's clock then. */
+export async function lockWindowsForChange(tx: Tx): Promise<Date> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${WINDOW_LOCK_KEY}::bigint)`;
+  return clockNow(tx);
 }
 
 /**
- * Locks the campaign row for a change (FOR UPDATE: it waits for saves in flight, which hold it in
- * share mode, and changes of one campaign happen one after another); null when there is none.
+ * The database's clock now (not the transaction's start, which may precede a wait for the lock):
+ * what a window is checked against.
  */
+export async function clockNow(tx: Tx): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+  return new Date(row!.now);
+}
+
+/** Locks the campaign row for a change (changes of one campaign happen one after another); null when there is none. */
 export async function lockCampaignForUpdate(tx: Tx, campaignCode: string): Promise<Campaign | null> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${campaignCode} FOR UPDATE`;
   return rows[0] ? tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } }) : null;
@@ -64,8 +91,9 @@ export async function campaignByCode(db: Db | Tx, campaignCode: string): Promise
 }
 
 export interface WindowChange {
-  opensAt?: Date;
-  closesAt?: Date;
+  /** A moment, or 'now': the database's clock when the change takes effect. */
+  opensAt?: Date | 'now';
+  closesAt?: Date | 'now';
   state?: Campaign['state'];
 }
 
@@ -77,33 +105,45 @@ export interface AuditedBy {
 
 const windowOf = (campaign: Campaign) => ({ opensAt: campaign.opensAt, closesAt: campaign.closesAt, state: campaign.state });
 
+/** How long a window change waits for the saves in flight before it gives up (they take milliseconds). */
+const WINDOW_CHANGE_TIMEOUT_MS = 10_000;
+
 /**
- * Moves a campaign's window. Takes the campaign row FOR UPDATE, so it waits for saves in flight (they
- * hold it in share mode) and every later save sees the new window. Recorded in the audit log when a
- * coordinator does it.
+ * Moves a campaign's window. Holds the window lock exclusively (lockWindowsForChange): it waits only
+ * for the checks in flight, goes ahead of the transactions waiting for a connection (urgently), and
+ * every later save sees the new window. Closing "now" closes at the database's clock after the lock,
+ * and a window that has not opened yet then opens a second earlier, so it stays valid. Recorded in the
+ * audit log when a coordinator does it.
  */
 export async function setCampaignWindow(prisma: Db, campaignCode: string, change: WindowChange, audited?: AuditedBy): Promise<Campaign> {
-  return prisma.$transaction(async (tx) => {
-    const current = await lockCampaignForUpdate(tx, campaignCode);
-    if (!current) throw campaignNotFound(campaignCode);
-    const opensAt = change.opensAt ?? current.opensAt;
-    const closesAt = change.closesAt ?? current.closesAt;
-    if (closesAt <= opensAt) {
-      throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Дата закрытия должна быть позже даты открытия.')]);
-    }
-    const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
-    if (audited) {
-      await recordAudit(tx, audited.actor, {
-        action: audited.action,
-        subjectType: 'Campaign',
-        subjectId: current.code,
-        before: windowOf(current),
-        after: windowOf(updated),
-        reason: audited.reason,
-      });
-    }
-    return updated;
-  });
+  return urgently(() =>
+    prisma.$transaction(
+      async (tx) => {
+        const now = await lockWindowsForChange(tx);
+        const current = await lockCampaignForUpdate(tx, campaignCode);
+        if (!current) throw campaignNotFound(campaignCode);
+        const closesAt = change.closesAt === 'now' ? now : (change.closesAt ?? current.closesAt);
+        let opensAt = change.opensAt === 'now' ? now : (change.opensAt ?? current.opensAt);
+        if (change.closesAt === 'now' && change.opensAt === undefined && opensAt >= closesAt) opensAt = new Date(closesAt.getTime() - 1000);
+        if (closesAt <= opensAt) {
+          throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Дата закрытия должна быть позже даты открытия.')]);
+        }
+        const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
+        if (audited) {
+          await recordAudit(tx, audited.actor, {
+            action: audited.action,
+            subjectType: 'Campaign',
+            subjectId: current.code,
+            before: windowOf(current),
+            after: windowOf(updated),
+            reason: audited.reason,
+          });
+        }
+        return updated;
+      },
+      { timeout: WINDOW_CHANGE_TIMEOUT_MS },
+    ),
+  );
 }
 
 /** Lets one region's respondents answer until `closesAt` although the campaign's window has closed. */
@@ -112,30 +152,37 @@ export async function extendWindowForRegion(
   actor: Actor,
   input: { campaignCode: string; regionCode: string; closesAt: Date; reason?: string | null },
 ) {
-  return prisma.$transaction(async (tx) => {
-    const campaign = await lockCampaignForUpdate(tx, input.campaignCode);
-    if (!campaign) throw campaignNotFound(input.campaignCode);
-    const region = await tx.region.findUnique({ where: { code: input.regionCode } });
-    if (!region) throw new NotFoundError(`Субъект «${input.regionCode}» не найден.`);
-    if (input.closesAt <= campaign.closesAt) {
-      throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Продление должно заканчиваться позже закрытия опроса.')]);
-    }
-    const before = await tx.regionWindowExtension.findUnique({ where: { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } } });
-    const extension = await tx.regionWindowExtension.upsert({
-      where: { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } },
-      create: { campaignId: campaign.id, regionId: region.id, closesAt: input.closesAt },
-      update: { closesAt: input.closesAt },
-    });
-    await recordAudit(tx, actor, {
-      action: 'campaign.window.extend_region',
-      subjectType: 'Campaign',
-      subjectId: `${campaign.code}/${region.code}`,
-      before: before ? { closesAt: before.closesAt } : null,
-      after: { closesAt: extension.closesAt },
-      reason: input.reason,
-    });
-    return extension;
-  });
+  return urgently(() =>
+    prisma.$transaction(
+      async (tx) => {
+        await lockWindowsForChange(tx);
+        const campaign = await lockCampaignForUpdate(tx, input.campaignCode);
+        if (!campaign) throw campaignNotFound(input.campaignCode);
+        const region = await tx.region.findUnique({ where: { code: input.regionCode } });
+        if (!region) throw new NotFoundError(`Субъект «${input.regionCode}» не найден.`);
+        if (input.closesAt <= campaign.closesAt) {
+          throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Продление должно заканчиваться позже закрытия опроса.')]);
+        }
+        const key = { campaignId_regionId: { campaignId: campaign.id, regionId: region.id } };
+        const before = await tx.regionWindowExtension.findUnique({ where: key });
+        const extension = await tx.regionWindowExtension.upsert({
+          where: key,
+          create: { campaignId: campaign.id, regionId: region.id, closesAt: input.closesAt },
+          update: { closesAt: input.closesAt },
+        });
+        await recordAudit(tx, actor, {
+          action: 'campaign.window.extend_region',
+          subjectType: 'Campaign',
+          subjectId: `${campaign.code}/${region.code}`,
+          before: before ? { closesAt: before.closesAt } : null,
+          after: { closesAt: extension.closesAt },
+          reason: input.reason,
+        });
+        return extension;
+      },
+      { timeout: WINDOW_CHANGE_TIMEOUT_MS },
+    ),
+  );
 }
 
 /** The campaign as it applies to one region: its window closes at the region's extension, if later. */

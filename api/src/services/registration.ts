@@ -3,7 +3,7 @@
 // writes nothing), need the robot check, and work only while a campaign's window is open — checked
 // by the database's clock in the same transaction that writes the person, the consent and the mail.
 import { z } from 'zod';
-import { databaseNow, type Db, type Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import { logAuthEvent, type AuthEventKind, type RequestOrigin } from '../auth/authEvents.ts';
 import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
@@ -11,6 +11,7 @@ import { normaliseEmail } from '../auth/loginLinks.ts';
 import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { moscowDayText, windowState } from '../survey/window.ts';
+import { lockWindowsForCheck } from './campaigns.ts';
 import { recordConsent } from './consent.ts';
 
 export interface RateLimits {
@@ -60,14 +61,23 @@ const captchaMessages: Record<Exclude<CaptchaOutcome, 'ok'>, string> = {
   replayed: 'Эта проверка «Я не робот» уже использована. Пройдите её снова.',
 };
 
-/** The campaign open for registration now (by the database's clock), locked until the transaction ends. */
+/**
+ * The campaign open for registration now, by the database's clock read under the window lock (held
+ * until the transaction ends, so the window cannot change before it commits: campaigns.ts).
+ */
 export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: Campaign | null; next: Campaign | null; now: Date }> {
-  const rows = await tx.$queryRaw<{ id: number; now: Date }[]>`
-    SELECT id, now() AS now FROM "Campaign"
-    WHERE state = 'PUBLISHED' AND "opensAt" <= now() AND now() < "closesAt"
-    ORDER BY "opensAt" DESC LIMIT 1 FOR SHARE`;
-  const now = rows[0] ? new Date(rows[0].now) : await databaseNow(tx);
-  const campaign = rows[0] ? await tx.campaign.findUniqueOrThrow({ where: { id: rows[0].id } }) : null;
+  await lockWindowsForCheck(tx);
+  // Campaign times are UTC timestamps; the clock is compared in UTC whatever the session's time zone.
+  const rows = await tx.$queryRaw<{ id: number | null; now: Date }[]>`
+    SELECT open.id, clock.now FROM (SELECT clock_timestamp() AS now) AS clock
+    LEFT JOIN LATERAL (
+      SELECT id FROM "Campaign"
+      WHERE state = 'PUBLISHED' AND "opensAt" <= (clock.now AT TIME ZONE 'UTC') AND (clock.now AT TIME ZONE 'UTC') < "closesAt"
+      ORDER BY "opensAt" DESC LIMIT 1
+    ) AS open ON true`;
+  const now = new Date(rows[0]!.now);
+  const openId = rows[0]!.id;
+  const campaign = openId === null ? null : await tx.campaign.findUniqueOrThrow({ where: { id: openId } });
   const next = campaign ? null : await tx.campaign.findFirst({ where: { state: 'PUBLISHED', opensAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
   return { campaign, next, now };
 }
@@ -95,7 +105,8 @@ function limitsFor(email: string, origin: RequestOrigin, limits: RateLimits): Li
 
 /**
  * What every request that sends a link must pass, inside its transaction: an open window, the robot
- * check (marked used), and the rate limits (counted only when admitted). Returns the open campaign.
+ * check (marked used), and the rate limits (counted only when admitted). Returns the open campaign
+ * and the database's clock.
  */
 async function admitMailRequest(
   prisma: Db,
@@ -104,8 +115,8 @@ async function admitMailRequest(
   input: { captcha: string | null; origin: RequestOrigin },
   options: JourneyOptions,
   refusal: AuthEventKind,
-): Promise<Campaign> {
-  const { campaign, next } = await openCampaignForRegistration(tx);
+): Promise<{ campaign: Campaign; now: Date }> {
+  const { campaign, next, now } = await openCampaignForRegistration(tx);
   if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, refusal);
   const captcha = await verifyCaptcha(prisma, tx, input.captcha);
   if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
@@ -118,7 +129,7 @@ async function admitMailRequest(
       'rate_limited',
     );
   }
-  return campaign;
+  return { campaign, now };
 }
 
 /** Runs a step of a link request; a refusal is logged as an auth event before it reaches the caller. */
@@ -146,7 +157,7 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
       );
     }
     await prisma.$transaction(async (tx) => {
-      const campaign = await admitMailRequest(prisma, tx, email, input, options, 'registration_refused');
+      const { campaign } = await admitMailRequest(prisma, tx, email, input, options, 'registration_refused');
       const user = await tx.user.upsert({ where: { email }, create: { email, role: 'RESPONDENT' }, update: {} });
       await recordConsent(tx, user.id, email, input.origin);
       // Coordinators and disabled accounts get no respondent link, and the answer does not say so.
@@ -161,9 +172,9 @@ export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'co
   const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
   await loggingRefusals(prisma, input.origin, email, async () => {
     await prisma.$transaction(async (tx) => {
-      const campaign = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
+      const { campaign, now } = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
       const user = await tx.user.findUnique({ where: { email } });
-      if (user && user.role === 'RESPONDENT' && !user.disabledAt && windowState(campaign, new Date()) === 'OPEN') {
+      if (user && user.role === 'RESPONDENT' && !user.disabledAt && windowState(campaign, now) === 'OPEN') {
         await enqueueLoginLinkMail(tx, email, { userId: user.id, campaignId: campaign.id });
       }
       await logAuthEvent(tx, 'link_requested', input.origin, { email, userId: user?.id ?? null, detail: user ? null : 'unknown address' });

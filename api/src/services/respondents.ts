@@ -7,7 +7,7 @@ import { revokeLoginLinks } from '../auth/loginLinks.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { answerText, loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
 import { recordAudit, type Actor } from './audit.ts';
-import { assertWindowOpen, campaignByCode, campaignDefinition, campaignForRegion } from './campaigns.ts';
+import { assertWindowOpen, campaignByCode, campaignDefinition, campaignForRegion, clockNow, lockWindowsForCheck } from './campaigns.ts';
 import { ActionRefusedError, NotFoundError } from './errors.ts';
 
 export type CampaignProgressStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
@@ -309,10 +309,12 @@ export async function resendLink(prisma: Db, actor: Actor, input: { userId: stri
     if (user.disabledAt) {
       throw new ActionRefusedError('RESPONDENT_DISABLED', 'Доступ респондента отозван: ссылка не будет отправлена.');
     }
+    // A link for a closed window would not open anything (a region's extension counts); checked by
+    // the database's clock under the window lock, as saves are.
+    await lockWindowsForCheck(tx);
     const campaign = await campaignByCode(tx, input.campaignCode);
-    // A link for a closed window would not open anything (a region's extension counts).
     const response = await tx.response.findUnique({ where: { campaignId_respondentId: { campaignId: campaign.id, respondentId: user.id } } });
-    assertWindowOpen(await campaignForRegion(tx, campaign, response?.regionId), new Date());
+    assertWindowOpen(await campaignForRegion(tx, campaign, response?.regionId), await clockNow(tx));
     await enqueueLoginLinkMail(tx, user.email, { userId: user.id, campaignId: campaign.id });
     await recordAudit(tx, actor, {
       action: 'respondent.resend_link',
