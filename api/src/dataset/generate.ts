@@ -7,7 +7,8 @@
 // each respondent is then one row of a plan (who, which region, which authority, which answer set),
 // and a few INSERT … SELECT statements per chunk of respondents expand the plan into users, consents,
 // links, auth events, responses, answers and measures. The personal answers (region, authority,
-// name) are put in per respondent by those statements.
+// name) are put in per respondent by those statements. Every trigger fires as for any other writer,
+// so whatever the database keeps beside the rows (the dashboard's tallies) stays right.
 //
 // Deterministic: the same seed gives the same respondents, answers and ids. Respondent i answers for
 // region i mod 89 and draws from a random stream keyed by (seed, i) alone, so running it again with a
@@ -41,8 +42,6 @@ export interface DatasetOptions {
    * measuring what reads only responses (the dashboard bench at 10,000 per region). Default true.
    */
   answers?: boolean;
-  /** Write with every trigger firing even where the fast way is possible (slower; the tests compare the two). */
-  fireTriggers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -177,8 +176,6 @@ export async function generateDataset(prisma: Db, options: DatasetOptions): Prom
   const windowLength = Math.max(0, campaign.closesAt.getTime() - windowStart - 60_000);
   const at = (fraction: number) => new Date(windowStart + Math.floor(fraction * windowLength)).toISOString();
 
-  const fast = options.fireTriggers ? null : await fastPath(prisma);
-  log(fast ? '  writing with triggers off (the dashboard tallies counted set-wise)' : '  writing with every trigger firing');
   const rows = { answers: 0, measures: 0, authorities: authoritiesAdded.count };
   const timings: Record<string, number> = {};
   const linkSalt = randomBytes(16).toString('hex');
@@ -209,7 +206,7 @@ export async function generateDataset(prisma: Db, options: DatasetOptions): Prom
     let statementsDone = 0;
     const written = await prisma.$transaction(
       async (tx) => {
-        const result = await writeChunk(tx, campaign.id, plan, pools, definition, measureTypeIds, linkSalt, timings, fast, options.answers !== false);
+        const result = await writeChunk(tx, campaign.id, plan, pools, definition, measureTypeIds, linkSalt, timings, options.answers !== false);
         statementsDone = performance.now();
         return result;
       },
@@ -270,7 +267,6 @@ async function writeChunk(
   measureTypeIds: Map<string, number>,
   linkSalt: string,
   timings: Record<string, number>,
-  fast: { tallies: boolean } | null,
   withAnswers: boolean,
 ): Promise<{ answers: number; measures: number }> {
   const exec = async (label: string, sql: string, ...values: unknown[]) => {
@@ -315,7 +311,6 @@ async function writeChunk(
     }
   }
 
-  if (fast) await tx.$executeRawUnsafe('SET LOCAL session_replication_role = replica');
   await exec(
     'plan',
     `
@@ -398,10 +393,7 @@ async function writeChunk(
      ORDER BY p.n`,
     campaignId,
   );
-  if (!withAnswers) {
-    if (fast?.tallies) await countInTallies(exec, campaignId);
-    return { answers: 0, measures: 0 };
-  }
+  if (!withAnswers) return { answers: 0, measures: 0 };
   const answerCount = await exec(
     'answers',
     `INSERT INTO "Answer" ("responseId", "sectionCode", "questionCode", value, "updatedAt")
@@ -428,91 +420,5 @@ async function writeChunk(
      ORDER BY p.n, m.question_code, m.position`,
     campaignId,
   );
-  if (fast?.tallies) await countInTallies(exec, campaignId);
   return { answers: answerCount, measures: measureCount };
-}
-
-type Exec = (label: string, sql: string, ...values: unknown[]) => Promise<number>;
-
-/**
- * The triggers the generator knows what to do without: the dashboard's tallies (migration
- * dashboard_tallies), which countInTallies keeps instead. Any other trigger on the tables it writes
- * means the slow way, every trigger firing.
- */
-const KNOWN_TRIGGERS = new Set(
-  ['Response', 'LoginLink'].flatMap((table) =>
-    ['insert', 'update', 'delete', 'insert_delete', 'truncate'].map((event) => `${table}_dashboard_${event}`),
-  ),
-);
-const WRITTEN_TABLES = ['User', 'Consent', 'LoginLink', 'AuthEvent', 'Response', 'Answer', 'Measure'];
-
-/**
- * Whether the chunks may be written with triggers off (session_replication_role = replica, which skips
- * the row triggers and the foreign-key checks: three times faster): only for a superuser, and only when
- * every trigger on the written tables is one whose work countInTallies does set-wise. Null: the slow way.
- */
-async function fastPath(prisma: Db): Promise<{ tallies: boolean } | null> {
-  const [role] = await prisma.$queryRawUnsafe<{ superuser: boolean }[]>(`SELECT current_setting('is_superuser') = 'on' AS superuser`);
-  if (!role?.superuser) return null;
-  const triggers = await prisma.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY (ARRAY(SELECT to_regclass(quote_ident(t)) FROM jsonb_array_elements_text($1::jsonb) t))`,
-    JSON.stringify(WRITTEN_TABLES),
-  );
-  if (triggers.some((trigger) => !KNOWN_TRIGGERS.has(trigger.name))) return null;
-  return { tallies: triggers.length > 0 };
-}
-
-/**
- * Adds the chunk's responses and registrants to the dashboard's tallies, as the triggers would have
- * row by row: the same grouping as the migration's first count (campaign, region or 0, id % 8; per
- * section [responses, sum of percent]; registrants sharded by hashtext(userId) & 7), added onto the
- * rows already there, in key order.
- */
-async function countInTallies(exec: Exec, campaignId: number) {
-  await exec(
-    'tallies',
-    `WITH keyed AS (
-       SELECT r."campaignId" AS campaign, coalesce(r."regionId", 0) AS region, r.id % 8 AS shard, r.status, r.completion, r."sectionCompletion"
-       FROM dataset_plan p JOIN "Response" r ON r."campaignId" = $1 AND r."respondentId" = p.user_id
-     ), totals AS (
-       SELECT campaign, region, shard, count(*) AS responses, count(*) FILTER (WHERE status = 'DRAFT') AS drafts,
-              count(*) FILTER (WHERE status = 'SUBMITTED') AS submitted, sum(completion) AS completion
-       FROM keyed GROUP BY campaign, region, shard
-     ), per_section AS (
-       SELECT campaign, region, shard, e.key, count(*) AS responses, sum(e.value::integer) AS percent
-       FROM keyed, jsonb_each_text(keyed."sectionCompletion") AS e
-       WHERE jsonb_typeof(keyed."sectionCompletion") = 'object'
-       GROUP BY campaign, region, shard, e.key
-     ), sections AS (
-       SELECT campaign, region, shard, jsonb_object_agg(key, jsonb_build_array(responses, percent)) AS sections
-       FROM per_section GROUP BY campaign, region, shard
-     )
-     INSERT INTO "ResponseTally" AS t ("campaignId", "regionId", shard, responses, drafts, submitted, "completionSum", sections)
-     SELECT t.campaign, t.region, t.shard, t.responses, t.drafts, t.submitted, t.completion, coalesce(s.sections, '{}'::jsonb)
-     FROM totals t LEFT JOIN sections s USING (campaign, region, shard)
-     ORDER BY 1, 2, 3
-     ON CONFLICT ("campaignId", "regionId", shard) DO UPDATE SET
-       responses = t.responses + EXCLUDED.responses,
-       drafts = t.drafts + EXCLUDED.drafts,
-       submitted = t.submitted + EXCLUDED.submitted,
-       "completionSum" = t."completionSum" + EXCLUDED."completionSum",
-       sections = (
-         SELECT coalesce(jsonb_object_agg(k, jsonb_build_array(
-                  coalesce((t.sections -> k ->> 0)::bigint, 0) + coalesce((EXCLUDED.sections -> k ->> 0)::bigint, 0),
-                  coalesce((t.sections -> k ->> 1)::bigint, 0) + coalesce((EXCLUDED.sections -> k ->> 1)::bigint, 0))), '{}'::jsonb)
-         FROM (SELECT jsonb_object_keys(t.sections) UNION SELECT jsonb_object_keys(EXCLUDED.sections)) AS keys(k))`,
-    campaignId,
-  );
-  await exec(
-    'tallies',
-    `INSERT INTO "CampaignRegistrant" ("campaignId", "userId", links) SELECT $1, user_id, 1 FROM dataset_plan ORDER BY n`,
-    campaignId,
-  );
-  await exec(
-    'tallies',
-    `INSERT INTO "RegistrationTally" AS t ("campaignId", shard, registered)
-     SELECT $1, hashtext(user_id) & 7, count(*) FROM dataset_plan GROUP BY 2 ORDER BY 2
-     ON CONFLICT ("campaignId", shard) DO UPDATE SET registered = t.registered + EXCLUDED.registered`,
-    campaignId,
-  );
 }
