@@ -29,6 +29,7 @@ let database: ServerDatabase | undefined;
 let server: ServerProcess | undefined;
 afterAll(async () => {
   await server?.kill();
+  await database?.remove();
   await postgres?.stop();
 });
 
