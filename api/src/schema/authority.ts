@@ -12,16 +12,20 @@ builder.prismaObject('Authority', {
     region: t.relation('region'),
     sphere: t.relation('sphere', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    // Counts for the coordinators' console; the public list stays as it was.
-    responsesCount: t.relationCount('responses', {
+    // Counts for the coordinators' console; the public list stays as it was. Counted from the page's
+    // own rows (Response by "authorityId", Measure by "responseId", both indexed), never with Prisma's
+    // _count, which groups the whole Response or Measure table for every page.
+    responsesCount: t.int({
       authScopes: { coordinator: true },
       description: 'Questionnaires (any campaign, any status) naming this authority.',
+      select: { responses: { select: { id: true, measures: { select: { id: true } } } } },
+      resolve: (authority) => authority.responses.length,
     }),
     measuresCount: t.int({
       authScopes: { coordinator: true },
       description: 'Measures listed in those questionnaires.',
-      select: { responses: { select: { _count: { select: { measures: true } } } } },
-      resolve: (authority) => authority.responses.reduce((sum, response) => sum + response._count.measures, 0),
+      select: { responses: { select: { id: true, measures: { select: { id: true } } } } },
+      resolve: (authority) => authority.responses.reduce((sum, response) => sum + response.measures.length, 0),
     }),
   }),
 });
