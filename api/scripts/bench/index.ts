@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--pglite] [--rounds R] [--seconds S] [--no-write]
+// npm run bench [-- --quick] [--pglite] [--rounds R] [--seconds S] [--no-write] [--profile]
 //
 // Starts the real server (node api/start.mjs, what `npm start` runs) on loopback against a fresh
 // database and measures, each scenario beside a baseline measured in the same run, interleaved over
@@ -15,12 +15,14 @@
 // PostgreSQL by default: a database of its own on BENCH_DATABASE_URL (default
 // postgresql://postgres@127.0.0.1:5432/postgres), created here and dropped at the end. --pglite: the
 // embedded database in a temporary folder (the SQL and PostGraphile baselines need a PostgreSQL
-// server and are left out). Writes the table to BENCHMARKS.md, newest run first.
+// server and are left out). Writes the table to BENCHMARKS.md, newest run first. --profile: our server
+// runs with --cpu-prof, and the notes say where its CPU time went (it slows the server a little).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { Pool } from 'undici';
 import { LOAD, SAVE } from '../../../admin/src/form/lib/api.ts';
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 });
 const quick = args.quick!;
@@ -308,6 +311,84 @@ const RAW_DASHBOARD_SQL = `
          (SELECT count(DISTINCT l."userId") FROM "LoginLink" l, c WHERE l."campaignId" = c.id) AS registered
   FROM "Region" g LEFT JOIN per_region p ON p."regionId" = g.id ORDER BY g.position`;
 
+/**
+ * What the database's sessions of the bench database do while a load runs (pg_stat_activity, every
+ * 200 ms): how many are running, idle in a transaction, waiting and on what. Added to the notes.
+ */
+function sampleSessions(label: string) {
+  if (!databaseUrl) return { stop: async () => {} };
+  const client = new pg.Client({ connectionString: serverUrl });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    await client.connect();
+    const name = new URL(databaseUrl!).pathname.slice(1);
+    while (running) {
+      const { rows } = await client.query<{ what: string; n: string }>(
+        `SELECT coalesce(state, '?') || coalesce(' / ' || wait_event_type || ':' || wait_event, '') AS what, count(*) AS n
+         FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1`,
+        [name],
+      );
+      samples++;
+      for (const row of rows) counts.set(row.what, (counts.get(row.what) ?? 0) + Number(row.n));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await client.end();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop.catch(() => undefined);
+      if (!samples) return;
+      const mean = [...counts].sort((a, b) => b[1] - a[1]).map(([what, n]) => `${what} ${(n / samples).toFixed(1)}`);
+      notes.push(`Database sessions during ${label} (ours; mean over ${samples} samples): ${mean.join(', ')}.`);
+    },
+  };
+}
+
+/** The CPU profiles our server wrote (--profile): self time by package or source file, the top 15. */
+async function summariseProfiles(dir: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const byPlace = new Map<string, number>();
+  let total = 0;
+  for (const file of (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string }; hitCount?: number }[];
+    };
+    for (const node of profile.nodes) {
+      const hits = node.hitCount ?? 0;
+      if (!hits) continue;
+      total += hits;
+      const { url, functionName } = node.callFrame;
+      const place = !url
+        ? `(${functionName || 'native'})`
+        : url.includes('/node_modules/.cache/nok-server/')
+          ? 'our server (api/src, bundled)'
+          : url.includes('/node_modules/')
+            ? url
+                .slice(url.lastIndexOf('/node_modules/') + 14)
+                .split('/')
+                .slice(0, url.includes('/node_modules/@') ? 2 : 1)
+                .join('/')
+            : url.startsWith('node:')
+              ? url
+              : path.relative(root, url.replace(/^file:\/\//, ''));
+      byPlace.set(place, (byPlace.get(place) ?? 0) + hits);
+    }
+  }
+  const idle = byPlace.get('((idle))') ?? 0;
+  byPlace.delete('((idle))');
+  const busy = total - idle;
+  return [
+    `idle ${((idle / total) * 100).toFixed(0)}% of the run; of the busy time:`,
+    ...[...byPlace]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([place, hits]) => `${place} ${((hits / busy) * 100).toFixed(1)}%`),
+  ];
+}
+
 const VERSION = 'query Version($code: String!) { myResponse(campaignCode: $code) { version } }';
 
 /** Reads every respondent's response version from the server until two reads a second apart agree (saves in flight done). */
@@ -415,8 +496,10 @@ async function stopServer(server: RunningServer, key: 'ours' | 'hello' | null) {
   servers.splice(servers.indexOf(server), 1);
 }
 
+const profileDir = args.profile ? await mkdtemp(path.join(os.tmpdir(), 'nok-bench-profile-')) : undefined;
+
 async function startOurs(): Promise<RunningServer> {
-  const server = await startOurServer(databaseEnv);
+  const server = await startOurServer(databaseEnv, profileDir);
   servers.push(server);
   return server;
 }
@@ -492,7 +575,9 @@ try {
     const { own, base } = await pair(
       `saveSection, ${connections} connections`,
       async () => {
+        const sampling = sampleSessions(`saveSection, ${connections} connections`);
         const result = await closedLoop(ours.origin, ourSaves, connections, seconds);
+        await sampling.stop();
         // autocannon leaves saves in flight when it stops: wait until they are done and read the versions they left.
         await resync(ours.origin, setup.respondents);
         return result;
@@ -513,6 +598,21 @@ try {
     notes.push(`Failed saves by answer: ${[...failures].map(([kind, count]) => `${kind} × ${count}`).join('; ')}.`);
   }
   if (postgraphile) {
+    // The same payload both ways: the region's authorities, the campaign's responses there with their progress and measures.
+    const count = async (origin: string, workload: Workload) => {
+      const { headers, body } = workload.request(0);
+      const answer = await fetch(`${origin}/graphql`, { method: 'POST', headers, body }).then((response) => response.text());
+      return {
+        authorities: (answer.match(/"name":"[^"]*\(/g) ?? []).length,
+        responses: (answer.match(/"completion":/g) ?? []).length,
+        measures: (answer.match(/"position":/g) ?? []).length,
+      };
+    };
+    const [ourPayload, theirPayload] = [await count(ours.origin, ourNested), await count(postgraphile.origin, graphileNested)];
+    notes.push(
+      `Nested read: ours is allRegions + allAuthorities + allResponses { measures } filtered by region (our schema has no region → authorities → responses path), PostGraphile's regionById → authoritiesByRegionId → responsesByAuthorityId → measuresByResponseId; ` +
+        `one region: ours ${JSON.stringify(ourPayload)}, PostGraphile ${JSON.stringify(theirPayload)}.`,
+    );
     const { own, base } = await pair(
       'nested read',
       () => closedLoop(ours.origin, ourNested, 10, seconds),
@@ -543,18 +643,28 @@ try {
     });
   }
 
-  // The dashboard, growing the dataset between sizes.
+  // The dashboard, growing the dataset between sizes. The baseline is the same aggregate in one SQL
+  // statement: through pg on PostgreSQL (interleaved with ours), on PGlite in this process once our
+  // server has stopped (one process at a time can open its folder), after our rounds.
   const raw = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
   await raw?.connect();
+  const rawRun = async (query: (sql: string, params: unknown[]) => Promise<unknown>) => {
+    const latencies: number[] = [];
+    const began = performance.now();
+    for (let i = 0; i < dashboardRequests + 3 && (i < 8 || performance.now() - began < 20_000); i++) {
+      const started = performance.now();
+      await query(RAW_DASHBOARD_SQL, [DASHBOARD_CAMPAIGN]);
+      if (i >= 3) latencies.push(performance.now() - started);
+    }
+    return latencies;
+  };
   const dashboard = postWorkload(() => JSON.stringify({ query: DASHBOARD, variables: { code: DASHBOARD_CAMPAIGN } }), {
     cookie: setup.coordinatorCookie,
   });
+  let oursRunning = true;
   for (const size of dashboardSizes) {
     if (size !== firstSize) {
-      if (db.kind === 'pglite') {
-        await stopServer(ours, 'ours');
-        db = await openDb();
-      }
+      if (db.kind === 'pglite') db = await openDb();
       const grown = await generateDataset(db.prisma, { campaignCode: DASHBOARD_CAMPAIGN, perRegion: size, seed: 2, answers: false });
       log(
         `dataset ${DASHBOARD_CAMPAIGN}: ${grown.respondents} respondents (${grown.added} added in ${(grown.ms / 1000).toFixed(1)} s; ${JSON.stringify(grown.timings)})`,
@@ -562,10 +672,11 @@ try {
       notes.push(
         `Dataset for the dashboard at ${size.toLocaleString('en')} per region: ${grown.added.toLocaleString('en')} respondents added in ${(grown.ms / 1000).toFixed(1)} s (npm run dataset, without answers).`,
       );
-      if (db.kind === 'pglite') {
-        await db.close();
-        ours = await startOurs();
-      }
+      if (db.kind === 'pglite') await db.close();
+    }
+    if (!oursRunning) {
+      ours = await startOurs();
+      oursRunning = true;
     }
     const own: number[][] = [];
     const base: number[][] = [];
@@ -575,28 +686,29 @@ try {
       const run = await sequential(ours.origin, dashboard, dashboardRequests, 20_000);
       if (run.errors) notes.push(`Dashboard at ${size} per region: ${run.errors} failed requests.`);
       own.push(run.latencies);
-      if (raw) {
-        const latencies: number[] = [];
-        const began = performance.now();
-        for (let i = 0; i < dashboardRequests + 3 && (i < 8 || performance.now() - began < 20_000); i++) {
-          const started = performance.now();
-          await raw.query(RAW_DASHBOARD_SQL, [DASHBOARD_CAMPAIGN]);
-          if (i >= 3) latencies.push(performance.now() - started);
-        }
-        base.push(latencies);
+      if (raw) base.push(await rawRun((sql, params) => raw.query(sql, params)));
+    }
+    if (!raw) {
+      await stopServer(ours, 'ours');
+      oursRunning = false;
+      const pglite = new PGlite({ dataDir: path.join(databaseEnv.DATA_DIR!, 'pglite') });
+      try {
+        for (let round = 0; round < rounds; round++) base.push(await rawRun((sql, params) => pglite.query(sql, params)));
+      } finally {
+        await pglite.close();
       }
     }
     latencyRow(
       `dashboard, ${size.toLocaleString('en')} respondents per region (${(size * 89).toLocaleString('en')})`,
       own,
-      raw ? base : null,
-      'one SQL query through pg',
+      base,
+      raw ? 'one SQL query through pg' : 'one SQL query on PGlite in-process (after our rounds)',
     );
   }
   await raw?.end();
   if (db.kind === 'postgresql') await db.close();
 
-  await stopServer(ours, 'ours');
+  if (oursRunning) await stopServer(ours, 'ours');
   await stopServer(hello, 'hello');
   if (postgraphile) await stopServer(postgraphile, null);
   rows.push({
@@ -606,6 +718,11 @@ try {
     ratio: `${(memory.ours.peak / memory.hello.peak).toFixed(1)}× peak`,
   });
 
+  if (profileDir) {
+    const [idle, ...busy] = await summariseProfiles(profileDir);
+    notes.push(`CPU profile of our server over the whole run (self time): ${idle} ${busy.join(', ')}.`);
+    await rm(profileDir, { recursive: true, force: true });
+  }
   const report = render();
   console.log(report);
   if (!args['no-write']) {
@@ -640,8 +757,20 @@ function render(): string {
 
 async function writeRun(run: string) {
   const file = path.join(root, 'BENCHMARKS.md');
-  const header =
-    '# Benchmarks\n\n`npm run bench` (api/scripts/bench/) measures the server as `npm start` runs it, each scenario beside a baseline measured in the same run. The newest run comes first; earlier runs stay below.\n\n';
+  const header = [
+    '# Benchmarks',
+    '',
+    '`npm run bench` (api/scripts/bench/; not part of `npm test`) starts the server as `npm start` runs it (`node api/start.mjs`) on loopback',
+    'against a fresh database and measures each scenario beside a baseline measured in the same run. Rounds interleave ours and the',
+    'baseline (the order swapped each round); a cell gives the median over the rounds and, in brackets, the lowest and highest round.',
+    'Closed loop: N connections, each sending its next request when the last is answered (autocannon). Open loop: requests due at the',
+    'offered rate whatever the server does, each timed from when it was due (a scheduler over undici); «not sent» counts requests due',
+    'while every prepared respondent already had a save in flight. Saves come from respondents of `npm run dataset` with sessions made',
+    'by the session service, each naming its current version. The load generator shares the 2-core machine with the servers and the',
+    'database, so absolute numbers move with the machine; compare the ratios. Newest run first; earlier runs stay below.',
+    '',
+    '',
+  ].join('\n');
   const existing = await readFile(file, 'utf8').catch(() => '');
   const earlier = existing.startsWith('# Benchmarks') ? existing.slice(existing.indexOf('\n## ') + 1) : '';
   await writeFile(file, `${header}${run}${earlier && existing.includes('\n## ') ? `\n${earlier}` : ''}`);

@@ -72,8 +72,9 @@ export async function startServer(name: string, args: string[], env: Record<stri
 }
 
 /** Our server, as `npm start` runs it, on the database the environment names (DATABASE_URL or DATA_DIR). */
-export function startOurServer(env: Record<string, string>): Promise<RunningServer> {
-  return startServer('our server', ['api/start.mjs'], env);
+export function startOurServer(env: Record<string, string>, cpuProfileDir?: string): Promise<RunningServer> {
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  return startServer('our server', [...profile, 'api/start.mjs'], env);
 }
 
 export function startHelloWorld(): Promise<RunningServer> {
