@@ -743,7 +743,9 @@ function render(): string {
     `- Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os
       .loadavg()
       .map((load) => load.toFixed(1))
-      .join(' ')} at the end; Node ${process.version}; ${postgresVersion}`,
+      .join(' ')} at the end; Node ${process.version}; ${postgresVersion}; the bench process itself (load generator, dataset) used ${(
+      (process.cpuUsage().user + process.cpuUsage().system) / 1e6
+    ).toFixed(0)} s of CPU in ${(process.uptime() / 60).toFixed(1)} min`,
     `- Command: \`${command}\` — ${rounds} round${rounds === 1 ? '' : 's'} of ${seconds} s per load, ours and the baseline in turn (order swapped each round); median, and (lowest–highest round)`,
     '',
     '| scenario | our server | baseline, same run | ours ÷ baseline |',
