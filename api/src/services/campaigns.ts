@@ -1,6 +1,6 @@
 // Campaigns: their parsed definitions and their survey window (its rules, pure, in survey/window.ts).
 import { type Db, type Tx, urgently } from '../db/client.ts';
-import type { Campaign } from '../generated/prisma/client.ts';
+import { type Campaign, Prisma } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
 import { type CampaignWindow, moscowTimeText, windowState } from '../survey/window.ts';
 import { recordAudit, type Actor } from './audit.ts';
@@ -46,9 +46,15 @@ export function campaignDefinition(campaign: { definition?: unknown; definitionS
 // that come later, so a change waits only for the checks already in flight (milliseconds), however
 // many keep arriving, and every check that starts after it sees the new window. (Row locks, FOR
 // SHARE against FOR UPDATE, do not queue that way: the closer starved behind a stream of saves.)
-// A check reads the window and the database's clock in a statement after the one that takes the
-// lock, so it cannot see a window older than a change that committed while it waited; a change reads
-// the clock after taking its lock, so a close "now" is later than every save acknowledged before it.
+// A check must not see a window older than a change that committed while it waited for the lock:
+// either it reads the window in a later statement of its transaction (lockWindowsForCheck), or, in
+// one statement that takes the lock and writes (windowCheck, for saves and submits), it reads the
+// campaign and extension rows with a row lock (FOR SHARE), for which PostgreSQL returns the newest
+// committed version of a row that a change updated, not the one the statement's snapshot saw. (Not
+// FOR KEY SHARE: it does not conflict with an update of other columns, so it keeps the old version.)
+// The row lock is taken after the window lock, so it never holds up a change: a change waits for
+// the window lock first, and saves take the row lock only once they hold the window lock. A change reads the
+// clock after taking its lock, so a close "now" is later than every save acknowledged before it.
 // One lock for all campaigns: window changes are rare and short.
 
 /** The advisory lock's key (an arbitrary constant of this product). */
@@ -72,6 +78,60 @@ export async function lockWindowsForChange(tx: Tx): Promise<Date> {
 export async function clockNow(tx: Tx): Promise<Date> {
   const [row] = await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
   return new Date(row!.now);
+}
+
+/**
+ * The common table expressions of one statement that checks a campaign's window under the window
+ * lock: `campaign` (its window and the database's clock in UTC, read after the lock), `extended` (the
+ * extensions of the regions named) and `verdict` (the window's fields, the clock, the extensions as
+ * { regionId: epoch ms }, and `open`: open for every region named, each by its extension if later).
+ * A write that follows in the statement is guarded by `(SELECT open FROM verdict)`. The lock is taken
+ * in the campaign row's filter, before the row lock: see the comment above.
+ */
+export function windowCheck(campaignId: number, regionIds: (number | null | undefined)[]): Prisma.Sql {
+  const named = [...new Set(regionIds.filter((id): id is number => Boolean(id)))];
+  const openFor = (named.length ? named : [null]).map(
+    (regionId) =>
+      Prisma.sql`campaign.now < greatest(campaign."closesAt", (SELECT e."closesAt" FROM extended AS e WHERE e."regionId" = ${regionId}::integer))`,
+  );
+  return Prisma.sql`campaign AS (
+      SELECT c.id, c.state::text AS state, c."opensAt", c."closesAt", (clock_timestamp() AT TIME ZONE 'UTC') AS now
+      FROM "Campaign" AS c
+      WHERE c.id = ${campaignId} AND (SELECT pg_advisory_xact_lock_shared(${WINDOW_LOCK_KEY}::bigint)::text) = ''
+      FOR SHARE
+    ), extended AS (
+      SELECT e."regionId", e."closesAt" FROM "RegionWindowExtension" AS e JOIN campaign ON e."campaignId" = campaign.id
+      WHERE e."regionId" = ANY(${named}::integer[])
+      FOR SHARE OF e
+    ), verdict AS (
+      SELECT campaign.state, campaign."opensAt", campaign."closesAt", campaign.now,
+        (SELECT jsonb_object_agg(e."regionId"::text, extract(epoch FROM e."closesAt") * 1000) FROM extended AS e) AS extensions,
+        (campaign.state = 'PUBLISHED' AND campaign."opensAt" <= campaign.now AND ${Prisma.join(openFor, ' AND ')}) AS open
+      FROM campaign
+    )`;
+}
+
+/** What `verdict` of windowCheck() returns. */
+export interface WindowVerdict {
+  state: Campaign['state'];
+  opensAt: Date;
+  closesAt: Date;
+  now: Date;
+  extensions: Record<string, number> | null;
+  open: boolean;
+}
+
+/** Throws WindowClosedError, saying why, unless the verdict found the window open for every region named. */
+export function assertVerdictOpen(verdict: WindowVerdict, regionIds: (number | null | undefined)[]): void {
+  if (verdict.open) return;
+  const now = new Date(verdict.now);
+  const base = { state: verdict.state, opensAt: new Date(verdict.opensAt), closesAt: new Date(verdict.closesAt) };
+  for (const regionId of regionIds.length ? regionIds : [null]) {
+    const extended = regionId ? verdict.extensions?.[String(regionId)] : undefined;
+    assertWindowOpen(extended && extended > base.closesAt.getTime() ? { ...base, closesAt: new Date(extended) } : base, now);
+  }
+  // Open for each region by this reckoning, yet not by the database's: refuse all the same.
+  assertWindowOpen({ ...base, closesAt: now }, now);
 }
 
 /** Locks the campaign row for a change (changes of one campaign happen one after another); null when there is none. */

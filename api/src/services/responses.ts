@@ -1,13 +1,13 @@
 // A respondent's questionnaire: read it, save a section, submit it.
-// Every write runs in one transaction that also checks the window (the database's clock, under the
-// window lock: campaigns.ts) and the response version (optimistic concurrency), so a refused save
-// stores nothing and a save acknowledged to the person is committed.
+// Every write is one statement that also checks the window (under the window lock, by the database's
+// clock: windowCheck in campaigns.ts) and the response version (optimistic concurrency), so a refused
+// save stores nothing and a save acknowledged to the person is committed.
 //
-// A save is four statements besides the request's session check: the window lock; one read of all
-// its checks need (the campaign's window and the clock, the region extensions, the response with its
-// answers and measures); one write of the section (answers, measures, the authority named, the
-// response's version and completion); the commit. Regions and measure types come from memory
-// (referenceCatalog.ts), the questionnaire from its digest (campaignDefinition).
+// A save is two statements besides the request's session check: one read of all its checks need (the
+// campaign's window, the region extensions, the response with its answers and measures), and one
+// write of the section (the window checked again under the lock, then the answers, measures, the
+// authority named, the response's version and completion), which commits by itself. Regions and
+// measure types come from memory (referenceCatalog.ts), the questionnaire from its digest.
 import type { Db, Tx } from '../db/client.ts';
 import { type Campaign, Prisma, type Response } from '../generated/prisma/client.ts';
 import type { SurveyDefinition } from '../survey/definition.ts';
@@ -20,7 +20,15 @@ import {
   type Completion,
   type MeasureItem,
 } from '../survey/engine.ts';
-import { assertWindowOpen, campaignDefinition, campaignNotFound, knownDefinitionDigests, lockWindowsForCheck } from './campaigns.ts';
+import {
+  assertVerdictOpen,
+  assertWindowOpen,
+  campaignDefinition,
+  campaignNotFound,
+  knownDefinitionDigests,
+  type WindowVerdict,
+  windowCheck,
+} from './campaigns.ts';
 import { AlreadySubmittedError, ConflictError, fieldError, IncompleteError, ValidationError } from './errors.ts';
 import { type ReferenceCatalog, referenceCatalog } from './referenceCatalog.ts';
 
@@ -170,56 +178,53 @@ export interface SaveSectionInput {
 
 export async function saveSection(prisma: Db, respondentId: string, input: SaveSectionInput): Promise<ResponseState> {
   const catalog = await referenceCatalog(prisma);
-  return prisma.$transaction(
-    async (tx) => {
-      await lockWindowsForCheck(tx);
-      const stored = await readStored(tx, input.campaignCode, respondentId);
-      const { definition, response: existing } = stored;
-      const section = definition.sections.find((candidate) => candidate.code === input.sectionCode);
+  const stored = await readStored(prisma, input.campaignCode, respondentId);
+  const { definition, response: existing } = stored;
+  const section = definition.sections.find((candidate) => candidate.code === input.sectionCode);
 
-      // The window as extended for the region the response speaks for, before the save and after it:
-      // after the close, a response may neither leave an extended region nor move into one.
-      const namesRegion = section?.questions.some((question) => question.code === REGION_QUESTION) ?? false;
-      const named = input.answers[REGION_QUESTION];
-      const regionAfter = namesRegion ? (typeof named === 'string' ? (catalog.regionIds.get(named) ?? null) : null) : (existing?.regionId ?? null);
-      if (existing?.regionId) assertOpenFor(stored, existing.regionId);
-      assertOpenFor(stored, regionAfter);
+  // The window as extended for the region the response speaks for, before the save and after it:
+  // after the close, a response may neither leave an extended region nor move into one. Checked here
+  // by the clock of the read, and again, under the window lock, by the write itself.
+  const namesRegion = section?.questions.some((question) => question.code === REGION_QUESTION) ?? false;
+  const named = input.answers[REGION_QUESTION];
+  const regionAfter = namesRegion ? (typeof named === 'string' ? (catalog.regionIds.get(named) ?? null) : null) : (existing?.regionId ?? null);
+  const regions = existing?.regionId ? [existing.regionId, regionAfter] : [regionAfter];
+  for (const regionId of regions) assertOpenFor(stored, regionId);
 
-      const validation = validateSection(definition, input.sectionCode, input.answers, catalog);
-      if (!validation.ok) throw new ValidationError(validation.errors);
-      // The first save starts the response and must name version 0.
-      if (!existing && input.version !== 0) throw new ConflictError(0);
-      if (existing?.status === 'SUBMITTED') throw new AlreadySubmittedError();
-      if (existing && existing.version !== input.version) throw new ConflictError(existing.version);
-      const locked = sectionLockedError(definition, input.sectionCode, stored.answers);
-      if (locked) throw new ValidationError([locked]);
+  const validation = validateSection(definition, input.sectionCode, input.answers, catalog);
+  if (!validation.ok) throw new ValidationError(validation.errors);
+  // The first save starts the response and must name version 0.
+  if (!existing && input.version !== 0) throw new ConflictError(0);
+  if (existing?.status === 'SUBMITTED') throw new AlreadySubmittedError();
+  if (existing && existing.version !== input.version) throw new ConflictError(existing.version);
+  const locked = sectionLockedError(definition, input.sectionCode, stored.answers);
+  if (locked) throw new ValidationError([locked]);
 
-      const after: Record<string, AnswerValue> = { ...stored.answers };
-      for (const question of section!.questions) {
-        const value = validation.values[question.code] ?? null;
-        if (value === null) delete after[question.code];
-        else after[question.code] = value;
-      }
-      const completion = computeCompletion(definition, after);
-      const saved = await writeSection(tx, {
-        stored,
-        respondentId,
-        version: input.version,
-        section: section!,
-        values: validation.values,
-        organisation:
-          existing && !namesRegion && !section!.questions.some((question) => question.code === AUTHORITY_QUESTION)
-            ? null
-            : organisationOf(after, catalog),
-        completion,
-        catalog,
-      });
-      // Two first saves at once, or two tabs saving one version: only one of them writes.
-      if (!saved) throw new ConflictError(existing?.version ?? 0);
-      return { response: saved, campaign: stored.campaign, definition, answers: after, completion };
-    },
-    { timeout: 30_000 },
-  );
+  const after: Record<string, AnswerValue> = { ...stored.answers };
+  for (const question of section!.questions) {
+    const value = validation.values[question.code] ?? null;
+    if (value === null) delete after[question.code];
+    else after[question.code] = value;
+  }
+  const completion = computeCompletion(definition, after);
+  const { verdict, saved } = await writeSection(prisma, {
+    stored,
+    respondentId,
+    version: input.version,
+    regions,
+    section: section!,
+    values: validation.values,
+    organisation:
+      existing && !namesRegion && !section!.questions.some((question) => question.code === AUTHORITY_QUESTION)
+        ? null
+        : organisationOf(after, catalog),
+    completion,
+    catalog,
+  });
+  assertVerdictOpen(verdict, regions);
+  // The version moved on since the read (another tab), or two first saves at once: only one writes.
+  if (!saved) throw new ConflictError(existing?.version ?? 0);
+  return { response: saved, campaign: stored.campaign, definition, answers: after, completion };
 }
 
 /**
@@ -238,6 +243,8 @@ interface SectionWrite {
   stored: Stored;
   respondentId: string;
   version: number;
+  /** The regions whose window must be open (before and after the save). */
+  regions: (number | null)[];
   section: SurveyDefinition['sections'][number];
   values: Record<string, AnswerValue | null>;
   /** The region and authority named after the save; null: as before (the section names neither). */
@@ -247,15 +254,17 @@ interface SectionWrite {
 }
 
 /**
- * Writes a section in one statement: the response (created by the first save, else its version moved
- * on only if it is still the one the form was loaded with), the section's answers and measures, and
- * the authority named. Returns the response, or null when the version had moved on (nothing written).
+ * Writes a section in one statement, if the window is open by the check it starts with: the response
+ * (created by the first save, else its version moved on only if it is still the one the form was
+ * loaded with), the section's answers and measures, and the authority named. Returns the window's
+ * verdict, and the response, or null when the window was closed or the version had moved on (then
+ * nothing was written).
  */
-async function writeSection(tx: Tx, write: SectionWrite): Promise<Response | null> {
+async function writeSection(db: Db, write: SectionWrite): Promise<{ verdict: WindowVerdict; saved: Response | null }> {
   const { stored, section, values, organisation, completion } = write;
-  const now = stored.now;
+  const now = Prisma.sql`(SELECT now FROM verdict)`;
   const existing = stored.response;
-  const ctes: Prisma.Sql[] = [];
+  const ctes: Prisma.Sql[] = [windowCheck(stored.campaign.id, write.regions)];
 
   // The authority: found, or added (a concurrent save adding the same one is waited for, then found).
   let regionId = Prisma.sql`r."regionId"`;
@@ -267,7 +276,7 @@ async function writeSection(tx: Tx, write: SectionWrite): Promise<Response | nul
       ctes.push(
         Prisma.sql`found AS (SELECT id FROM "Authority" WHERE "regionId" = ${organisation.regionId} AND name = ${organisation.authorityName})`,
         Prisma.sql`added AS (INSERT INTO "Authority" ("regionId", name) SELECT ${organisation.regionId}, ${organisation.authorityName}
-          WHERE NOT EXISTS (SELECT 1 FROM found)
+          WHERE NOT EXISTS (SELECT 1 FROM found) AND (SELECT open FROM verdict)
           ON CONFLICT ("regionId", name) DO UPDATE SET name = EXCLUDED.name RETURNING id)`,
         Prisma.sql`authority AS (SELECT id FROM found UNION ALL SELECT id FROM added)`,
       );
@@ -280,12 +289,13 @@ async function writeSection(tx: Tx, write: SectionWrite): Promise<Response | nul
       ? Prisma.sql`saved AS (
           UPDATE "Response" AS r SET version = r.version + 1, completion = ${completion.percent}, "sectionCompletion" = ${sectionCompletion}::jsonb,
             "regionId" = ${regionId}, "authorityId" = ${authorityId}, "updatedAt" = ${now}
-          WHERE r.id = ${existing.id} AND r.version = ${write.version} AND r.status = 'DRAFT'
+          WHERE r.id = ${existing.id} AND r.version = ${write.version} AND r.status = 'DRAFT' AND (SELECT open FROM verdict)
           RETURNING ${responseColumns})`
       : Prisma.sql`saved AS (
           INSERT INTO "Response" AS r ("campaignId", "respondentId", version, completion, "sectionCompletion", "regionId", "authorityId", "updatedAt")
-          VALUES (${stored.campaign.id}, ${write.respondentId}, 1, ${completion.percent}, ${sectionCompletion}::jsonb,
-            ${organisation?.regionId ?? null}::integer, ${authorityId}, ${now})
+          SELECT ${stored.campaign.id}, ${write.respondentId}, 1, ${completion.percent}, ${sectionCompletion}::jsonb,
+            ${organisation?.regionId ?? null}::integer, ${authorityId}, ${now}
+          WHERE (SELECT open FROM verdict)
           ON CONFLICT ("campaignId", "respondentId") DO NOTHING
           RETURNING ${responseColumns})`,
   );
@@ -350,15 +360,21 @@ async function writeSection(tx: Tx, write: SectionWrite): Promise<Response | nul
       DELETE FROM "Measure" m USING saved WHERE m."responseId" = saved.id AND m."questionCode" = ANY(${measureCodes}::text[])
         AND m.position >= coalesce((${JSON.stringify(measureCounts)}::jsonb ->> m."questionCode")::integer, 0))`);
   }
-  const rows = await tx.$queryRaw<ResponseRow[]>`WITH ${Prisma.join(ctes, ',\n')} SELECT * FROM saved`;
-  return rows[0] ? responseFromRow(rows[0]) : null;
+  const rows = await db.$queryRaw<(WindowVerdict & { saved: ResponseRow | null })[]>`
+    WITH ${Prisma.join(ctes, ',\n')}
+    SELECT verdict.*, (SELECT to_jsonb(saved) FROM saved) AS saved FROM verdict`;
+  const row = rows[0];
+  if (!row) throw campaignNotFound(stored.campaign.code);
+  return { verdict: row, saved: row.saved ? responseFromJson(row.saved) : null };
 }
 
-const responseFromRow = (row: ResponseRow): Response => ({
+/** A Response row returned as JSON (to_jsonb): timestamps come as UTC text without a zone. */
+const utc = (text: string | Date) => (text instanceof Date ? text : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`));
+const responseFromJson = (row: ResponseRow): Response => ({
   ...row,
-  createdAt: new Date(row.createdAt),
-  updatedAt: new Date(row.updatedAt),
-  submittedAt: row.submittedAt ? new Date(row.submittedAt) : null,
+  createdAt: utc(row.createdAt),
+  updatedAt: utc(row.updatedAt),
+  submittedAt: row.submittedAt ? utc(row.submittedAt) : null,
 });
 
 // ---------------------------------------------------------------------------
@@ -373,42 +389,44 @@ export interface SubmitInput {
 
 /** DRAFT → SUBMITTED, once. Submitting an already submitted response returns it unchanged. */
 export async function submitResponse(prisma: Db, respondentId: string, input: SubmitInput): Promise<ResponseState> {
-  return prisma.$transaction(
-    async (tx) => {
-      await lockWindowsForCheck(tx);
-      const stored = await readStored(tx, input.campaignCode, respondentId);
-      const { definition, response } = stored;
-      if (!response)
-        throw new IncompleteError(
-          definition.sections.map((section) => section.code),
-          'Анкета ещё не заполнена.',
-        );
-      const current = stateOf(stored, response, stored.answers);
-      if (response.status === 'SUBMITTED') return current;
+  const stored = await readStored(prisma, input.campaignCode, respondentId);
+  const { definition, response } = stored;
+  if (!response)
+    throw new IncompleteError(
+      definition.sections.map((section) => section.code),
+      'Анкета ещё не заполнена.',
+    );
+  const current = stateOf(stored, response, stored.answers);
+  if (response.status === 'SUBMITTED') return current;
 
-      assertOpenFor(stored, response.regionId);
-      if (!input.confirm) {
-        throw new ValidationError([fieldError('confirm', 'WRONG_TYPE', `Отметьте «${definition.submit.confirmLabel}».`)]);
-      }
-      if (response.version !== input.version) throw new ConflictError(response.version);
-      const { completion } = current;
-      if (!completion.complete) {
-        const missing = completion.sections.filter((section) => !section.complete);
-        const titles = missing.map(
-          (section) => `«${definition.sections.find((candidate) => candidate.code === section.code)!.title}» (${section.percent}%)`,
-        );
-        throw new IncompleteError(
-          missing.map((section) => section.code),
-          `Анкета заполнена на ${completion.percent}%. Заполните обязательные вопросы в разделах: ${titles.join('; ')}.`,
-        );
-      }
-      const rows = await tx.$queryRaw<ResponseRow[]>`
-        UPDATE "Response" AS r SET status = 'SUBMITTED', "submittedAt" = ${stored.now}, version = r.version + 1, "updatedAt" = ${stored.now}
-        WHERE r.id = ${response.id} AND r.version = ${input.version} AND r.status = 'DRAFT'
-        RETURNING ${responseColumns}`;
-      if (!rows[0]) throw new ConflictError(response.version);
-      return { ...current, response: responseFromRow(rows[0]) };
-    },
-    { timeout: 30_000 },
-  );
+  assertOpenFor(stored, response.regionId);
+  if (!input.confirm) {
+    throw new ValidationError([fieldError('confirm', 'WRONG_TYPE', `Отметьте «${definition.submit.confirmLabel}».`)]);
+  }
+  if (response.version !== input.version) throw new ConflictError(response.version);
+  const { completion } = current;
+  if (!completion.complete) {
+    const missing = completion.sections.filter((section) => !section.complete);
+    const titles = missing.map(
+      (section) => `«${definition.sections.find((candidate) => candidate.code === section.code)!.title}» (${section.percent}%)`,
+    );
+    throw new IncompleteError(
+      missing.map((section) => section.code),
+      `Анкета заполнена на ${completion.percent}%. Заполните обязательные вопросы в разделах: ${titles.join('; ')}.`,
+    );
+  }
+  // One statement: the window again under the lock, and the version the answers above were read at.
+  const rows = await prisma.$queryRaw<(WindowVerdict & { saved: ResponseRow | null })[]>`
+    WITH ${windowCheck(stored.campaign.id, [response.regionId])},
+    saved AS (
+      UPDATE "Response" AS r SET status = 'SUBMITTED', "submittedAt" = verdict.now, version = r.version + 1, "updatedAt" = verdict.now
+      FROM verdict
+      WHERE r.id = ${response.id} AND r.version = ${input.version} AND r.status = 'DRAFT' AND verdict.open
+      RETURNING ${responseColumns})
+    SELECT verdict.*, (SELECT to_jsonb(saved) FROM saved) AS saved FROM verdict`;
+  const row = rows[0];
+  if (!row) throw campaignNotFound(input.campaignCode);
+  assertVerdictOpen(row, [response.regionId]);
+  if (!row.saved) throw new ConflictError(response.version);
+  return { ...current, response: responseFromJson(row.saved) };
 }
