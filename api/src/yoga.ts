@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
 import { createLogger, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { GraphQLError, type ValidationContext, type FieldNode } from 'graphql';
+import { type ExecutionResult, GraphQLError, type ValidationContext, type FieldNode } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
 import { createContext, type Context } from './context.ts';
 import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
@@ -13,8 +13,17 @@ export interface AppOptions {
   prisma: Db;
   /** Behind https in production: Secure, __Host- cookies. */
   secureCookies?: boolean;
-  /** GraphiQL and introspection for anonymous callers (development only). */
+  /**
+   * GraphiQL, introspection for anyone and "Did you mean …" hints (development only). Without it
+   * (the default) only coordinators may introspect, and no error message suggests a name.
+   */
   exposeSchema?: boolean;
+  /**
+   * Unexpected errors carry their original message and stack (`extensions.originalError`) for a
+   * developer (default: GRAPHQL_ERROR_DETAILS=1; never because of NODE_ENV). Off, as by default,
+   * they read «Внутренняя ошибка сервера…» with no details, for everyone.
+   */
+  errorDetails?: boolean;
   /** How long a request may wait for the database before it is answered 503 (default REQUEST_TIMEOUT_MS or 30 s). */
   requestTimeoutMs?: number;
 }
@@ -81,15 +90,20 @@ function quietAboutUnavailability(logger: YogaLogger): YogaLogger {
   };
 }
 
-/** Refuses introspection to callers who are not signed in, unless the schema is exposed. */
+/** Refuses introspection to everyone but coordinators (the console's own build), unless the schema is exposed. */
 function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   return {
     onValidate: ({ context, addValidationRule }) => {
-      if (exposeSchema || (context as Context).viewer) return;
+      if (exposeSchema || (context as Context).viewer?.role === 'COORDINATOR') return;
       addValidationRule((validation: ValidationContext) => ({
         Field(node: FieldNode) {
           if (node.name.value === '__schema' || node.name.value === '__type') {
-            validation.reportError(new GraphQLError('Introspection is disabled.', { nodes: [node] }));
+            validation.reportError(
+              new GraphQLError(`${node.name.value}: описание схемы API доступно только координаторам.`, {
+                nodes: [node],
+                extensions: { code: 'FORBIDDEN' },
+              }),
+            );
           }
         },
       }));
@@ -97,9 +111,41 @@ function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   };
 }
 
+const SUGGESTION = /\s*Did you mean [\s\S]*$/;
+
+/** An error's message without graphql-js's "Did you mean …" hint (names of fields, arguments, types, enum values). */
+function withoutSuggestion(error: GraphQLError): GraphQLError {
+  if (!SUGGESTION.test(error.message)) return error;
+  return new GraphQLError(error.message.replace(SUGGESTION, ''), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
+/**
+ * Removes every "Did you mean …" from the errors of a result, unless the schema is exposed: graphql-armor
+ * hides the suggested field names, but graphql-js suggests arguments, input fields, types and enum values
+ * too (in validation and in the coercion of variables), which would spell out a schema closed to the caller.
+ */
+function suggestionStripPlugin(exposeSchema: boolean): Plugin<Context> {
+  const strip = (result: ExecutionResult): ExecutionResult =>
+    result.errors?.some((error) => SUGGESTION.test(error.message)) ? { ...result, errors: result.errors.map(withoutSuggestion) } : result;
+  return {
+    onResultProcess: ({ result, setResult }) => {
+      if (exposeSchema || Symbol.asyncIterator in result) return;
+      setResult(Array.isArray(result) ? result.map(strip) : strip(result as ExecutionResult));
+    },
+  };
+}
+
 export function createApp(options: AppOptions): App {
   const auth = createLucia(options.prisma, { secureCookies: options.secureCookies ?? false });
   const exposeSchema = options.exposeSchema ?? false;
+  const errorDetails = options.errorDetails ?? process.env.GRAPHQL_ERROR_DETAILS === '1';
   const requestTimeoutMs = options.requestTimeoutMs ?? connectionLimitsFromEnv().requestTimeoutMs;
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -107,6 +153,9 @@ export function createApp(options: AppOptions): App {
     graphiql: exposeSchema,
     landingPage: false,
     batching: false,
+    // The web handler reads a request's body whole, refusing one over MAX_BODY_BYTES with 413, before
+    // yoga sees it (web.ts); yoga's own limit would stream the body held in memory once more.
+    maxRequestBodySize: false,
     // The session check, within the request's deadline too, goes ahead of the transactions waiting
     // for a connection: it is one short statement, and a coordinator closing the window must not wait
     // behind the saves in line before being recognised.
@@ -118,8 +167,11 @@ export function createApp(options: AppOptions): App {
     },
     logging: quietAboutUnavailability(createLogger()),
     maskedErrors: {
+      // Details of unexpected errors only when asked for explicitly: yoga's default follows NODE_ENV,
+      // and a server started with NODE_ENV=development would hand anyone its stack traces.
+      isDev: errorDetails,
       // People see domain messages; anything unexpected becomes a generic error with no details.
-      maskError: (error, _message, isDev) => {
+      maskError: (error, _message) => {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof DomainError) {
           return new GraphQLError(original.message, { extensions: { code: original.code } });
@@ -138,7 +190,7 @@ export function createApp(options: AppOptions): App {
         // Errors raised on purpose (authorisation, bad arguments) already carry a message for people.
         // (Checked by name: graphql can be loaded twice, as ESM and as CommonJS, defeating instanceof.)
         if ((original as Error | undefined)?.name === 'GraphQLError') return error as Error;
-        return maskError(error, 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.', isDev);
+        return maskError(error, 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.', errorDetails);
       },
     },
     plugins: [
@@ -152,6 +204,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
       introspectionGuardPlugin(exposeSchema),
+      suggestionStripPlugin(exposeSchema),
       deadlinePlugin(requestTimeoutMs),
       responseCookiesPlugin(),
     ],

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--pglite] [--rounds R] [--seconds S] [--no-write] [--profile]
+// npm run bench [-- --quick] [--pglite] [--rounds R] [--seconds S] [--no-write] [--profile] [--only a,b]
 //
 // Starts the real server (node api/start.mjs, what `npm start` runs) on loopback against a fresh
 // database and measures, each scenario beside a baseline measured in the same run, interleaved over
@@ -47,8 +47,16 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
+/** --only typename,saves,open,nested,link,dashboard: the scenarios to run (all by default). */
+const SCENARIOS = ['typename', 'saves', 'open', 'nested', 'link', 'dashboard'] as const;
+const only = new Set(args.only ? args.only.split(',').map((name) => name.trim()) : SCENARIOS);
+for (const name of only) {
+  if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--only: unknown scenario ${name} (known: ${SCENARIOS.join(', ')})`);
+}
+const runs = (name: (typeof SCENARIOS)[number]) => only.has(name);
 const quick = args.quick!;
 const rounds = Number(args.rounds ?? (quick ? 1 : 3));
 const seconds = Number(args.seconds ?? (quick ? 3 : 10));
@@ -563,7 +571,7 @@ try {
     return { own, base };
   };
 
-  {
+  if (runs('typename')) {
     const { own, base } = await pair(
       '{ __typename }',
       () => closedLoop(ours.origin, typename, 100, seconds),
@@ -571,7 +579,7 @@ try {
     );
     loadRow('`{ __typename }`, closed loop, 100 connections', own, base, 'hello-world', 'req/s');
   }
-  for (const connections of [100, 500]) {
+  for (const connections of runs('saves') ? [100, 500] : []) {
     const { own, base } = await pair(
       `saveSection, ${connections} connections`,
       async () => {
@@ -586,7 +594,7 @@ try {
     );
     loadRow(`saveSection, closed loop, ${connections} connections`, own, base, 'hello-world mutation', 'saves/s');
   }
-  for (const rate of [250, 500, 1000]) {
+  for (const rate of runs('open') ? [250, 500, 1000] : []) {
     const { own, base } = await pair(
       `saveSection at ${rate}/s`,
       () => openLoop(ours.origin, ourSaves, rate, seconds),
@@ -597,7 +605,9 @@ try {
   if (failures.size) {
     notes.push(`Failed saves by answer: ${[...failures].map(([kind, count]) => `${kind} × ${count}`).join('; ')}.`);
   }
-  if (postgraphile) {
+  if (!runs('nested')) {
+    // not asked for
+  } else if (postgraphile) {
     // The same payload both ways: the region's authorities, the campaign's responses there with their progress and measures.
     const count = async (origin: string, workload: Workload) => {
       const { headers, body } = workload.request(0);
@@ -624,7 +634,7 @@ try {
   }
 
   // The personal link's POST and the form's first load.
-  {
+  if (runs('link')) {
     const cells: string[] = [];
     let next = 0;
     for (const encoding of ['identity', 'gzip', 'br']) {
@@ -662,7 +672,7 @@ try {
     cookie: setup.coordinatorCookie,
   });
   let oursRunning = true;
-  for (const size of dashboardSizes) {
+  for (const size of runs('dashboard') ? dashboardSizes : []) {
     if (size !== firstSize) {
       if (db.kind === 'pglite') db = await openDb();
       const grown = await generateDataset(db.prisma, { campaignCode: DASHBOARD_CAMPAIGN, perRegion: size, seed: 2, answers: false });
@@ -721,7 +731,7 @@ try {
   if (profileDir) {
     const [idle, ...busy] = await summariseProfiles(profileDir);
     notes.push(`CPU profile of our server over the whole run (self time): ${idle} ${busy.join(', ')}.`);
-    await rm(profileDir, { recursive: true, force: true });
+    log(`CPU profiles kept in ${profileDir} (open them in Chrome's DevTools, Performance tab)`);
   }
   const report = render();
   console.log(report);

@@ -10,6 +10,7 @@
 //   /admin/export/<campaign>.xlsx|.csv   a coordinator's download of the answers (streamed)
 //   /assets/*              scripts and styles, named by their content's hash (assets.ts)
 //   /graphql               the API
+import { Request as FetchRequest } from '@whatwg-node/fetch';
 import type { Db } from '../db/client.ts';
 import type { RequestOrigin } from '../auth/authEvents.ts';
 import { defaultCaptchaConfig, newChallenge, type CaptchaConfig } from '../auth/captcha.ts';
@@ -239,7 +240,8 @@ export function createWeb(options: WebOptions): Web {
     if (pathname === '/graphql') {
       if (method === 'POST') {
         const body = await readBody(request, MAX_BODY_BYTES);
-        request = new Request(request.url, { method, headers: request.headers, body: body as unknown as BodyInit });
+        // graphql-yoga's own Request class: it parses a body it holds whole without streaming it again.
+        request = new FetchRequest(request.url, { method, headers: request.headers, body: body as unknown as BodyInit }) as unknown as Request;
       }
       return app.yoga.fetch(request, { clientIp: originOf(request, client).ip });
     }
