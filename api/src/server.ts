@@ -13,7 +13,11 @@ import { openProductDatabase } from './snapshots.ts';
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
-const production = process.env.NODE_ENV === 'production';
+// GraphiQL, introspection for anyone and "Did you mean …" hints only when a developer asks for them;
+// otherwise (NODE_ENV unset, production, anything else) only coordinators may introspect the schema.
+const exposeSchema = process.env.NODE_ENV === 'development';
+// Stack traces of unexpected errors only with this explicit flag (yoga.ts), never because of NODE_ENV.
+const errorDetails = process.env.GRAPHQL_ERROR_DETAILS === '1';
 
 // The assets are read (or built, after a change to their sources) while the database opens.
 const assets = loadAssets();
@@ -31,18 +35,19 @@ const web = createWeb({
   prisma: db.prisma,
   mailer,
   publicUrl,
-  exposeSchema: !production,
+  exposeSchema,
   captcha: captchaConfigFromEnv(),
   trustProxy: process.env.TRUST_PROXY === '1',
 });
 await assets;
 console.log(`Mail: ${mailer.description}`);
+if (errorDetails) console.log('GRAPHQL_ERROR_DETAILS=1: unexpected errors are answered with their message and stack; never set it in production');
 
 const server = createServer(toNodeListener(web, publicUrl));
 server.listen(port, host, () => {
   console.log(`Registration: ${publicUrl}/`);
   console.log(`Console:      ${publicUrl}/admin/ (create an account: npm run coordinator -- <email>)`);
-  console.log(`GraphQL API:  ${publicUrl}/graphql${production ? '' : ' (GraphiQL there in a browser)'}`);
+  console.log(`GraphQL API:  ${publicUrl}/graphql${exposeSchema ? ' (GraphiQL there in a browser)' : ''}`);
 });
 
 let stopping = false;

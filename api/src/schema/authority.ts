@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import { signedIn } from '../context.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { updateAuthority } from '../services/authorities.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries, contains, parseId } from './lists.ts';
@@ -47,6 +48,11 @@ addListQueries({
   },
   defaultSort: 'name',
   delegate: (context) => context.prisma.authority,
+  // Names come from respondents' free text: only those a sent questionnaire stands behind are public.
+  visibleTo: (context): Prisma.AuthorityWhereInput | null =>
+    context.viewer?.role === 'COORDINATOR' ? null : { responses: { some: { status: 'SUBMITTED' } } },
+  visibilityNote:
+    'Anonymous callers and respondents see only confirmed authorities, those named by at least one submitted questionnaire (names typed into drafts stay private); coordinators see all.',
   toWhere: (filter) => ({
     ...(filter?.regionId ? { regionId: Number(filter.regionId) } : {}),
     ...(filter?.sphereId ? { sphereId: Number(filter.sphereId) } : {}),

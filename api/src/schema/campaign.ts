@@ -1,9 +1,10 @@
 import { builder } from '../builder.ts';
 import { type Context, signedIn } from '../context.ts';
 import { type AuditedBy, campaignDefinition, extendWindowForRegion, setCampaignWindow, type WindowChange } from '../services/campaigns.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { windowState } from '../survey/window.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
-import { addListQueries } from './lists.ts';
+import { addListQueries, narrowedBy } from './lists.ts';
 
 export const CampaignState = builder.enumType('CampaignState', {
   values: {
@@ -55,6 +56,10 @@ builder.prismaObject('Campaign', {
   }),
 });
 
+/** Drafts are the coordinators' business: the server's rule every path to a campaign applies. */
+export const visibleCampaigns = (context: Context): Prisma.CampaignWhereInput | null =>
+  context.viewer?.role === 'COORDINATOR' ? null : { state: { not: 'DRAFT' } };
+
 const CampaignFilter = builder.inputType('CampaignFilter', {
   fields: (t) => ({ year: t.int(), state: t.field({ type: CampaignState }), ids: t.idList() }),
 });
@@ -67,9 +72,9 @@ addListQueries({
   sortFields: { year: (order) => ({ year: order }), opensAt: (order) => ({ opensAt: order }), code: (order) => ({ code: order }) },
   defaultSort: 'year',
   delegate: (context) => context.prisma.campaign,
-  toWhere: (filter, context) => ({
-    // Drafts are the coordinators' business.
-    ...(context.viewer?.role === 'COORDINATOR' ? {} : { state: { not: 'DRAFT' as const } }),
+  visibleTo: visibleCampaigns,
+  visibilityNote: 'Drafts only for coordinators: for anyone else a filter by state DRAFT finds nothing.',
+  toWhere: (filter) => ({
     ...(filter?.year ? { year: filter.year } : {}),
     ...(filter?.state ? { state: filter.state } : {}),
     ...(filter?.ids ? { id: { in: filter.ids.map(Number) } } : {}),
@@ -80,14 +85,11 @@ builder.queryField('campaign', (t) =>
   t.prismaField({
     type: 'Campaign',
     nullable: true,
-    description: 'A published campaign by its code, e.g. "nok-2021".',
+    description: 'A published campaign by its code, e.g. "nok-2021" (a draft only for coordinators).',
     authScopes: { public: true },
     args: { code: t.arg.string({ required: true }) },
     resolve: (query, _root, args, context) =>
-      context.prisma.campaign.findFirst({
-        ...query,
-        where: { code: args.code, ...(context.viewer?.role === 'COORDINATOR' ? {} : { state: { not: 'DRAFT' } }) },
-      }),
+      context.prisma.campaign.findFirst({ ...query, where: narrowedBy(visibleCampaigns(context), { code: args.code }) }),
   }),
 );
 

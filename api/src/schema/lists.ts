@@ -33,7 +33,16 @@ export interface ListOptions<Filter extends object, Where extends object> {
   defaultSort: string;
   scope: keyof AuthScopes;
   delegate: (context: Context) => Delegate;
-  toWhere: (filter: Filter | null | undefined, context: Context) => Where;
+  /**
+   * The server's rule: what this caller may see at all (e.g. no drafts but for coordinators), or
+   * null for everything. Every field of the list (the page, the count, the row by id) combines it
+   * with the client's filter by AND, so a filter can only narrow it, never replace it.
+   */
+  visibleTo?: (context: Context) => Where | null;
+  /** Says who sees what (`visibleTo`) in the fields' descriptions. */
+  visibilityNote?: string;
+  /** The client's filter as a condition; it does not see the caller (that is `visibleTo`'s business). */
+  toWhere: (filter: Filter | null | undefined) => Where;
   /** The numeric id type used by the model (Int ids are parsed from the GraphQL ID). */
   idKind?: 'int' | 'string';
 }
@@ -91,41 +100,57 @@ export function metaArgs<Filter extends object>(arg: ArgBuilder<SchemaTypes>, fi
   return { page: arg.int(), perPage: arg.int(), filter: arg({ type: filter }) };
 }
 
+/**
+ * The server's rule AND the client's condition: rows the rule hides stay hidden whatever the client
+ * asks. Never spread a client's filter over a rule (`{ ...rule, ...filter }`): a key of the filter
+ * would replace the rule's condition on the same column.
+ */
+export function narrowedBy<Where extends object>(rule: Where | null | undefined, clientWhere: Where): Where {
+  return (rule ? { AND: [rule, clientWhere] } : clientWhere) as Where;
+}
+
 /** Adds allX, _allXMeta and X(id) root fields for one model. */
 export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
   const orderBy = listOrder(options.sortFields, options.defaultSort);
+  const rule = (context: Context) => options.visibleTo?.(context) ?? null;
+  const where = (filter: Filter | null | undefined, context: Context) => narrowedBy(rule(context), options.toWhere(filter));
+  const note = options.visibilityNote ? ` ${options.visibilityNote}` : '';
 
   builder.queryFields((t) => ({
     [`all${options.plural}`]: t.prismaField({
       type: [options.type as 'Region'],
-      description: `A page of ${options.plural}, filtered and sorted (at most ${MAX_PAGE_SIZE} per page).`,
+      description: `A page of ${options.plural}, filtered and sorted (at most ${MAX_PAGE_SIZE} per page).${note}`,
       authScopes: { [options.scope]: true },
       args: listArgs(t.arg, options.filter, options.sortFields),
       resolve: (query, _root, args, context) =>
         options.delegate(context).findMany({
           ...query,
-          where: options.toWhere((args as { filter?: Filter | null }).filter, context),
+          where: where((args as { filter?: Filter | null }).filter, context),
           orderBy: orderBy(args.sortField, args.sortOrder),
           ...paging(args),
         }) as never,
     }),
     [`_all${options.plural}Meta`]: t.field({
       type: ListMetadata,
+      ...(note ? { description: `How many ${options.plural} the filter finds.${note}` } : {}),
       authScopes: { [options.scope]: true },
       args: metaArgs(t.arg, options.filter),
       resolve: async (_root, args, context) => ({
-        count: await options.delegate(context).count({ where: options.toWhere((args as { filter?: Filter | null }).filter, context) }),
+        count: await options.delegate(context).count({ where: where((args as { filter?: Filter | null }).filter, context) }),
       }),
     }),
     [options.type]: t.prismaField({
       type: options.type as 'Region',
       nullable: true,
+      ...(note ? { description: `One of the ${options.plural} by id, or null.${note}` } : {}),
       authScopes: { [options.scope]: true },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (query, _root, args, context) =>
-        options
+      resolve: (query, _root, args, context) => {
+        const visible = rule(context);
+        return options
           .delegate(context)
-          .findUnique({ ...query, where: { ...options.toWhere(null, context), id: parseId(args.id, options.idKind) } }) as never,
+          .findUnique({ ...query, where: { id: parseId(args.id, options.idKind), ...(visible ? { AND: [visible] } : {}) } }) as never;
+      },
     }),
   }));
 }
