@@ -8,6 +8,7 @@ import { createContext, type Context } from './context.ts';
 import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
 import { schema } from './schema/index.ts';
 import { DomainError } from './services/errors.ts';
+import { resultLimitsPlugin } from './resultLimits.ts';
 
 export interface AppOptions {
   prisma: Db;
@@ -69,7 +70,7 @@ function deadlinePlugin(requestTimeoutMs: number): Plugin<Context> {
 
 /** How a request is answered when the database cannot serve it now: 503 and when to come back. */
 export const RETRY_AFTER_SECONDS = 60;
-const unavailableMessages = {
+export const unavailableMessages = {
   busy: 'Сервер перегружен, повторите через минуту.',
   unreachable: 'Сервер временно недоступен, повторите через минуту.',
 };
@@ -205,6 +206,7 @@ export function createApp(options: AppOptions): App {
       }),
       introspectionGuardPlugin(exposeSchema),
       suggestionStripPlugin(exposeSchema),
+      resultLimitsPlugin(),
       deadlinePlugin(requestTimeoutMs),
       responseCookiesPlugin(),
     ],

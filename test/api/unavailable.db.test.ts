@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../api/src/auth/sessions.ts';
 import { type Database, openDatabase } from '../../api/src/db/client.ts';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
+import { createWeb } from '../../api/src/http/web.ts';
 import { createApp, type App } from '../../api/src/yoga.ts';
 import { createTestDatabase, testDatabaseKind } from '../helpers/db.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
@@ -74,6 +75,35 @@ it('a database that cannot be reached: 503 with Retry-After, for a signed-in cal
     );
     expectServiceUnavailable(signedIn, /Сервер временно недоступен/);
   } finally {
+    await db.close();
+  }
+});
+
+it('the pages too: 503 with Retry-After and a Russian page, never 500', async () => {
+  const db = await openDatabase({ kind: 'postgresql', url: `postgresql://postgres@127.0.0.1:${await closedPort()}/nok`, requestTimeoutMs: 2_000 });
+  const web = createWeb({
+    prisma: db.prisma,
+    mailer: { description: 'none', send: async () => 'none', close() {} },
+    publicUrl: 'http://127.0.0.1',
+    outboxIntervalMs: 0,
+  });
+  try {
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1' };
+    for (const request of [
+      new Request('http://127.0.0.1/'),
+      new Request('http://127.0.0.1/auth?e=a%40example.org&h=x'),
+      new Request('http://127.0.0.1/auth', { method: 'POST', headers: form, body: 'e=a%40example.org&h=x' }),
+      new Request('http://127.0.0.1/link', { method: 'POST', headers: form, body: 'email=a%40example.org' }),
+    ]) {
+      const response = await web.fetch(request);
+      const text = await response.text();
+      expect(response.status, `${request.method} ${request.url}: ${text.slice(0, 200)}`).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('60');
+      expect(text).toMatch(/Сервер временно недоступен, повторите через минуту\./);
+      expect(text).not.toMatch(/внутренняя ошибка|stack|Prisma|ECONNREFUSED/i);
+    }
+  } finally {
+    await web.close();
     await db.close();
   }
 });

@@ -11,7 +11,7 @@
 //   /assets/*              scripts and styles, named by their content's hash (assets.ts)
 //   /graphql               the API
 import { Request as FetchRequest } from '@whatwg-node/fetch';
-import type { Db } from '../db/client.ts';
+import { databaseUnavailable, type Db } from '../db/client.ts';
 import type { RequestOrigin } from '../auth/authEvents.ts';
 import { defaultCaptchaConfig, newChallenge, type CaptchaConfig } from '../auth/captcha.ts';
 import { sessionFromRequest } from '../auth/sessions.ts';
@@ -20,7 +20,7 @@ import { startOutboxWorker } from '../email/outbox.ts';
 import { windowText } from '../survey/window.ts';
 import { register, requestLink, RegistrationRefused, openCampaignForRegistration, type RateLimits } from '../services/registration.ts';
 import { inspectLink, signInWithLink, signOut } from '../services/signIn.ts';
-import { createApp, type App } from '../yoga.ts';
+import { createApp, RETRY_AFTER_SECONDS, type App, unavailableMessages } from '../yoga.ts';
 import { EXPORT_PATH, exportDownload } from './exportRoute.ts';
 import { consoleClient, formClient, isAssetName, loadAssets } from './assets.ts';
 import { bodyOf, chooseEncoding, compressResponse } from './compression.ts';
@@ -291,6 +291,15 @@ export function createWeb(options: WebOptions): Web {
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         return new Response('Слишком большой запрос.', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      }
+      // The database overloaded past the request's time, restarting or unreachable: nothing was done,
+      // and the person is told to come back (as the API tells its callers).
+      const unavailable = databaseUnavailable(error);
+      if (unavailable) {
+        console.warn(`database unavailable (${unavailable.reason}) for ${request.method} ${new URL(request.url).pathname}`);
+        return html(messagePage({ title: 'Сервер временно недоступен', message: unavailableMessages[unavailable.reason] }), 503, {
+          'retry-after': String(RETRY_AFTER_SECONDS),
+        });
       }
       console.error(error);
       return html(messagePage({ title: 'Ошибка сервера', message: 'Произошла внутренняя ошибка. Попробуйте ещё раз позже.' }), 500);
