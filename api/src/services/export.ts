@@ -176,10 +176,22 @@ async function writeMeasuresSheet(prisma: Db, campaign: Campaign, sheet: ExcelJS
   sheet.commit();
 }
 
-const csvField = (value: string | number): string => {
-  // Russian Excel reads «12,5» as a number and «12.5» as text.
-  const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Text that a spreadsheet would take for a formula (OWASP «CSV Injection»): a cell starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return. Answers, e-mail addresses and even question labels
+ * come from outside, so every text cell is checked, not only the free-text answers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Numbers stay numbers (Russian Excel reads «12,5» as a number and «12.5» as text, and
+ * «-5» as minus five). Text that would start a formula is neutralised as OWASP advises: prefixed
+ * with a single quote and quoted, so Excel and LibreOffice show it as the text it is.
+ */
+export const csvField = (value: string | number): string => {
+  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 };
 
 /** Writes the CSV, waiting for the output to drain so a slow client does not fill memory. */
