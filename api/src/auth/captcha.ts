@@ -1,11 +1,11 @@
 // «Я не робот»: a self-hosted ALTCHA proof-of-work. The browser widget fetches a signed challenge
 // from /altcha/challenge and solves it; the server verifies the solution locally (no call outside),
-// refuses expired ones, and remembers used ones until they expire so a replayed solution fails.
+// refuses expired ones, and remembers used ones (by their signature) until they expire so a
+// replayed solution fails, however it is re-encoded.
 import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { Db, Tx } from '../db/client.ts';
 import { appSecret } from './secrets.ts';
-import { sha256Hex } from './tokens.ts';
 
 export const CHALLENGE_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -54,6 +54,15 @@ export type CaptchaOutcome = 'ok' | 'missing' | 'malformed' | 'invalid' | 'expir
 /**
  * Verifies the widget's payload (Base64 JSON of { challenge, solution }) and marks it used inside
  * the caller's transaction, so a refused registration does not burn it and a replay fails.
+ *
+ * A challenge is remembered by what the server signed, not by what the client sent: the JSON the
+ * client sends can be re-encoded endlessly (another key order, an extra key, other whitespace) while
+ * the signature still verifies, since the library signs the canonical JSON of the parameters. The
+ * signature is the HMAC of those parameters and must equal the one computed (lower-case hex,
+ * compared exactly), so every encoding of one issued challenge that verifies carries the same
+ * signature string: it is the key. The row is claimed by INSERT … ON CONFLICT DO NOTHING and the
+ * row count says whether this request was first; a concurrent request with the same challenge waits
+ * on the uncommitted row and then gets 0 (or 1 if the first one rolled back).
  */
 export async function verifyCaptcha(prisma: Db, tx: Tx, payload: string | null | undefined): Promise<CaptchaOutcome> {
   if (!payload) return 'missing';
@@ -63,7 +72,10 @@ export async function verifyCaptcha(prisma: Db, tx: Tx, payload: string | null |
   } catch {
     return 'malformed';
   }
-  if (!decoded?.challenge || !decoded.solution) return 'malformed';
+  if (!decoded || typeof decoded !== 'object' || !decoded.challenge || typeof decoded.challenge !== 'object' || !decoded.solution) return 'malformed';
+  const { signature, parameters } = decoded.challenge;
+  // Every challenge this server issues is signed and expires; anything else is not one of ours.
+  if (typeof signature !== 'string' || !parameters || typeof parameters !== 'object' || typeof parameters.expiresAt !== 'number') return 'malformed';
   let result: Awaited<ReturnType<typeof verifySolution>>;
   try {
     result = await verifySolution({ challenge: decoded.challenge, solution: decoded.solution as never, deriveKey, ...(await secrets(prisma)) });
@@ -72,12 +84,17 @@ export async function verifyCaptcha(prisma: Db, tx: Tx, payload: string | null |
   }
   if (result.expired) return 'expired';
   if (!result.verified) return 'invalid';
-  const id = sha256Hex(JSON.stringify(decoded.challenge));
-  const now = new Date();
-  await tx.usedChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
-  const inserted = await tx.usedChallenge.createMany({
-    data: [{ id, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) }],
-    skipDuplicates: true,
-  });
-  return inserted.count === 1 ? 'ok' : 'replayed';
+  return (await claimChallenge(tx, signature, new Date(parameters.expiresAt * 1000))) ? 'ok' : 'replayed';
+}
+
+/**
+ * Marks a verified challenge used; false when it already was. Kept until its own expiry plus a
+ * lifetime's margin (for processes whose clocks differ), then `pruneAuthRecords` removes it.
+ */
+export async function claimChallenge(tx: Tx, signature: string, expiresAt: Date): Promise<boolean> {
+  const keepUntil = new Date(expiresAt.getTime() + CHALLENGE_LIFETIME_MS);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "UsedChallenge" (id, "expiresAt") VALUES (${`sig:${signature}`}, ${keepUntil})
+    ON CONFLICT (id) DO NOTHING`;
+  return inserted === 1;
 }
