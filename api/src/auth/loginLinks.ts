@@ -16,21 +16,30 @@ export async function issueLoginLink(tx: Tx, userId: string, campaignId: number)
 
 /**
  * A link was delivered: revokes the person's live links for the campaign that are older than it
- * (by creation, then id, so of any two links exactly one is the older). Links made later are left
- * alone: when two mails to one person are sent at once by two workers, whichever finishes last must
- * not revoke the newer link, or both links would die. The newest delivered link always survives.
+ * (by creation, then id, so of any two links exactly one is the older), and ends the sessions that
+ * were opened with them. Links made later are left alone: when two mails to one person are sent at
+ * once by two workers, whichever finishes last must not revoke the newer link, or both links would
+ * die. The newest delivered link always survives.
+ *
+ * Why the sessions of the older links, and not all the person's sessions: a new link is asked for
+ * when the old one is lost, or may have reached someone else (a forwarded or shared mail), so
+ * whoever signed in with an old link must not stay signed in on the strength of it. Sessions opened
+ * with the new link, or with a newer one than this (the race above), are the person's current ones
+ * and stay. A session records its link (Session.loginLinkId); one opened while this runs either
+ * commits first (its insert holds the link FOR SHARE, so the UPDATE below waits for it, and the
+ * DELETE, a later statement, sees it) or finds the link revoked and is not written.
  */
-export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date()): Promise<void> {
+export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date()): Promise<{ linksRevoked: number; sessionsEnded: number }> {
   const link = await tx.loginLink.findUniqueOrThrow({ where: { id: linkId } });
-  await tx.loginLink.updateMany({
-    where: {
-      userId: link.userId,
-      campaignId: link.campaignId,
-      revokedAt: null,
-      OR: [{ createdAt: { lt: link.createdAt } }, { createdAt: link.createdAt, id: { lt: link.id } }],
-    },
-    data: { revokedAt: now, revokedReason: 'rotated' },
-  });
+  const older = {
+    userId: link.userId,
+    campaignId: link.campaignId,
+    OR: [{ createdAt: { lt: link.createdAt } }, { createdAt: link.createdAt, id: { lt: link.id } }],
+  };
+  const revoked = await tx.loginLink.updateMany({ where: { ...older, revokedAt: null }, data: { revokedAt: now, revokedReason: 'rotated' } });
+  // The sessions of every older link, whether revoked now or before (found by the person's sessions).
+  const ended = await tx.session.deleteMany({ where: { userId: link.userId, loginLink: { is: older } } });
+  return { linksRevoked: revoked.count, sessionsEnded: ended.count };
 }
 
 export type LinkRefusal = 'unknown' | 'revoked' | 'expired' | 'submitted' | 'disabled';

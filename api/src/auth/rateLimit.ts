@@ -1,4 +1,5 @@
-// Fixed-window counters in the database (so they hold across processes and restarts).
+// Fixed-window counters in the database (so they hold across processes and restarts). Hits older
+// than the longest window are pruned by the server (retention.ts).
 import type { Tx } from '../db/client.ts';
 
 export interface Limit {
@@ -16,10 +17,4 @@ export async function hitRateLimits(tx: Tx, limits: Limit[], now = new Date()): 
   }
   await tx.rateLimitHit.createMany({ data: limits.map((limit) => ({ key: limit.key, at: now })) });
   return null;
-}
-
-/** Forgets hits older than the longest window (called by the outbox worker's housekeeping). */
-export async function pruneRateLimitHits(tx: Tx, olderThanMs: number, now = new Date()): Promise<number> {
-  const { count } = await tx.rateLimitHit.deleteMany({ where: { at: { lt: new Date(now.getTime() - olderThanMs) } } });
-  return count;
 }

@@ -11,6 +11,18 @@ export interface UserAttributes {
   fullName: string | null;
 }
 
+/** What a session records besides its user: the personal link it was opened with, if any. */
+export interface SessionAttributes {
+  loginLinkId?: string | null;
+}
+
+/** The link was revoked (a newer one was delivered) between its check and the session's start. */
+export class LinkRevokedError extends Error {
+  constructor() {
+    super('The personal link was revoked before the session started');
+  }
+}
+
 interface SessionRow {
   userId: string;
   expiresAt: Date;
@@ -45,8 +57,25 @@ export class HashedSessionAdapter implements Adapter {
     return rows.map((row) => ({ id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
   }
 
+  /**
+   * A session opened with a link is written only while the link is live, in one statement that
+   * holds the link's row FOR SHARE: a rotation revoking the link (rotateLoginLinks) either waits for
+   * this insert and then ends the session with the link, or commits first and this insert finds the
+   * link revoked and writes nothing.
+   */
   async setSession(session: DatabaseSession): Promise<void> {
-    await this.prisma.session.create({ data: { id: sha256Hex(session.id), userId: session.userId, expiresAt: session.expiresAt } });
+    const loginLinkId = (session.attributes as SessionAttributes).loginLinkId ?? null;
+    if (!loginLinkId) {
+      await this.prisma.session.create({ data: { id: sha256Hex(session.id), userId: session.userId, expiresAt: session.expiresAt } });
+      return;
+    }
+    const inserted = await this.prisma.$executeRaw`
+      WITH link AS (
+        SELECT id FROM "LoginLink" WHERE id = ${loginLinkId} AND "userId" = ${session.userId} AND "revokedAt" IS NULL FOR SHARE
+      )
+      INSERT INTO "Session" (id, "userId", "expiresAt", "loginLinkId")
+      SELECT ${sha256Hex(session.id)}, ${session.userId}, ${session.expiresAt}, link.id FROM link`;
+    if (inserted !== 1) throw new LinkRevokedError();
   }
 
   async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {

@@ -3,7 +3,7 @@
 // a session used after half its life is extended.
 import { Lucia, TimeSpan, type Cookie, type Session, type User } from 'lucia';
 import type { Db } from '../db/client.ts';
-import { HashedSessionAdapter, type UserAttributes } from './sessionAdapter.ts';
+import { HashedSessionAdapter, type SessionAttributes, type UserAttributes } from './sessionAdapter.ts';
 
 export const SESSION_LIFETIME = new TimeSpan(30, 'd');
 
@@ -29,12 +29,17 @@ declare module 'lucia' {
   interface Register {
     Lucia: Auth;
     DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
   }
 }
 
-/** Starts a new session for a user (after the user proved who they are); returns the cookie to set. */
-export async function startSession(auth: Auth, userId: string): Promise<{ session: Session; cookie: Cookie }> {
-  const session = await auth.createSession(userId, {});
+/**
+ * Starts a new session for a user (after the user proved who they are); returns the cookie to set.
+ * A session opened with a personal link names it, and ends when a newer link revokes it (a revoked
+ * link opens none: LinkRevokedError).
+ */
+export async function startSession(auth: Auth, userId: string, attributes: SessionAttributes = {}): Promise<{ session: Session; cookie: Cookie }> {
+  const session = await auth.createSession(userId, attributes);
   return { session, cookie: auth.createSessionCookie(session.id) };
 }
 

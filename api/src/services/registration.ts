@@ -5,10 +5,11 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
-import { logAuthEvent, type AuthEventKind, type RequestOrigin } from '../auth/authEvents.ts';
+import { logAuthEvent, logRefusal, type RefusalKind, type RequestOrigin } from '../auth/authEvents.ts';
 import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
 import { normaliseEmail } from '../auth/loginLinks.ts';
 import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
+import { pruneAuthRecordsWhenDue } from '../auth/retention.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
 import { moscowDayText, windowState } from '../survey/window.ts';
 import { lockWindowsForCheck } from './campaigns.ts';
@@ -31,7 +32,7 @@ export class RegistrationRefused extends Error {
     readonly field: RegistrationField,
     message: string,
     readonly status: 400 | 403 | 429,
-    readonly event: AuthEventKind,
+    readonly event: RefusalKind,
   ) {
     super(message);
   }
@@ -114,7 +115,7 @@ async function admitMailRequest(
   email: string,
   input: { captcha: string | null; origin: RequestOrigin },
   options: JourneyOptions,
-  refusal: AuthEventKind,
+  refusal: RefusalKind,
 ): Promise<{ campaign: Campaign; now: Date }> {
   const { campaign, next, now } = await openCampaignForRegistration(tx);
   if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, refusal);
@@ -132,13 +133,16 @@ async function admitMailRequest(
   return { campaign, now };
 }
 
-/** Runs a step of a link request; a refusal is logged as an auth event before it reaches the caller. */
+/**
+ * Runs a step of a link request; a refusal is logged as an auth event before it reaches the caller,
+ * aggregated per network and minute (anyone can send these requests, as fast as they like).
+ */
 async function loggingRefusals<T>(prisma: Db, origin: RequestOrigin, email: string | null, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof RegistrationRefused) {
-      await logAuthEvent(prisma, error.event, origin, { email, detail: error.message });
+      await logRefusal(prisma, error.event, origin, { email, detail: error.message });
     }
     throw error;
   }
@@ -146,6 +150,7 @@ async function loggingRefusals<T>(prisma: Db, origin: RequestOrigin, email: stri
 
 /** Registers a respondent (or re-sends the link of a known one: the answer is the same). */
 export async function register(prisma: Db, input: RegistrationInput, options: JourneyOptions = {}): Promise<void> {
+  await pruneAuthRecordsWhenDue(prisma);
   const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
   await loggingRefusals(prisma, input.origin, email, async () => {
     if (!input.consent) {
@@ -169,6 +174,7 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
 
 /** "Send me my link again": rotates the link of a known respondent; unknown addresses get the same answer. */
 export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'consent'>, options: JourneyOptions = {}): Promise<void> {
+  await pruneAuthRecordsWhenDue(prisma);
   const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
   await loggingRefusals(prisma, input.origin, email, async () => {
     await prisma.$transaction(async (tx) => {

@@ -2,8 +2,10 @@
 // scanners that follow links sign nobody in) and signing out.
 import type { Cookie } from 'lucia';
 import { databaseNow, type Db } from '../db/client.ts';
-import { logAuthEvent, type RequestOrigin } from '../auth/authEvents.ts';
+import { logAuthEvent, logRefusal, type RequestOrigin } from '../auth/authEvents.ts';
 import { checkLoginLink, type LinkRefusal } from '../auth/loginLinks.ts';
+import { pruneAuthRecordsWhenDue } from '../auth/retention.ts';
+import { LinkRevokedError } from '../auth/sessionAdapter.ts';
 import { startSession, type Auth } from '../auth/sessions.ts';
 
 export const linkRefusalMessages: Record<LinkRefusal, string> = {
@@ -27,18 +29,27 @@ export async function inspectLink(prisma: Db, email: string, token: string): Pro
 export type SignInResult = { ok: true; cookie: Cookie; campaignCode: string } | { ok: false; reason: LinkRefusal; message: string };
 
 export async function signInWithLink(prisma: Db, auth: Auth, input: { email: string; token: string; origin: RequestOrigin }): Promise<SignInResult> {
+  await pruneAuthRecordsWhenDue(prisma);
   const check = await prisma.$transaction(async (tx) => {
     const now = await databaseNow(tx);
     const result = await checkLoginLink(tx, input.email, input.token, now);
     if (result.ok) await tx.loginLink.update({ where: { id: result.linkId }, data: { lastUsedAt: now } });
     return result;
   });
-  if (!check.ok) {
-    await logAuthEvent(prisma, 'login_refused', input.origin, { email: input.email.slice(0, 254), detail: check.reason });
-    return { ok: false, reason: check.reason, message: linkRefusalMessages[check.reason] };
+  const refuse = async (reason: LinkRefusal): Promise<SignInResult> => {
+    await logRefusal(prisma, 'login_refused', input.origin, { email: input.email.slice(0, 254), detail: reason });
+    return { ok: false, reason, message: linkRefusalMessages[reason] };
+  };
+  if (!check.ok) return refuse(check.reason);
+  // A new session at every sign-in (no fixation); the cookie carries its secret. The session names
+  // its link, so a newer link delivered later ends it (rotateLoginLinks).
+  let cookie: Cookie;
+  try {
+    ({ cookie } = await startSession(auth, check.userId, { loginLinkId: check.linkId }));
+  } catch (error) {
+    if (error instanceof LinkRevokedError) return refuse('revoked');
+    throw error;
   }
-  // A new session at every sign-in (no fixation); the cookie carries its secret.
-  const { cookie } = await startSession(auth, check.userId);
   await logAuthEvent(prisma, 'login', input.origin, { email: input.email, userId: check.userId });
   return { ok: true, cookie, campaignCode: check.campaignCode };
 }
