@@ -2,10 +2,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Cookie } from 'lucia';
 import type { Db } from '../db/client.ts';
-import { logAuthEvent, type RequestOrigin } from '../auth/authEvents.ts';
+import { logAuthEvent, logRefusal, type RequestOrigin } from '../auth/authEvents.ts';
 import { normaliseEmail } from '../auth/loginLinks.ts';
-import { hitRateLimits } from '../auth/rateLimit.ts';
+import { pruneAuthRecordsWhenDue } from '../auth/retention.ts';
 import { startSession, type Auth } from '../auth/sessions.ts';
+import { admitSignInAttempt, attemptSucceeded, defaultSignInThrottle, throttledMessage, type SignInThrottle } from '../auth/signInThrottle.ts';
 import { generateSecret } from '../auth/tokens.ts';
 import { SignInRefusedError } from './errors.ts';
 import { parseEmail } from './registration.ts';
@@ -36,26 +37,33 @@ export async function createCoordinator(
 // Verified when the address is unknown, so the answer takes as long either way.
 const decoyHash = hash(generateSecret(16));
 
-export async function signInCoordinator(prisma: Db, auth: Auth, input: { email: string; password: string; origin: RequestOrigin }): Promise<Cookie> {
+/**
+ * A coordinator's sign-in, throttled per account and network with growing waits (signInThrottle.ts):
+ * failures from one network never refuse the right password from another.
+ */
+export async function signInCoordinator(
+  prisma: Db,
+  auth: Auth,
+  input: { email: string; password: string; origin: RequestOrigin },
+  throttle: SignInThrottle = defaultSignInThrottle,
+): Promise<Cookie> {
+  await pruneAuthRecordsWhenDue(prisma);
   const email = normaliseEmail(input.email).slice(0, 254);
-  const limited = await prisma.$transaction((tx) =>
-    hitRateLimits(tx, [
-      { key: `signin:${email}`, max: 10, windowMs: 15 * 60 * 1000 },
-      ...(input.origin.ip ? [{ key: `signin-ip:${input.origin.ip}`, max: 50, windowMs: 15 * 60 * 1000 }] : []),
-    ]),
-  );
-  if (limited) {
-    await logAuthEvent(prisma, 'rate_limited', input.origin, { email, detail: 'coordinator sign-in' });
-    throw new SignInRefusedError('Слишком много попыток входа. Повторите через 15 минут.');
+  const admission = await admitSignInAttempt(prisma, email, input.origin.ip, throttle);
+  if (!admission.admitted) {
+    await logRefusal(prisma, 'rate_limited', input.origin, { email, detail: 'coordinator sign-in' });
+    throw new SignInRefusedError(throttledMessage(admission.retryAfterMs));
   }
   const user = await prisma.user.findUnique({ where: { email } });
   let valid = false;
   if (user?.passwordHash) valid = await verify(user.passwordHash, input.password);
   else await verify(await decoyHash, input.password);
   if (!user || !valid || user.role !== 'COORDINATOR' || user.disabledAt) {
+    // The attempt stays counted as a failure. One row per failure: they are few, being throttled.
     await logAuthEvent(prisma, 'login_refused', input.origin, { email, detail: 'coordinator password' });
     throw new SignInRefusedError('Неверный адрес электронной почты или пароль.');
   }
+  await attemptSucceeded(prisma, admission);
   const { cookie } = await startSession(auth, user.id);
   await logAuthEvent(prisma, 'login', input.origin, { email, userId: user.id, detail: 'coordinator' });
   return cookie;
