@@ -3,6 +3,8 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+// Before any field is defined: every prismaField's query is one Prisma accepts (issue 10, finding 4).
+import './schema/prismaFieldQuery.ts';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import type { Context } from './context.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
