@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
 import { createLogger, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { type ExecutionResult, GraphQLError, type ValidationContext, type FieldNode } from 'graphql';
+import { BREAK, type DocumentNode, type ExecutionResult, type FieldNode, GraphQLError, visit } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
 import { createContext, type Context } from './context.ts';
 import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
@@ -91,23 +91,43 @@ function quietAboutUnavailability(logger: YogaLogger): YogaLogger {
   };
 }
 
-/** Refuses introspection to everyone but coordinators (the console's own build), unless the schema is exposed. */
+/** The first introspection field (__schema, __type) a document asks for, once per parsed document. */
+const introspectionFields = new WeakMap<DocumentNode, FieldNode | null>();
+function introspectionField(document: DocumentNode): FieldNode | null {
+  let found = introspectionFields.get(document);
+  if (found === undefined) {
+    found = null;
+    visit(document, {
+      Field(node) {
+        if (node.name.value !== '__schema' && node.name.value !== '__type') return undefined;
+        found = node;
+        return BREAK;
+      },
+    });
+    introspectionFields.set(document, found);
+  }
+  return found;
+}
+
+/**
+ * Refuses introspection to everyone but coordinators, unless the schema is exposed (the console reads
+ * schema.graphql at build time; nobody else needs it). Checked when the operation executes: only then
+ * is the caller known (yoga validates before it builds the context).
+ */
 function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   return {
-    onValidate: ({ context, addValidationRule }) => {
-      if (exposeSchema || (context as Context).viewer?.role === 'COORDINATOR') return;
-      addValidationRule((validation: ValidationContext) => ({
-        Field(node: FieldNode) {
-          if (node.name.value === '__schema' || node.name.value === '__type') {
-            validation.reportError(
-              new GraphQLError(`${node.name.value}: описание схемы API доступно только координаторам.`, {
-                nodes: [node],
-                extensions: { code: 'FORBIDDEN' },
-              }),
-            );
-          }
-        },
-      }));
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      if (exposeSchema || (args.contextValue as Context).viewer?.role === 'COORDINATOR') return;
+      const field = introspectionField(args.document);
+      if (!field) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(`${field.name.value}: описание схемы API доступно только координаторам.`, {
+            nodes: [field],
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ],
+      });
     },
   };
 }
