@@ -2,7 +2,7 @@
 // allXs(page, perPage, sortField, sortOrder, filter), _allXsMeta(filter) { count } and X(id).
 // Pages are bounded (MAX_PAGE_SIZE) so no query can ask for everything at once.
 import type { ArgBuilder, InputObjectRef } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, getNamedType, isInputObjectType } from 'graphql';
 import { builder, type AuthScopes, type SchemaTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { ActionRefusedError, NotFoundError } from '../services/errors.ts';
@@ -57,11 +57,39 @@ export function paging(args: { page?: number | null; perPage?: number | null }) 
   return { skip: page * perPage, take: perPage };
 }
 
-export function parseId(id: string | number, kind: 'int' | 'string' = 'int'): number | string {
+/** The largest value of a PostgreSQL integer column (the models' Int ids). */
+const MAX_INT_ID = 2_147_483_647;
+
+/**
+ * An id argument as the model's id: an Int id must be an integer a PostgreSQL integer holds (anything
+ * else could name no row, and would reach the database as an error); `field` names it in the refusal.
+ */
+export function parseId(id: string | number, kind: 'int' | 'string' = 'int', field?: string): number | string {
   if (kind === 'string') return String(id);
   const value = Number(id);
-  if (!Number.isSafeInteger(value)) throw new GraphQLError('Некорректный идентификатор.', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!Number.isInteger(value) || Math.abs(value) > MAX_INT_ID) {
+    throw new GraphQLError(field ? `${field}: некорректный идентификатор.` : 'Некорректный идентификатор.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   return value;
+}
+
+/**
+ * Refuses, as BAD_USER_INPUT naming the field, an ID in a list's filter that cannot name a row (its
+ * `ids` are the model's ids, any other ID field an Int id), before the filter becomes a condition.
+ */
+function checkFilterIds(filter: object | null | undefined, info: GraphQLResolveInfo, idKind: 'int' | 'string'): void {
+  if (!filter) return;
+  const argument = info.parentType.getFields()[info.fieldName]?.args.find((arg) => arg.name === 'filter');
+  const type = argument && getNamedType(argument.type);
+  if (!type || !isInputObjectType(type)) return;
+  const fields = type.getFields();
+  for (const [key, value] of Object.entries(filter)) {
+    const fieldType = fields[key]?.type;
+    if (value === null || value === undefined || !fieldType || getNamedType(fieldType).name !== 'ID') continue;
+    for (const id of Array.isArray(value) ? value : [value]) parseId(id as string, key === 'ids' ? idKind : 'int', `filter.${key}`);
+  }
 }
 
 /**
@@ -113,7 +141,10 @@ export function narrowedBy<Where extends object>(rule: Where | null | undefined,
 export function addListQueries<Filter extends object, Where extends object>(options: ListOptions<Filter, Where>): void {
   const orderBy = listOrder(options.sortFields, options.defaultSort);
   const rule = (context: Context) => options.visibleTo?.(context) ?? null;
-  const where = (filter: Filter | null | undefined, context: Context) => narrowedBy(rule(context), options.toWhere(filter));
+  const where = (filter: Filter | null | undefined, context: Context, info: GraphQLResolveInfo) => {
+    checkFilterIds(filter, info, options.idKind ?? 'int');
+    return narrowedBy(rule(context), options.toWhere(filter));
+  };
   const note = options.visibilityNote ? ` ${options.visibilityNote}` : '';
 
   builder.queryFields((t) => ({
@@ -122,10 +153,10 @@ export function addListQueries<Filter extends object, Where extends object>(opti
       description: `A page of ${options.plural}, filtered and sorted (at most ${MAX_PAGE_SIZE} per page).${note}`,
       authScopes: { [options.scope]: true },
       args: listArgs(t.arg, options.filter, options.sortFields),
-      resolve: (query, _root, args, context) =>
+      resolve: (query, _root, args, context, info) =>
         options.delegate(context).findMany({
           ...query,
-          where: where((args as { filter?: Filter | null }).filter, context),
+          where: where((args as { filter?: Filter | null }).filter, context, info),
           orderBy: orderBy(args.sortField, args.sortOrder),
           ...paging(args),
         }) as never,
@@ -135,8 +166,8 @@ export function addListQueries<Filter extends object, Where extends object>(opti
       ...(note ? { description: `How many ${options.plural} the filter finds.${note}` } : {}),
       authScopes: { [options.scope]: true },
       args: metaArgs(t.arg, options.filter),
-      resolve: async (_root, args, context) => ({
-        count: await options.delegate(context).count({ where: where((args as { filter?: Filter | null }).filter, context) }),
+      resolve: async (_root, args, context, info) => ({
+        count: await options.delegate(context).count({ where: where((args as { filter?: Filter | null }).filter, context, info) }),
       }),
     }),
     [options.type]: t.prismaField({

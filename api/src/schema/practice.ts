@@ -84,11 +84,11 @@ type FilterArg = {
 
 const toFilter = (filter: FilterArg | null | undefined): Filter => ({
   q: filter?.q ?? null,
-  regionId: filter?.regionId != null ? (parseId(filter.regionId) as number) : null,
-  sphereId: filter?.sphereId != null ? (parseId(filter.sphereId) as number) : null,
-  formId: filter?.formId != null ? (parseId(filter.formId) as number) : null,
-  groupId: filter?.groupId != null ? (parseId(filter.groupId) as number) : null,
-  ids: filter?.ids ? filter.ids.map((id) => parseId(id) as number) : null,
+  regionId: filter?.regionId != null ? (parseId(filter.regionId, 'int', 'filter.regionId') as number) : null,
+  sphereId: filter?.sphereId != null ? (parseId(filter.sphereId, 'int', 'filter.sphereId') as number) : null,
+  formId: filter?.formId != null ? (parseId(filter.formId, 'int', 'filter.formId') as number) : null,
+  groupId: filter?.groupId != null ? (parseId(filter.groupId, 'int', 'filter.groupId') as number) : null,
+  ids: filter?.ids ? filter.ids.map((id) => parseId(id, 'int', 'filter.ids') as number) : null,
 });
 
 const sortFields: Record<string, (order: 'asc' | 'desc') => object> = {

@@ -4,7 +4,7 @@ import { builder } from '../builder.ts';
 import { type Context, signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
 import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
-import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging } from './lists.ts';
+import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging, parseId } from './lists.ts';
 
 export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
   values: {
@@ -69,7 +69,13 @@ type FilterArg = {
   ids?: (string | number)[] | null;
 };
 const toFilter = (filter: FilterArg | null | undefined) =>
-  filter ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map(String) ?? null } : null;
+  filter
+    ? {
+        ...filter,
+        regionId: filter.regionId ? (parseId(filter.regionId, 'int', 'filter.regionId') as number) : null,
+        ids: filter.ids?.map(String) ?? null,
+      }
+    : null;
 
 builder.queryFields((t) => ({
   allRespondents: t.field({

@@ -96,7 +96,11 @@ type FilterArg = {
 };
 const toFilter = (filter: FilterArg | null | undefined): ResponseFilter | null =>
   filter
-    ? { ...filter, regionId: filter.regionId ? Number(filter.regionId) : null, ids: filter.ids?.map((id) => parseId(id) as number) ?? null }
+    ? {
+        ...filter,
+        regionId: filter.regionId ? (parseId(filter.regionId, 'int', 'filter.regionId') as number) : null,
+        ids: filter.ids?.map((id) => parseId(id, 'int', 'filter.ids') as number) ?? null,
+      }
     : null;
 
 builder.queryFields((t) => ({
