@@ -9,6 +9,7 @@ import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDe
 import { schema } from './schema/index.ts';
 import { DomainError } from './services/errors.ts';
 import { resultLimitsPlugin } from './resultLimits.ts';
+import { storableTextPlugin } from './storableText.ts';
 
 export interface AppOptions {
   prisma: Db;
@@ -226,6 +227,7 @@ export function createApp(options: AppOptions): App {
       }),
       introspectionGuardPlugin(exposeSchema),
       suggestionStripPlugin(exposeSchema),
+      storableTextPlugin(),
       resultLimitsPlugin(),
       deadlinePlugin(requestTimeoutMs),
       responseCookiesPlugin(),

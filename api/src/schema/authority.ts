@@ -81,7 +81,8 @@ builder.mutationField('updateAuthority', (t) =>
       const updated = await updateAuthority(context.prisma, signedIn(context), {
         id: parseId(input.id) as number,
         name: input.name,
-        sphereId: input.sphereId ? (parseId(input.sphereId) as number) : null,
+        // Null or absent: not known. Any other value must name a sphere (an empty string names none).
+        sphereId: input.sphereId != null ? (parseId(input.sphereId) as number) : null,
         reason: input.reason,
       });
       return context.prisma.authority.findUniqueOrThrow({ ...query, where: { id: updated.id } });

@@ -121,7 +121,8 @@ export async function countPractices(prisma: Db, filter: PracticeFilter): Promis
 const idOf = (what: string) =>
   z.union([z.string(), z.number()], { error: `Выберите ${what} из списка.` }).transform((value, ctx) => {
     const id = Number(value);
-    if (!Number.isSafeInteger(id) || id <= 0) {
+    // Ids are PostgreSQL integers: a larger number names no row, and would fail in the statement.
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) {
       ctx.addIssue({ code: 'custom', message: `Выберите ${what} из списка.`, params: fieldCode('WRONG_TYPE') });
       return z.NEVER;
     }
