@@ -6,7 +6,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 // Before any field is defined: every prismaField's query is one Prisma accepts (issue 10, finding 4).
 import './schema/prismaFieldQuery.ts';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import type { Context } from './context.ts';
+import { type Context, portalMay } from './context.ts';
+import type { PortalScope } from './services/portalTokens.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 
@@ -17,6 +18,10 @@ export interface AuthScopes {
   respondent: boolean;
   /** A coordinator of the federal resource centre. */
   coordinator: boolean;
+  /** A regional portal's token (`Authorization: Bearer`), whatever its scopes: its own region only. */
+  portal: boolean;
+  /** A regional portal's token holding this scope (services/portalTokens.ts: portalScopes). */
+  portalWith: PortalScope;
 }
 
 export const builder = new SchemaBuilder<{
@@ -37,9 +42,11 @@ export const builder = new SchemaBuilder<{
       public: true,
       respondent: context.viewer?.role === 'RESPONDENT',
       coordinator: context.viewer?.role === 'COORDINATOR',
+      portal: context.portal !== null,
+      portalWith: (scope) => portalMay(context, scope),
     }),
     unauthorizedError: (_parent, context) =>
-      context.viewer
+      context.viewer || context.portal
         ? new GraphQLError('Недостаточно прав для этого действия.', { extensions: { code: 'FORBIDDEN' } })
         : new GraphQLError('Войдите в систему по персональной ссылке из письма.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }),
   },

@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
 import { createLogger, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { BREAK, type DocumentNode, type ExecutionResult, type FieldNode, GraphQLError, visit } from 'graphql';
+import { BREAK, type DocumentNode, getOperationAST, type ExecutionResult, type FieldNode, GraphQLError, visit } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
 import { createContext, type Context } from './context.ts';
 import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
@@ -118,7 +118,9 @@ function introspectionField(document: DocumentNode): FieldNode | null {
 function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
   return {
     onExecute: ({ args, setResultAndStopExecution }) => {
-      if (exposeSchema || (args.contextValue as Context).viewer?.role === 'COORDINATOR') return;
+      const context = args.contextValue as Context;
+      // Portals may introspect: their developers build clients from the schema (issue 11).
+      if (exposeSchema || context.viewer?.role === 'COORDINATOR' || context.portal) return;
       const field = introspectionField(args.document);
       if (!field) return;
       setResultAndStopExecution({
@@ -128,6 +130,26 @@ function introspectionGuardPlugin(exposeSchema: boolean): Plugin<Context> {
             extensions: { code: 'FORBIDDEN' },
           }),
         ],
+      });
+    },
+  };
+}
+
+export const PORTAL_READ_ONLY = 'Токен портала даёт доступ только на чтение: изменения не принимаются.';
+
+/**
+ * A portal's token reads; it never writes: every mutation is refused to a portal before it runs,
+ * whatever its fields declare (signIn and signOut are public or for people, not for machines).
+ */
+function portalReadOnlyPlugin(): Plugin<Context> {
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      if (!(args.contextValue as Context).portal) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      setResultAndStopExecution({
+        data: null,
+        errors: [new GraphQLError(PORTAL_READ_ONLY, { nodes: [operation], extensions: { code: 'FORBIDDEN' } })],
       });
     },
   };
@@ -226,6 +248,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
       introspectionGuardPlugin(exposeSchema),
+      portalReadOnlyPlugin(),
       suggestionStripPlugin(exposeSchema),
       storableTextPlugin(),
       resultLimitsPlugin(),

@@ -15,7 +15,11 @@ export interface GraphQLResult<T = Record<string, any>> {
 export interface TestApp {
   db: Database;
   app: App;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { cookie?: string }): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { cookie?: string; authorization?: string },
+  ): Promise<GraphQLResult<T>>;
   /** A respondent (created as a fixture) with a session started through the session service. */
   respondent(email: string): Promise<{ id: string; cookie: string }>;
   /** Opens a campaign's window around now. */
@@ -32,7 +36,11 @@ export async function createTestApp(options: { onQuery?: (sql: string) => void }
     async gql(query, variables, options) {
       const response = await app.yoga.fetch('http://yoga/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options?.cookie ? { cookie: options.cookie } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(options?.cookie ? { cookie: options.cookie } : {}),
+          ...(options?.authorization ? { authorization: options.authorization } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data: any; errors?: GraphQLResult['errors'] };
