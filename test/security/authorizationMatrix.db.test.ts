@@ -1,10 +1,11 @@
 // Issue 10: the authorisation matrix, generated from the schema. Every root Query and Mutation field
-// (and the introspection meta-fields) is called as {anonymous, respondent A, respondent B, coordinator}
-// with minimal arguments made from its argument types, and the answer — allowed, or refused with
+// (and the introspection meta-fields) is called as {anonymous, respondent A, respondent B, coordinator,
+// and (issue 11) the portal tokens of region A (Altai) and region B (Moscow), a revoked token and an
+// expired one} with minimal arguments made from its argument types, and the answer — allowed, or refused with
 // UNAUTHENTICATED / FORBIDDEN — is compared with the table below, so a new root field without an entry
 // fails here. Then the object-level checks: everything anonymous callers and respondent A may call,
 // with every field they may select (to depth 3) and arguments aimed at respondent B's records, never
-// shows B's e-mail, id, answers or authority.
+// shows B's e-mail, id, answers or authority; nor does anything Altai's portal token may call.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type GraphQLArgument,
@@ -17,21 +18,31 @@ import {
   TypeMetaFieldDef,
 } from 'graphql';
 import { startSession } from '../../api/src/auth/sessions.ts';
+import { issuePortalToken, revokePortalToken } from '../../api/src/services/portalTokens.ts';
 import { schema } from '../../api/src/schema/index.ts';
 import { createTestApp, type GraphQLResult, type TestApp } from '../helpers/app.ts';
 import { respondentWith } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
-type Role = 'anonymous' | 'respondentA' | 'respondentB' | 'coordinator';
-const ROLES: Role[] = ['anonymous', 'respondentA', 'respondentB', 'coordinator'];
+type Role = 'anonymous' | 'respondentA' | 'respondentB' | 'coordinator' | 'portalA' | 'portalB' | 'portalRevoked' | 'portalExpired';
+const ROLES: Role[] = ['anonymous', 'respondentA', 'respondentB', 'coordinator', 'portalA', 'portalB', 'portalRevoked', 'portalExpired'];
+/** Refused before any field is looked at (HTTP 401): a revoked or expired token is never anonymous. */
+const DEAD_TOKENS: Role[] = ['portalRevoked', 'portalExpired'];
 
-/** Who may call a root field: anyone; respondents; anyone signed in; coordinators. */
-type Access = 'public' | 'respondent' | 'signedIn' | 'coordinator';
+/**
+ * Who may call a root field: anyone (portals read, never write); people only (anonymous or signed in,
+ * no portal); respondents; anyone signed in; coordinators; coordinators and portals (introspection);
+ * regional portals (their own region, always the token's).
+ */
+type Access = 'public' | 'people' | 'respondent' | 'signedIn' | 'coordinator' | 'coordinatorOrPortal' | 'portal';
 const allowedTo: Record<Access, Role[]> = {
-  public: ROLES,
+  public: ['anonymous', 'respondentA', 'respondentB', 'coordinator', 'portalA', 'portalB'],
+  people: ['anonymous', 'respondentA', 'respondentB', 'coordinator'],
   respondent: ['respondentA', 'respondentB'],
   signedIn: ['respondentA', 'respondentB', 'coordinator'],
   coordinator: ['coordinator'],
+  coordinatorOrPortal: ['coordinator', 'portalA', 'portalB'],
+  portal: ['portalA', 'portalB'],
 };
 
 // The expected access of every root field. A field missing here (or an entry without a field) fails.
@@ -92,11 +103,13 @@ const expected: Record<string, Access> = {
   'Query.campaignDefinitionPreview': 'coordinator',
   'Query.measureSummary': 'coordinator',
   'Query.reminderPreview': 'coordinator',
-  // Introspection (the console reads schema.graphql at build time; nobody else needs it).
-  'Query.__schema': 'coordinator',
-  'Query.__type': 'coordinator',
-  // Sign-in and out.
-  'Mutation.signIn': 'public',
+  // Introspection (the console reads schema.graphql at build time; portals' developers build clients).
+  'Query.__schema': 'coordinatorOrPortal',
+  'Query.__type': 'coordinatorOrPortal',
+  // Regional portals (issue 11): their own region's status.
+  'Query.portalRegion': 'portal',
+  // Sign-in and out (people only: a portal's token never writes).
+  'Mutation.signIn': 'people',
   'Mutation.signOut': 'signedIn',
   // The respondent's writes.
   'Mutation.saveSection': 'respondent',
@@ -201,7 +214,10 @@ function valueFor(type: GraphQLInputType, argName: string, pick: Pick, required:
 }
 
 const scopeAdmits = (scope: string, role: Role) =>
-  scope === 'public' || (scope === 'respondent' && role.startsWith('respondent')) || (scope === 'coordinator' && role === 'coordinator');
+  scope === 'public' ||
+  (scope === 'respondent' && role.startsWith('respondent')) ||
+  (scope === 'coordinator' && role === 'coordinator') ||
+  ((scope === 'portal' || scope === 'portalWith') && (role === 'portalA' || role === 'portalB'));
 
 /**
  * A selection of `type`: `__typename` only (depth 0), or every field the role may select down to
@@ -261,6 +277,13 @@ async function cookieOf(role: Role): Promise<string | undefined> {
   const { cookie } = await startSession(t.app.auth, userId);
   return `${cookie.name}=${cookie.value}`;
 }
+/** The portals' tokens (region A: Altai, where A answered; region B: Moscow, where B's draft is). */
+const tokens: Partial<Record<Role, string>> = {};
+/** What a call as `role` sends: a session cookie, a Bearer token, or nothing. */
+async function credentialsOf(role: Role): Promise<{ cookie?: string; authorization?: string }> {
+  const token = tokens[role];
+  return token ? { authorization: `Bearer ${token}` } : { cookie: await cookieOf(role) };
+}
 
 /** Respondent B's records and the texts that must never reach anyone but B and coordinators. */
 const B = {
@@ -289,6 +312,17 @@ beforeAll(async () => {
   B.userId = b.user.id;
   B.responseId = b.responseId!;
   B.authorityId = (await t.db.prisma.authority.findFirstOrThrow({ where: { name: B.authority } })).id;
+  const issuer = { id: coordinator.id, email: coordinator.email };
+  // Issued with all the scopes, so nothing a scope could open escapes the sweep.
+  const scopes = ['status', 'answers', 'personal', 'report'];
+  tokens.portalA = (await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-ALT', name: 'Портал A', scopes })).secret;
+  tokens.portalB = (await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-MOW', name: 'Портал B', scopes })).secret;
+  const revoked = await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-ALT', name: 'Отозванный', scopes });
+  await revokePortalToken(t.db.prisma, issuer, revoked.token.id);
+  tokens.portalRevoked = revoked.secret;
+  const expired = await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-ALT', name: 'Истёкший', scopes });
+  await t.db.prisma.portalToken.update({ where: { id: expired.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  tokens.portalExpired = expired.secret;
 });
 afterAll(() => t?.close());
 
@@ -316,7 +350,7 @@ describe('the authorisation matrix', () => {
       // Only the required arguments, with the smallest values (unknown codes, id 0): nothing is changed.
       const { query, variables } = operationFor(field, minimal, selection(field.type, 0, 'anonymous'));
       for (const role of ROLES) {
-        const result = await t.gql(query, variables, { cookie: await cookieOf(role) });
+        const result = await t.gql(query, variables, await credentialsOf(role));
         cells++;
         const denial = deniedBy(result);
         const allowed = allowedTo[access].includes(role);
@@ -326,10 +360,14 @@ describe('the authorisation matrix', () => {
           mismatches.push(`${field.key} as ${role}: allowed, expected refused (${JSON.stringify(result.errors ?? result.data)})`);
         else if (
           !allowed &&
-          denial !== (role === 'anonymous' && field.name !== '__schema' && field.name !== '__type' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+          denial !==
+            (DEAD_TOKENS.includes(role) || (role === 'anonymous' && field.name !== '__schema' && field.name !== '__type')
+              ? 'UNAUTHENTICATED'
+              : 'FORBIDDEN')
         ) {
           mismatches.push(`${field.key} as ${role}: refused with ${denial}`);
         }
+        if (DEAD_TOKENS.includes(role) && result.status !== 401) mismatches.push(`${field.key} as ${role}: HTTP ${result.status}, expected 401`);
         // A refusal reaches the data of no field.
         if (!allowed && result.data && result.data[field.name] != null) mismatches.push(`${field.key} as ${role}: refused but answered data`);
       }
@@ -371,7 +409,7 @@ describe("respondent A never sees respondent B's records", () => {
         // As deep as the query limits (depth, tokens, cost) allow.
         for (const depth of [3, 2, 1]) {
           const { query, variables } = operationFor(field, pick, selection(field.type, depth, role));
-          const result = await t.gql(query, variables, { cookie: await cookieOf(role) });
+          const result = await t.gql(query, variables, await credentialsOf(role));
           calls++;
           if (result.data === undefined) {
             // Refused before execution: too deep, too many tokens or too costly for the limits; try shallower.
@@ -392,8 +430,10 @@ describe("respondent A never sees respondent B's records", () => {
     return { leaks, calls, selectionErrors, internal };
   }
 
-  it('through no field anonymous callers or respondent A may call, whatever the arguments', { timeout: 240_000 }, async () => {
-    for (const role of ['anonymous', 'respondentA'] as const) {
+  it('through no field anonymous callers, respondent A or the portal of region A may call, whatever the arguments', {
+    timeout: 240_000,
+  }, async () => {
+    for (const role of ['anonymous', 'respondentA', 'portalA'] as const) {
       const { leaks, calls, selectionErrors, internal } = await sweep(role);
       expect(calls).toBeGreaterThan(50);
       expect(selectionErrors).toEqual([]);
@@ -411,6 +451,23 @@ describe("respondent A never sees respondent B's records", () => {
         leaks.some((leak) => leak.endsWith(secret)),
         secret,
       ).toBe(true);
+  });
+
+  it("the portal of region B, swept the same way, does see B's authority through portalRegion (its own region); region A's does not", {
+    timeout: 240_000,
+  }, async () => {
+    const { leaks } = await sweep('portalB', ['query']);
+    expect(leaks.filter((leak) => leak.endsWith(B.authority)).map((leak) => leak.split(' ')[0])).toContain('Query.portalRegion');
+    // Names and e-mails of people: never, not even of its own region (no field gives them to portals yet).
+    for (const secret of [B.email, B.name, B.position, B.userId]) expect(leaks.filter((leak) => leak.endsWith(secret))).toEqual([]);
+    const asA = await t.gql(
+      '{ portalRegion { region { code } campaigns { authorities { name } submittedAuthorities } } }',
+      {},
+      await credentialsOf('portalA'),
+    );
+    expect(asA.data.portalRegion.region.code).toBe('RU-ALT');
+    expect(JSON.stringify(asA.data)).toContain(section1.authority_name);
+    expect(JSON.stringify(asA.data)).not.toContain(B.authority);
   });
 
   it("A's own questionnaire and identity are A's, and B's stay B's", async () => {

@@ -21,5 +21,6 @@ import './analytics.ts';
 import './reminder.ts';
 import './measure.ts';
 import './campaignDefinition.ts';
+import './portal.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
