@@ -9,6 +9,7 @@ import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDe
 import { schema } from './schema/index.ts';
 import { DomainError } from './services/errors.ts';
 import { resultLimitsPlugin } from './resultLimits.ts';
+import { type PortalBudgetOptions, portalBudgetPlugin } from './portalBudget.ts';
 import { storableTextPlugin } from './storableText.ts';
 
 export interface AppOptions {
@@ -28,6 +29,8 @@ export interface AppOptions {
   errorDetails?: boolean;
   /** How long a request may wait for the database before it is answered 503 (default REQUEST_TIMEOUT_MS or 30 s). */
   requestTimeoutMs?: number;
+  /** Portal tokens' cost budget (portalBudget.ts); tests shorten it or set its clock. */
+  portalBudget?: PortalBudgetOptions;
 }
 
 /** What the HTTP layer passes along with each request. */
@@ -248,6 +251,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
       introspectionGuardPlugin(exposeSchema),
+      portalBudgetPlugin(schema, requestTimeoutMs, options.portalBudget),
       portalReadOnlyPlugin(),
       suggestionStripPlugin(exposeSchema),
       storableTextPlugin(),

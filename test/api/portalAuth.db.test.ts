@@ -35,7 +35,11 @@ describe('a portal token on /graphql', () => {
       body: JSON.stringify({ query: '{ allRegions(filter: { q: "RU-KB" }) { code } }' }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { allRegions: [{ code: 'RU-KB' }] } });
+    // Every answer to a portal reports its cost (test/api/portalBudget.db.test.ts).
+    expect(await response.json()).toEqual({
+      data: { allRegions: [{ code: 'RU-KB' }] },
+      extensions: { cost: expect.objectContaining({ actual: 2 }) },
+    });
     const row = await t.db.prisma.portalToken.findUniqueOrThrow({ where: { id: tokenId } });
     expect(row.lastUsedAt).not.toBeNull();
   });
@@ -80,6 +84,7 @@ describe('a portal token on /graphql', () => {
     const query = '{ __schema { queryType { name } } }';
     expect(await (await post({ query }, { authorization: `Bearer ${secret}` })).json()).toEqual({
       data: { __schema: { queryType: { name: 'Query' } } },
+      extensions: { cost: expect.objectContaining({ requested: 3 }) },
     });
     const anonymous = (await (await post({ query }, {})).json()) as any;
     expect(anonymous.errors[0].extensions.code).toBe('FORBIDDEN');

@@ -2,7 +2,7 @@
 import type { Database } from '../../api/src/db/client.ts';
 import { startSession } from '../../api/src/auth/sessions.ts';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
-import { createApp, type App } from '../../api/src/yoga.ts';
+import { createApp, type App, type AppOptions } from '../../api/src/yoga.ts';
 import { createTestDatabase } from './db.ts';
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -27,9 +27,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { onQuery?: (sql: string) => void } = {}): Promise<TestApp> {
-  const db = await createTestDatabase({ ...options, contents: 'bootstrapped' });
-  const app = createApp({ prisma: db.prisma });
+export async function createTestApp(options: { onQuery?: (sql: string) => void; portalBudget?: AppOptions['portalBudget'] } = {}): Promise<TestApp> {
+  const db = await createTestDatabase({ onQuery: options.onQuery, contents: 'bootstrapped' });
+  const app = createApp({ prisma: db.prisma, portalBudget: options.portalBudget });
   return {
     db,
     app,
