@@ -7,7 +7,7 @@ import { dataDirFromEnv } from './db/client.ts';
 import { mailerFromEnv } from './email/mailer.ts';
 import { loadAssets } from './http/assets.ts';
 import { toNodeListener } from './http/node.ts';
-import { createWeb } from './http/web.ts';
+import { createWeb, parseCorsOrigins } from './http/web.ts';
 import { openProductDatabase } from './snapshots.ts';
 
 const port = Number(process.env.PORT ?? 4000);
@@ -38,6 +38,7 @@ const web = createWeb({
   exposeSchema,
   captcha: captchaConfigFromEnv(),
   trustProxy: process.env.TRUST_PROXY === '1',
+  corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
 });
 await assets;
 console.log(`Mail: ${mailer.description}`);

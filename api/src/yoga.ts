@@ -198,6 +198,9 @@ export function createApp(options: AppOptions): App {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: exposeSchema,
+    // No CORS here: yoga's default answers any origin, with credentials; web.ts answers the configured
+    // origins only (CORS_ORIGINS).
+    cors: false,
     landingPage: false,
     batching: false,
     // The web handler reads a request's body whole, refusing one over MAX_BODY_BYTES with 413, before

@@ -38,6 +38,11 @@ export interface WebOptions {
   trustProxy?: boolean;
   /** Outbox polling interval; 0 = no background worker (tests drive the outbox themselves). */
   outboxIntervalMs?: number;
+  /**
+   * Exact origins (CORS_ORIGINS) whose pages may call /graphql from a browser, with a portal's Bearer
+   * token: never with cookies (no Access-Control-Allow-Credentials). None by default.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface Web {
@@ -59,6 +64,36 @@ const securityHeaders = {
   'referrer-policy': 'strict-origin',
   'x-frame-options': 'DENY',
 };
+
+/**
+ * CORS_ORIGINS: comma-separated exact origins (`https://portal.kbr.ru,https://mintrud.kbr.ru`); empty or
+ * unset = none. Anything that is not an origin (a path, a `*`, no scheme) is refused at start.
+ */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  const origins: string[] = [];
+  for (const part of (value ?? '').split(',')) {
+    const origin = part.trim();
+    if (!origin) continue;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {}
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.origin !== origin) {
+      throw new Error(`CORS_ORIGINS: «${origin}» is not an origin (scheme://host[:port], no path, no trailing slash)`);
+    }
+    origins.push(origin);
+  }
+  return origins;
+}
+
+/** A preflight's answer to a configured origin: the methods and headers a portal's request uses. */
+const CORS_PREFLIGHT = {
+  'access-control-allow-methods': 'POST, GET',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+};
+/** Response headers a portal's script may read beyond the CORS-safelisted ones (the budget, the 401). */
+const CORS_EXPOSED = 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, WWW-Authenticate';
 
 /** For files whose names hold a hash of their content: a new content has a new name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -110,6 +145,7 @@ export function createWeb(options: WebOptions): Web {
   const app = createApp({ prisma: options.prisma, secureCookies: options.publicUrl.startsWith('https:'), exposeSchema: options.exposeSchema });
   const { prisma } = app;
   const ownOrigin = new URL(options.publicUrl).origin;
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const outboxContext = { prisma, mailer: options.mailer, publicUrl: options.publicUrl };
   const worker = options.outboxIntervalMs === 0 ? null : startOutboxWorker(outboxContext, options.outboxIntervalMs ?? 5_000);
 
@@ -238,12 +274,38 @@ export function createWeb(options: WebOptions): Web {
     const { pathname } = url;
     const method = request.method;
     if (pathname === '/graphql') {
+      // CORS for the configured origins only (yoga's own CORS is off: it would answer any origin, with
+      // credentials). Another origin's request is never served with our cookies: a portal sends its
+      // Bearer token, and a coordinator's session is not used from another site's page.
+      const origin = request.headers.get('origin');
+      const foreign = origin !== null && origin !== ownOrigin;
+      const allowed = foreign && corsOrigins.has(origin);
+      const vary: Record<string, string> = corsOrigins.size ? { vary: 'Origin' } : {};
+      if (method === 'OPTIONS') {
+        if (!allowed) return new Response(null, { status: foreign ? 403 : 204, headers: { allow: 'GET, POST, OPTIONS', ...vary } });
+        return new Response(null, { status: 204, headers: { 'access-control-allow-origin': origin, ...CORS_PREFLIGHT, ...vary } });
+      }
+      let headers = request.headers;
+      if (foreign && headers.has('cookie')) {
+        headers = new Headers(headers);
+        headers.delete('cookie');
+      }
       if (method === 'POST') {
         const body = await readBody(request, MAX_BODY_BYTES);
         // graphql-yoga's own Request class: it parses a body it holds whole without streaming it again.
-        request = new FetchRequest(request.url, { method, headers: request.headers, body: body as unknown as BodyInit }) as unknown as Request;
+        request = new FetchRequest(request.url, { method, headers, body: body as unknown as BodyInit }) as unknown as Request;
+      } else if (headers !== request.headers) {
+        request = new FetchRequest(request.url, { method, headers }) as unknown as Request;
       }
-      return app.yoga.fetch(request, { clientIp: originOf(request, client).ip });
+      const response = await app.yoga.fetch(request, { clientIp: originOf(request, client).ip });
+      if (!allowed && !corsOrigins.size) return response;
+      const answered = new Headers(response.headers);
+      for (const [name, value] of Object.entries(vary)) answered.set(name, value);
+      if (allowed) {
+        answered.set('access-control-allow-origin', origin);
+        answered.set('access-control-expose-headers', CORS_EXPOSED);
+      }
+      return new Response(response.body, { status: response.status, statusText: response.statusText, headers: answered });
     }
     if (method === 'POST' && crossSite(request)) {
       return html(messagePage({ title: 'Запрос отклонён', message: 'Форма отправлена с другого сайта. Откройте страницу заново и повторите.' }), 403);
