@@ -1,9 +1,11 @@
 // `npm run portal-token -- …` as a function of its arguments (api/scripts/portal-token.ts opens the
 // database and calls it; tests call it on theirs): create, list, revoke, rotate.
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Db } from './db/client.ts';
 import type { Actor } from './services/audit.ts';
+import { allowPortalOperations, clearPortalOperations, operationsOfFile } from './services/portalOperations.ts';
 import {
   DEFAULT_OVERLAP_HOURS,
   issuePortalToken,
@@ -21,6 +23,8 @@ export const portalTokenUsage = `Usage:
   npm run portal-token -- list
   npm run portal-token -- revoke <id>
   npm run portal-token -- rotate <id> [--overlap-hours N]   (default ${DEFAULT_OVERLAP_HOURS})
+  npm run portal-token -- allow <id> <file.graphql>   (the token may run only the approved operations: each named query of the file)
+  npm run portal-token -- allow <id> --clear          (any read again)
 Scopes (comma-separated, default status):
 ${PORTAL_SCOPES.map((scope) => `  ${scope} — ${portalScopes[scope]}`).join('\n')}`;
 
@@ -66,6 +70,7 @@ const parse = (args: string[]) =>
       expires: { type: 'string' },
       scopes: { type: 'string' },
       'overlap-hours': { type: 'string' },
+      clear: { type: 'boolean' },
     },
   });
 
@@ -122,6 +127,31 @@ export async function runPortalTokenCommand(
         if (rest.length !== 1) break;
         const token = await revokePortalToken(prisma, actor, parseId(rest[0]), now());
         io.out(`Токен ${token.id} «${token.name}» отозван.`);
+        return 0;
+      }
+      case 'allow': {
+        if (values.clear ? rest.length !== 1 : rest.length !== 2) break;
+        const id = parseId(rest[0]);
+        if (values.clear) {
+          await clearPortalOperations(prisma, actor, id);
+          io.out(`Токен ${id}: список разрешённых операций очищен, токен может выполнять любые запросы на чтение.`);
+          return 0;
+        }
+        let text: string;
+        try {
+          text = await readFile(rest[1]!, 'utf8');
+        } catch (error) {
+          throw new PortalTokenInputError(`Файл ${rest[1]} не прочитан: ${(error as Error).message}`);
+        }
+        const operations = operationsOfFile(text);
+        const allowed = await allowPortalOperations(
+          prisma,
+          actor,
+          id,
+          operations.map((operation) => operation.hash),
+        );
+        for (const operation of operations) io.out(`${operation.hash}\t${operation.name}`);
+        io.out(`Токен ${id}: разрешено операций — ${allowed.length}; другие запросы отклоняются (OPERATION_NOT_ALLOWED).`);
         return 0;
       }
       case 'rotate': {

@@ -10,6 +10,7 @@ import { schema } from './schema/index.ts';
 import { DomainError } from './services/errors.ts';
 import { resultLimitsPlugin } from './resultLimits.ts';
 import { type PortalBudgetOptions, portalBudgetPlugin } from './portalBudget.ts';
+import { OPERATION_NOT_ALLOWED, operationNotAllowedMessage, requestedOperationHash } from './services/portalOperations.ts';
 import { storableTextPlugin } from './storableText.ts';
 
 export interface AppOptions {
@@ -158,6 +159,26 @@ function portalReadOnlyPlugin(): Plugin<Context> {
   };
 }
 
+/**
+ * Persisted operations (services/portalOperations.ts): a token with a list of approved operations runs
+ * only an operation whose normalized text's hash is on it; anything else is refused before it runs or
+ * is charged (it comes before the budget).
+ */
+function portalOperationsPlugin(): Plugin<Context> {
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => {
+      const allowed = (args.contextValue as Context).portal?.allowedOperations;
+      if (!allowed?.length) return;
+      const hash = requestedOperationHash(args.document, args.operationName);
+      if (hash && allowed.includes(hash)) return;
+      setResultAndStopExecution({
+        data: null,
+        errors: [new GraphQLError(operationNotAllowedMessage, { extensions: { code: OPERATION_NOT_ALLOWED } })],
+      });
+    },
+  };
+}
+
 const SUGGESTION = /\s*Did you mean [\s\S]*$/;
 
 /** An error's message without graphql-js's "Did you mean …" hint (names of fields, arguments, types, enum values). */
@@ -254,6 +275,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: !exposeSchema },
       }),
       introspectionGuardPlugin(exposeSchema),
+      portalOperationsPlugin(),
       portalBudgetPlugin(schema, requestTimeoutMs, options.portalBudget),
       portalReadOnlyPlugin(),
       suggestionStripPlugin(exposeSchema),

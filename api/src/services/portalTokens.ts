@@ -208,6 +208,8 @@ export interface Portal {
   regionId: number;
   regionCode: string;
   scopes: PortalScope[];
+  /** Persisted operations (services/portalOperations.ts): the hashes it may run; absent = any read. */
+  allowedOperations?: string[];
 }
 
 export type PortalRefusal = 'unknown' | 'revoked' | 'expired';
@@ -238,6 +240,7 @@ export async function authenticatePortalToken(prisma: Db, secret: string, now: D
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      allowedOperations: true,
       region: { select: { code: true } },
     },
   });
@@ -252,5 +255,7 @@ export async function authenticatePortalToken(prisma: Db, secret: string, now: D
       data: { lastUsedAt: now, lastUsedFrom: address },
     });
   }
-  return { ok: true, portal: { tokenId: token.id, regionId: token.regionId, regionCode: token.region.code, scopes: token.scopes as PortalScope[] } };
+  const portal: Portal = { tokenId: token.id, regionId: token.regionId, regionCode: token.region.code, scopes: token.scopes as PortalScope[] };
+  if (token.allowedOperations.length) portal.allowedOperations = token.allowedOperations;
+  return { ok: true, portal };
 }

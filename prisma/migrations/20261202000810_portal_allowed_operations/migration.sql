@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PortalToken" ADD COLUMN     "allowedOperations" TEXT[] DEFAULT ARRAY[]::TEXT[];
