@@ -58,3 +58,24 @@ async function createFromTemplate(serverUrl: string, name: string, template: str
     }
   }
 }
+
+/** Tables that record refusals: a refused request may write them (the fingerprint leaves them out). */
+export const REFUSAL_LOGS: ReadonlySet<string> = new Set(['AuthEvent', 'RateLimitHit', '_prisma_migrations']);
+
+/**
+ * Each table's row count and the md5 of its rows, for every table but `except`: equal before and
+ * after a request when it changed nothing.
+ */
+export async function databaseFingerprint(db: Database, except: ReadonlySet<string> = REFUSAL_LOGS): Promise<Record<string, string>> {
+  const tables = await db.prisma.$queryRaw<{ name: string }[]>`
+    SELECT table_name::text AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const parts = tables
+    .map(({ name }) => name)
+    .filter((name) => !except.has(name))
+    .map(
+      (name) => `SELECT '${name}' AS name, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`,
+    );
+  const rows = await db.prisma.$queryRawUnsafe<{ name: string; n: number; h: string }[]>(parts.join(' UNION ALL '));
+  return Object.fromEntries(rows.map((row) => [row.name, `${row.n} rows, ${row.h}`]));
+}

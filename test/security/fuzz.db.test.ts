@@ -39,6 +39,7 @@ import { campaignDefinition } from '../../api/src/services/campaigns.ts';
 import type { Question } from '../../api/src/survey/definition.ts';
 import { COORDINATOR, respondentWith } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
+import { databaseFingerprint, REFUSAL_LOGS } from '../helpers/db.ts';
 import { createTestWeb, type TestWeb } from '../helpers/web.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
@@ -48,7 +49,7 @@ const PER_ANCHOR = Number(process.env.FUZZ_PER_ANCHOR ?? 40);
 const PER_PAGE = Number(process.env.FUZZ_PER_PAGE ?? 60);
 
 /** Tables whose rows a refusal legitimately writes (see the top of the file). */
-const NOT_FINGERPRINTED = new Set(['AuthEvent', 'RateLimitHit', '_prisma_migrations']);
+const NOT_FINGERPRINTED = REFUSAL_LOGS;
 
 const MASKED = /Внутренняя ошибка/;
 
@@ -94,20 +95,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------
 // Talking to the server
 
-/** One table's count and digest per table, of every table but those a refusal may write. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await t.db.prisma.$queryRaw<{ name: string }[]>`
-    SELECT table_name::text AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`;
-  const parts = tables
-    .map(({ name }) => name)
-    .filter((name) => !NOT_FINGERPRINTED.has(name))
-    .map(
-      (name) => `SELECT '${name}' AS name, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x`,
-    );
-  const rows = await t.db.prisma.$queryRawUnsafe<{ name: string; n: number; h: string }[]>(parts.join(' UNION ALL '));
-  return Object.fromEntries(rows.map((row) => [row.name, `${row.n} rows, ${row.h}`]));
-}
+const fingerprint = () => databaseFingerprint(t.db, NOT_FINGERPRINTED);
 
 function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((name) => before[name] !== after[name]);

@@ -6,6 +6,7 @@
 // - updateAuthority took sphereId "" for «sphere not known»: only null or absent say that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { databaseFingerprint } from '../helpers/db.ts';
 import { respondentWith, signInCoordinator } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
 
@@ -30,19 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** Every row these calls could write. */
-async function state() {
-  const prisma = t.db.prisma;
-  return JSON.parse(
-    JSON.stringify({
-      practices: await prisma.practice.findMany({ orderBy: { id: 'asc' } }),
-      authorities: await prisma.authority.findMany({ orderBy: { id: 'asc' } }),
-      responses: await prisma.response.findMany({ orderBy: { id: 'asc' } }),
-      answers: await prisma.answer.findMany({ orderBy: { id: 'asc' } }),
-      audit: await prisma.auditLog.findMany({ orderBy: { id: 'asc' } }),
-    }),
-  ) as unknown;
-}
+/** Every table but the refusal logs, comparable. */
+const state = () => databaseFingerprint(t.db);
 
 const RESULT = '{ __typename ... on Error { code message } ... on ValidationError { fieldErrors { path message } } }';
 
