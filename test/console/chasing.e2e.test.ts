@@ -168,7 +168,6 @@ describe('chasing respondents in the console', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '1. Сведения об органе власти',
       expect.stringMatching(/^2\. /),
-      expect.stringMatching(/^3\. /),
       expect.stringMatching(/^4\. /),
       'Мероприятия',
     ]);

@@ -51,10 +51,10 @@ describe('GET /admin/export/<campaign>.xlsx', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="nok-2021.xlsx"');
     const workbook = await workbookOf(response);
+    // Section 3 holds nothing but the measures: they are on the measures sheet, not on an empty one.
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '1. Сведения об органе власти',
       expect.stringMatching(/^2\. /),
-      expect.stringMatching(/^3\. /),
       expect.stringMatching(/^4\. /),
       'Мероприятия',
     ]);
@@ -78,6 +78,38 @@ describe('GET /admin/export/<campaign>.xlsx', () => {
       'Прикладные меры, предпринимаемые по итогам проведения оценки',
     ]);
     expect(String(rowValues(measures, 2)[4])).toMatch(/материально-технической базы/);
+  });
+
+  it('is made for reading: no empty sheet, names cut at a word, the header frozen with filters, column widths, no column twice', async () => {
+    for (const code of ['nok-2021', 'nok-2023']) {
+      const workbook = await workbookOf(await t.request(`/admin/export/${code}.xlsx`, { headers: { cookie: coordinator } }));
+      for (const sheet of workbook.worksheets) {
+        const header = rowValues(sheet, 1) as string[];
+        // Every sheet has columns beyond the four fixed ones: no sheet is empty.
+        expect(header.length, sheet.name).toBeGreaterThan(4);
+        expect(new Set(header).size, `${sheet.name}: ${header.join(' | ')}`).toBe(header.length);
+        expect(sheet.name.length).toBeLessThanOrEqual(31);
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+        expect(sheet.autoFilter).toBeTruthy();
+        for (let column = 1; column <= header.length; column += 1) {
+          expect(sheet.getColumn(column).width, `${sheet.name} column ${column}`).toBeGreaterThanOrEqual(6);
+        }
+        expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(30);
+        expect(sheet.getRow(1).font?.bold).toBe(true);
+      }
+    }
+    const workbook = await workbookOf(await t.request('/admin/export/nok-2021.xlsx', { headers: { cookie: coordinator } }));
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    // «2. Охарактеризуйте текущую ситуацию по проведению…» cut after a whole word.
+    const titles = ['Охарактеризуйте текущую ситуацию по проведению и использованию', 'Развитие системы НОК'];
+    expect(names[1]).toMatch(/^2\. \S.*…$/);
+    expect(titles[0]!.startsWith(names[1]!.slice(3, -1))).toBe(true);
+    expect(titles[0]![names[1]!.length - 4]).toBe(' ');
+    expect(names[2]).toBe('4. Развитие системы НОК');
+    // The region is the fixed «Субъект РФ» column only, not again as the answer to question «Субъект РФ».
+    const header = rowValues(workbook.worksheets[0]!, 1) as string[];
+    expect(header.filter((cell) => /Субъект РФ/.test(cell))).toEqual(['Субъект РФ']);
+    expect(workbook.worksheets[0]!.getRow(1).alignment?.wrapText).toBe(true);
   });
 
   it('gives year matrices a column per year with numbers as numbers', async () => {

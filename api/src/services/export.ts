@@ -46,6 +46,12 @@ function columnsFor(question: Question): AnswerColumn[] {
 
 const FIXED_HEADERS = ['Электронная почта', 'Субъект РФ', 'Статус', 'Заполнено, %'];
 
+/**
+ * Questions that get columns of their own: not the measures (a sheet of their own) and not the
+ * region, which is the response's region, already in the fixed «Субъект РФ» column.
+ */
+const isAnswerColumn = (question: Question) => question.type !== 'measures' && question.type !== 'region';
+
 interface ExportRow {
   email: string;
   region: string;
@@ -84,17 +90,54 @@ async function* responsePages(prisma: Db, campaignId: number, sectionCode?: stri
   }
 }
 
-/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\, unique. */
+/** Excel's limit on a sheet's name. */
+const SHEET_NAME_MAX = 31;
+
+/** Cuts text to `max` characters at a word's end, with «…» when words were left out. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max); // the last character goes to «…»
+  const space = room.lastIndexOf(' ');
+  const cut = (space > 0 ? room.slice(0, space) : room.slice(0, max - 1)).replace(/[\s,.;:–—-]+$/u, '');
+  return `${cut}…`;
+}
+
+/** Excel's sheet-name rules: at most 31 characters (cut at a word's end), none of []:*?/\, unique. */
 export function sheetName(index: number, title: string, taken: Set<string>): string {
   const clean = title
     .replace(/[[\]:*?/\\]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  let name = `${index}. ${clean}`.slice(0, 31).trim();
-  for (let n = 2; taken.has(name); n += 1) name = `${name.slice(0, 27)} (${n})`;
+  const prefix = `${index}. `;
+  let name = prefix + cutAtWord(clean, SHEET_NAME_MAX - prefix.length);
+  for (let n = 2; taken.has(name); n += 1) name = `${prefix}${cutAtWord(clean, SHEET_NAME_MAX - prefix.length - ` (${n})`.length)} (${n})`;
   taken.add(name);
   return name;
 }
+
+/** A column's width in characters: enough for its header's longest word, at most 60. */
+export function columnWidth(header: string, least = 12): number {
+  const longestWord = Math.max(...header.split(/\s+/).map((word) => word.length));
+  return Math.min(60, Math.max(least, longestWord + 2, Math.ceil(header.length / 3)));
+}
+
+/**
+ * A sheet for reading: the header row frozen (it stays while scrolling), bold and wrapped, each
+ * column as wide as `widths` says, and filters on the header.
+ */
+function addReadableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  sheet.columns = widths.map((width) => ({ width }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'top', wrapText: true };
+  header.commit();
+  return sheet;
+}
+
+/** The fixed columns' widths: e-mail, region, status, completion. */
+const FIXED_WIDTHS = [32, 28, 14, 12];
 
 export const MEASURES_SHEET = 'Мероприятия';
 
@@ -107,13 +150,18 @@ export async function writeWorkbook(prisma: Db, campaign: Campaign, output: Writ
   workbook.creator = 'Мониторинг результатов НОК';
   const taken = new Set<string>([MEASURES_SHEET]);
   // One pass over the responses per sheet: each sheet is finished (committed) before the next starts,
-  // so the zip never holds two sheets in memory.
+  // so the zip never holds two sheets in memory. A section with nothing but measures has no sheet of
+  // its own (its measures are on the measures sheet): sheets are numbered as their sections.
   for (const [index, section] of definition.sections.entries()) {
-    const columns = section.questions.filter((question) => question.type !== 'measures').flatMap(columnsFor);
-    const sheet = workbook.addWorksheet(sheetName(index + 1, section.title, taken));
-    const header = sheet.addRow([...FIXED_HEADERS, ...columns.map((column) => column.header)]);
-    header.font = { bold: true };
-    header.commit();
+    const columns = section.questions.filter(isAnswerColumn).flatMap(columnsFor);
+    if (!columns.length) continue;
+    const headers = columns.map((column) => column.header);
+    const sheet = addReadableSheet(
+      workbook,
+      sheetName(index + 1, section.title, taken),
+      [...FIXED_HEADERS, ...headers],
+      [...FIXED_WIDTHS, ...headers.map((text) => columnWidth(text, 16))],
+    );
     for await (const page of responsePages(prisma, campaign.id, section.code)) {
       for (const row of page) {
         sheet.addRow([row.email, row.region, row.status, row.completion, ...columns.map((column) => column.value(row.answers, catalog))]).commit();
@@ -121,24 +169,28 @@ export async function writeWorkbook(prisma: Db, campaign: Campaign, output: Writ
     }
     sheet.commit();
   }
-  await writeMeasuresSheet(prisma, campaign, workbook.addWorksheet(MEASURES_SHEET));
+  // The measures sheet, when the questionnaire asks for measures.
+  if (questionsOf(definition).some(({ question }) => question.type === 'measures')) {
+    await writeMeasuresSheet(prisma, campaign, workbook);
+  }
   await workbook.commit();
 }
 
-async function writeMeasuresSheet(prisma: Db, campaign: Campaign, sheet: ExcelJS.Worksheet): Promise<void> {
-  const header = sheet.addRow([
-    'Электронная почта',
-    'Субъект РФ',
-    '№',
-    'Группа мер',
-    'Тип мероприятия',
-    'Название',
-    'Описание',
-    'Результат (эффект)',
-    'Год',
-  ]);
-  header.font = { bold: true };
-  header.commit();
+const MEASURE_HEADERS = [
+  'Электронная почта',
+  'Субъект РФ',
+  '№',
+  'Группа мер',
+  'Тип мероприятия',
+  'Название',
+  'Описание',
+  'Результат (эффект)',
+  'Год',
+];
+const MEASURE_WIDTHS = [32, 28, 6, 36, 40, 40, 60, 50, 8];
+
+async function writeMeasuresSheet(prisma: Db, campaign: Campaign, workbook: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+  const sheet = addReadableSheet(workbook, MEASURES_SHEET, MEASURE_HEADERS, MEASURE_WIDTHS);
   // Paged by response (a relation filter on every page of measures costs a join per page).
   let cursor = 0;
   for (;;) {
@@ -200,7 +252,7 @@ export async function writeCsv(prisma: Db, campaign: Campaign, output: Writable)
   const catalog = await loadLabelCatalog(prisma);
   // Measures are rows of their own (the workbook's measures sheet); a flat file has no room for them.
   const columns = questionsOf(definition)
-    .filter(({ question }) => question.type !== 'measures')
+    .filter(({ question }) => isAnswerColumn(question))
     .flatMap(({ question }) => columnsFor(question));
   const write = async (line: string) => {
     if (!output.write(line)) await new Promise<void>((resolve) => output.once('drain', resolve));
