@@ -1,6 +1,9 @@
 // A multiple choice as the seed describes it: the chosen options are chips in the field; the person
-// picks more from a list (typing filters it; arrow keys and Enter choose) and removes a chip with its
-// × button or the last one with Backspace. ARIA 1.2 combobox with a listbox popup.
+// picks more from a list (typing filters it; arrow keys move, Enter or Space choose or un-choose) and
+// removes a chip with its × button or the last one with Backspace. ARIA 1.2 combobox with a
+// multi-select listbox popup (APG): the focus stays in the input, the highlighted option is
+// aria-activedescendant, and aria-selected says only whether an option is chosen. Chosen options stay
+// in the list (ticked), so the highlight never jumps when one is chosen.
 import { useRef, useState } from 'preact/hooks';
 import type { Option } from '../lib/types.ts';
 
@@ -32,14 +35,20 @@ export function ChipSelect(props: ChipSelectProps) {
   const labelOf = (code: string) => options.find((option) => option.code === code)?.label ?? code;
   const needle = text.trim().toLowerCase();
   const full = props.maxSelected !== undefined && value.length >= props.maxSelected;
-  const available = full ? [] : options.filter((option) => !value.includes(option.code) && (!needle || option.label.toLowerCase().includes(needle)));
+  const available = options.filter((option) => !needle || option.label.toLowerCase().includes(needle));
   const current = Math.min(active, Math.max(0, available.length - 1));
   const expanded = open && !disabled;
+  const blocked = (option: Option) => full && !value.includes(option.code);
 
-  function choose(option: Option) {
+  function toggle(option: Option) {
+    if (value.includes(option.code)) return remove(option.code, false);
+    if (blocked(option)) return setSaid('Выбрано наибольшее допустимое число вариантов.');
     onChange([...value, option.code]);
-    setText('');
-    setActive(0);
+    if (text) {
+      // The filter is done with: the whole list is back, the highlight still on the chosen option.
+      setText('');
+      setActive(options.indexOf(option));
+    }
     setSaid(`Выбрано: ${option.label}. Выбрано вариантов: ${value.length + 1}.`);
   }
   function remove(code: string, refocus: boolean) {
@@ -67,10 +76,17 @@ export function ChipSelect(props: ChipSelectProps) {
           setActive(event.key === 'Home' ? 0 : available.length - 1);
         }
         break;
+      case ' ':
+        // Space chooses while nothing is typed; within a typed filter it is a space.
+        if (text) break;
+        event.preventDefault();
+        if (expanded && available[current]) toggle(available[current]!);
+        else setOpen(true);
+        break;
       case 'Enter':
         // Never submits the form from here.
         event.preventDefault();
-        if (expanded && available[current]) choose(available[current]!);
+        if (expanded && available[current]) toggle(available[current]!);
         else setOpen(true);
         break;
       case 'Escape':
@@ -168,9 +184,16 @@ export function ChipSelect(props: ChipSelectProps) {
         )}
       </div>
       <span id={`${id}-keys`} class="sr-only">
-        Стрелки вверх и вниз — выбор из списка, Enter — добавить вариант, Backspace — удалить последний выбранный.
+        Стрелки вверх и вниз — перемещение по списку, Enter или пробел — выбрать вариант или снять выбор, Backspace — удалить последний выбранный.
       </span>
-      <div id={listId} role="listbox" aria-labelledby={props.labelledBy} class="chips-list" hidden={!expanded || available.length === 0}>
+      <div
+        id={listId}
+        role="listbox"
+        aria-multiselectable="true"
+        aria-labelledby={props.labelledBy}
+        class="chips-list"
+        hidden={!expanded || available.length === 0}
+      >
         {available.map((option, index) => (
           // biome-ignore lint/a11y/useFocusableInteractive: ARIA combobox with aria-activedescendant: the focus stays in the input, options are never focused
           // biome-ignore lint/a11y/useKeyWithClickEvents: the input's onKeyDown handles the keys for the active option (arrows, Home, End, Enter)
@@ -178,26 +201,25 @@ export function ChipSelect(props: ChipSelectProps) {
             key={option.code}
             id={`${id}-opt-${option.code}`}
             role="option"
-            aria-selected={index === current ? 'true' : 'false'}
+            aria-selected={value.includes(option.code) ? 'true' : 'false'}
+            aria-disabled={blocked(option) ? 'true' : undefined}
             class={`chips-option${index === current ? ' chips-option-active' : ''}`}
             onMouseDown={(event) => event.preventDefault()}
             onMouseMove={() => index !== current && setActive(index)}
-            onClick={() => choose(option)}
+            onClick={() => {
+              setActive(index);
+              toggle(option);
+            }}
           >
+            <span class="chips-check" aria-hidden="true">
+              {value.includes(option.code) ? '✓' : ''}
+            </span>
             {option.label}
             {option.help && <span class="option-help">{option.help}</span>}
           </div>
         ))}
       </div>
-      {expanded && available.length === 0 && (
-        <p class="chips-empty">
-          {full
-            ? 'Выбрано наибольшее допустимое число вариантов.'
-            : value.length === options.length
-              ? 'Все варианты выбраны.'
-              : 'Нет подходящих вариантов.'}
-        </p>
-      )}
+      {expanded && available.length === 0 && <p class="chips-empty">Нет подходящих вариантов.</p>}
       <span class="sr-only" aria-live="polite">
         {said}
       </span>
