@@ -228,3 +228,48 @@ describe('HEAD', () => {
     }
   });
 });
+
+describe('through the server’s node:http adapter (issue 13, item 17)', () => {
+  /** A listening server over the same web handler, as `npm start` makes it. */
+  async function listen() {
+    const { createServer } = await import('node:http');
+    const { toNodeListener } = await import('../../api/src/http/node.ts');
+    const server = createServer(toNodeListener(t.web, 'http://monitoring.test'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: () => new Promise((resolve) => server.close(resolve)),
+    };
+  }
+
+  it('HEAD is answered like GET on every page, without a body (was 500 for every HEAD)', async () => {
+    await t.openWindow();
+    const server = await listen();
+    try {
+      for (const path of ['/', '/link', '/registered', '/link/sent', '/form/nok-2021/', '/admin/', '/favicon.ico', '/healthz', '/no-such-page']) {
+        const viaGet = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+        const viaHead = await fetch(`${server.url}${path}`, { method: 'HEAD', redirect: 'manual' });
+        expect(viaHead.status, path).toBe(viaGet.status);
+        expect(viaHead.headers.get('content-type'), path).toBe(viaGet.headers.get('content-type'));
+        expect((await bytes(viaHead)).byteLength, path).toBe(0);
+        await bytes(viaGet);
+      }
+      expect((await fetch(`${server.url}/`, { method: 'HEAD' })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('/favicon.ico is an icon: an ICO holding a 32×32 PNG', async () => {
+    const response = await get('/favicon.ico');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const body = await bytes(response);
+    expect([...body.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+    expect(body[6]).toBe(32);
+    expect(body.subarray(22, 26).toString('latin1')).toBe('\x89PNG');
+    const again = await get('/favicon.ico', { 'if-none-match': response.headers.get('etag')! });
+    expect(again.status).toBe(304);
+  });
+});

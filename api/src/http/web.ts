@@ -24,6 +24,7 @@ import { createApp, RETRY_AFTER_SECONDS, type App, unavailableMessages } from '.
 import { EXPORT_PATH, exportDownload } from './exportRoute.ts';
 import { consoleClient, formClient, isAssetName, loadAssets } from './assets.ts';
 import { bodyOf, chooseEncoding, compressResponse } from './compression.ts';
+import { faviconResponse } from './favicon.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -340,6 +341,7 @@ export function createWeb(options: WebOptions): Web {
     const exportMatch = EXPORT_PATH.exec(pathname);
     if (exportMatch && method === 'GET') return exportDownload(prisma, app.auth, request, exportMatch[1]!, exportMatch[2] as 'xlsx' | 'csv');
     if (pathname === '/healthz') return new Response('ok');
+    if (pathname === '/favicon.ico' && method === 'GET') return faviconResponse(request);
     return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
   }
 
@@ -376,7 +378,9 @@ export function createWeb(options: WebOptions): Web {
      */
     async fetch(request, client) {
       const head = request.method === 'HEAD';
-      const asked = head ? new Request(request, { method: 'GET' }) : request;
+      // Made from the URL and headers, not from the request itself: the node adapter's requests are
+      // @whatwg-node/fetch's, which Node's own Request does not take as its input (every HEAD was 500).
+      const asked = head ? (new FetchRequest(request.url, { method: 'GET', headers: request.headers }) as unknown as Request) : request;
       const response = await compressResponse(asked, await respond(asked, client));
       if (!head) return response;
       await response.body?.cancel();
