@@ -6,6 +6,8 @@ import type { Database } from './db/client.ts';
 import { applyMigrations, prismaDir } from './db/migrations.ts';
 import { importPlanFile } from './import/plan.ts';
 import { importPracticesFile } from './import/practices.ts';
+import { importProtocolFile } from './import/protocol.ts';
+import { extendRecurringOccurrences } from './services/protocolSchedule.ts';
 import { importSurveyFile } from './import/survey.ts';
 import { seedReferenceData, type ReferenceCounts } from './reference/seed.ts';
 
@@ -39,6 +41,15 @@ export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> 
   if ((await db.prisma.practiceGroup.count()) === 0) {
     const practices = await importPracticesFile(db.prisma, path.join(seedDocumentsDir, 'best-practices.txt'));
     documentsImported.push(`best practices: ${practices.practices} practices in ${practices.forms} forms of implementation`);
+  }
+  if ((await db.prisma.protocol.count()) === 0) {
+    const protocol = await importProtocolFile(db.prisma, path.join(seedDocumentsDir, 'protocol-kbr-2017-06-02-3.txt'), { regionCode: 'RU-KB' });
+    documentsImported.push(
+      `protocol ${protocol.protocol.region} № ${protocol.protocol.number} of ${protocol.protocol.date}: ${protocol.items} items, ${protocol.deadlines} deadlines, ${protocol.recurringDuties} recurring`,
+    );
+  } else {
+    // Recurring duties' occurrences follow the date (12 months ahead).
+    await extendRecurringOccurrences(db.prisma);
   }
   return { migrationsApplied, reference, surveysImported, documentsImported };
 }
