@@ -1,7 +1,7 @@
 // npm run coordinator -- <email> [--name "Full Name"] [--password <at least 12 characters>]
 // Creates a coordinator (or resets the password of one) and prints the password to hand over.
 import { parseArgs } from 'node:util';
-import { openProductDatabase } from '../src/snapshots.ts';
+import { openCommandDatabase } from './commandDatabase.ts';
 import { createCoordinator } from '../src/services/coordinators.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, password: { type: 'string' } } });
@@ -9,7 +9,7 @@ if (!positionals[0]) {
   console.error('Usage: npm run coordinator -- <email> [--name "Full Name"] [--password <12+ characters>]');
   process.exit(2);
 }
-const { db } = await openProductDatabase();
+const { db } = await openCommandDatabase();
 try {
   const { email, password } = await createCoordinator(db.prisma, {
     email: positionals[0],

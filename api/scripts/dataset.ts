@@ -5,7 +5,7 @@
 // again with a larger N tops the dataset up; with the same N and seed it adds nothing.
 import { parseArgs } from 'node:util';
 import { generateDataset } from '../src/dataset/generate.ts';
-import { openProductDatabase } from '../src/snapshots.ts';
+import { openCommandDatabase } from './commandDatabase.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,7 +22,7 @@ if (!values['per-region'] || !Number.isInteger(perRegion) || perRegion < 0 || !N
   process.exit(2);
 }
 
-const { db } = await openProductDatabase();
+const { db } = await openCommandDatabase();
 try {
   console.log(`Database: ${db.kind} (${db.location})`);
   const report = await generateDataset(db.prisma, {

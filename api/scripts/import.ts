@@ -5,7 +5,7 @@
 //   protocol <document.txt> [--region RU-KB]   a regional follow-up protocol (like seed 004)
 // Uses the same database as `npm start` (DATA_DIR's PGlite, or DATABASE_URL); stop the server first
 // when it runs on PGlite, which one process at a time can open.
-import { openProductDatabase } from '../src/snapshots.ts';
+import { openCommandDatabase } from './commandDatabase.ts';
 import { importPlanFile } from '../src/import/plan.ts';
 import { importPracticesFile } from '../src/import/practices.ts';
 import { importProtocolFile } from '../src/import/protocol.ts';
@@ -26,7 +26,7 @@ if (!what || !file || !(what in importers) || (options.length > 0 && (what !== '
   process.exit(2);
 }
 
-const { db } = await openProductDatabase();
+const { db } = await openCommandDatabase();
 try {
   const report =
     what === 'protocol'

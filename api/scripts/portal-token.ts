@@ -2,9 +2,9 @@
 //                        | list | revoke <id> | rotate <id> [--overlap-hours N]
 // Regional portals' API tokens (issue 11); the command itself is api/src/portalTokenCommand.ts.
 import { runPortalTokenCommand } from '../src/portalTokenCommand.ts';
-import { openProductDatabase } from '../src/snapshots.ts';
+import { openCommandDatabase } from './commandDatabase.ts';
 
-const { db } = await openProductDatabase();
+const { db } = await openCommandDatabase();
 try {
   process.exitCode = await runPortalTokenCommand(db.prisma, process.argv.slice(2));
 } catch (error) {

@@ -1,7 +1,7 @@
 // npm run window -- <campaign code> [--opens <ISO date>] [--closes <ISO date>] [--open-now] [--close-now]
 // Moves a campaign's survey window (the console will do the same, with an audit trail).
 import { parseArgs } from 'node:util';
-import { openProductDatabase } from '../src/snapshots.ts';
+import { openCommandDatabase } from './commandDatabase.ts';
 import { setCampaignWindow } from '../src/services/campaigns.ts';
 import { windowState } from '../src/survey/window.ts';
 
@@ -21,7 +21,7 @@ if (!code) {
   process.exit(2);
 }
 
-const { db } = await openProductDatabase();
+const { db } = await openCommandDatabase();
 try {
   const now = new Date();
   const campaign = await setCampaignWindow(db.prisma, code, {

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { captchaConfigFromEnv } from './auth/captcha.ts';
 import { dataDirFromEnv } from './db/client.ts';
+import { DatabaseInUseError, declareProcessRole } from './db/folderLock.ts';
 import { mailerFromEnv } from './email/mailer.ts';
 import { loadAssets } from './http/assets.ts';
 import { toNodeListener } from './http/node.ts';
@@ -21,7 +22,15 @@ const errorDetails = process.env.GRAPHQL_ERROR_DETAILS === '1';
 
 // The assets are read (or built, after a change to their sources) while the database opens.
 const assets = loadAssets();
-const { db, report, fromSnapshot } = await openProductDatabase();
+declareProcessRole('server');
+const { db, report, fromSnapshot } = await openProductDatabase().catch((error: unknown) => {
+  // Another server (or a command) has the embedded database open: say so and stop.
+  if (error instanceof DatabaseInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 console.log(`Database: ${db.kind} (${db.location})${fromSnapshot ? ', new: a copy of the database prepared by npm install' : ''}`);
 if (report.migrationsApplied.length) console.log(`  migrations applied: ${report.migrationsApplied.join(', ')}`);
 console.log(

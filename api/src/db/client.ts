@@ -7,6 +7,7 @@
 // DatabaseUnavailableError, which the API answers as «Сервер перегружен» (HTTP 503, Retry-After).
 // Window changes (and the session check) go ahead of that queue (urgently()), so a coordinator's close
 // is not stuck behind hundreds of saves.
+import { lockDatabaseFolder } from './folderLock.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -311,9 +312,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       close: () => prisma.$disconnect(),
     };
   }
-  if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
-  const pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
-  await pglite.waitReady;
+  // One process at a time on a folder (folderLock.ts): a second one is refused before it opens anything.
+  const unlock = config.dataDir ? lockDatabaseFolder(config.dataDir) : () => {};
+  let pglite: PGlite;
+  try {
+    if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
+    pglite = new PGlite({ dataDir: config.dataDir, loadDataDir: config.loadDataDir });
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const adapterFactory = new PrismaPGlite(pglite);
   // One connection: transactions take turns.
   const prisma = createClient(queuedFactory(adapterFactory, new TransactionQueue(1), requestTimeoutMs), requestTimeoutMs, config.onQuery);
@@ -325,7 +334,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       // A process that opened PGlite does not exit until it is closed.
-      await pglite.close();
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
