@@ -102,3 +102,64 @@ describe('the multi-select for screen readers (item 14)', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('a partial save says what is still missing (item 10)', () => {
+  it('lists the required questions left blank, by name, each a link to its input', async () => {
+    const { page } = desk;
+    await page.getByLabel('ФИО лица, заполняющего анкету').fill('Иванова Анна Петровна');
+    const result = await saveAndWait(page);
+    expect(result.__typename).toBe('MutationSaveSectionSuccess');
+    await page.getByRole('status').getByText('Сведения сохранены').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('Без ответа 3 обязательных вопроса');
+    const note = page.getByTestId('missing-note');
+    expect(await note.getByRole('heading').textContent()).toBe('Раздел «Сведения об органе власти» сохранён, но заполнен не полностью');
+    expect(await note.getByRole('link').allTextContents()).toEqual([
+      'Должность лица, заполняющего анкету',
+      'Субъект РФ',
+      'Полное наименование органа власти',
+    ]);
+    await desk.check('02-missing-after-save', { top: true });
+    // The save went on to section 2; the link comes back and puts the focus on the question.
+    await page.getByRole('heading', { level: 2, name: /Охарактеризуйте текущую ситуацию/ }).waitFor();
+    await note.getByRole('link', { name: 'Субъект РФ' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Сведения об органе власти', exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q-region');
+  });
+
+  it('says nothing is missing once the section is complete', async () => {
+    const { page } = desk;
+    await page.getByLabel('Должность лица, заполняющего анкету').fill('Специалист');
+    await page.getByLabel('Субъект РФ').selectOption('RU-ALT');
+    await page.getByLabel('Полное наименование органа власти').fill('Министерство социальной защиты Алтайского края');
+    expect((await saveAndWait(page)).__typename).toBe('MutationSaveSectionSuccess');
+    await page.getByRole('heading', { level: 2, name: /Охарактеризуйте текущую ситуацию/ }).waitFor();
+    expect(await page.getByTestId('missing-note').count()).toBe(0);
+  });
+});
+
+describe('the window reopens while the form is open (item 13)', () => {
+  it('unlocks the inputs with the unsaved answers still in them, without a reload', async () => {
+    const { page } = desk;
+    const prisma = site.db.prisma;
+    await page.getByRole('link', { name: /Сведения об органе власти/ }).click();
+    const position = page.getByLabel('Должность лица, заполняющего анкету');
+    await position.fill('Главный специалист-эксперт');
+    await setCampaignWindow(prisma, 'nok-2021', { closesAt: 'now' });
+    const closed = await saveAndWait(page);
+    expect(closed.__typename).toBe('WindowClosedError');
+    await expect.poll(() => position.isDisabled()).toBe(true);
+    expect(await position.inputValue()).toBe('Главный специалист-эксперт');
+    // A marker that a reload would lose.
+    await page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+    await setCampaignWindow(prisma, 'nok-2021', { opensAt: new Date(Date.now() - 86_400_000), closesAt: inAWeek() });
+    // Coming back to the tab asks the server (so does a timer, every 30 s).
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => position.isDisabled()).toBe(false);
+    expect(await position.inputValue()).toBe('Главный специалист-эксперт');
+    expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    await page.getByRole('status').getByText('Опрос снова открыт').waitFor();
+    expect((await saveAndWait(page)).__typename).toBe('MutationSaveSectionSuccess');
+    const stored = await prisma.answer.findFirst({ where: { questionCode: 'respondent_position' } });
+    expect(stored?.value).toBe('Главный специалист-эксперт');
+  });
+});

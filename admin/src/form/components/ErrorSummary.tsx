@@ -2,18 +2,8 @@
 // its input (lib/errors.ts) with where it is.
 import { plural } from '../../../../api/src/i18n/plural.ts';
 import { describePath, fieldId, isFieldPath } from '../lib/errors.ts';
+import { focusField } from '../lib/focus.ts';
 import type { FieldError, Section } from '../lib/types.ts';
-
-/** Focuses the input an error summary link names (or the first input of its field). */
-function focusField(id: string) {
-  const element = document.getElementById(id) ?? document.getElementById(`${id}-field`);
-  if (!element) return;
-  const target = element.matches('input, select, textarea, button')
-    ? element
-    : (element.querySelector('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') as HTMLElement | null);
-  (target ?? element).scrollIntoView({ block: 'center' });
-  target?.focus();
-}
 
 export function ErrorSummary({ section, errors }: { section: Section; errors: FieldError[] }) {
   const questionCodes = section.questions.map((question) => question.code);

@@ -2,6 +2,7 @@
 // summary, the alert or the confirmation checkbox. An action asks for it together with the changes
 // it makes; the focus moves right after the render that puts those changes on screen.
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { focusField } from '../lib/focus.ts';
 
 export type FocusTarget = 'heading' | 'summary' | 'alert' | 'confirm';
 
@@ -12,8 +13,9 @@ const TARGET_IDS: Record<FocusTarget, string> = {
   confirm: 'submit-confirm',
 };
 
-export function useFocusRequest(): (target: FocusTarget) => void {
-  const pending = useRef<FocusTarget | null>(null);
+/** Also any input by its id (`{ field: id }`): focused, or the first input inside the element. */
+export function useFocusRequest(): (target: FocusTarget | { field: string }) => void {
+  const pending = useRef<FocusTarget | { field: string } | null>(null);
   // A layout effect runs with the render's commit. A plain effect may wait for the next frame, and
   // when the next render comes first (a request that fails at once, a submit right after a save) it
   // runs at the start of that render, on the screen the action is replacing: the focus went to the
@@ -22,7 +24,8 @@ export function useFocusRequest(): (target: FocusTarget) => void {
     const target = pending.current;
     if (!target) return;
     pending.current = null;
-    document.getElementById(TARGET_IDS[target])?.focus();
+    if (typeof target === 'object') focusField(target.field);
+    else document.getElementById(TARGET_IDS[target])?.focus();
   });
   return (target) => {
     pending.current = target;

@@ -5,7 +5,7 @@
 // the edits are kept as local drafts meanwhile (useDrafts). The components only show what this holds.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { gql, RELOAD, SAVE, SUBMIT, type ApiResponse, type MutationResult, type Outcome } from '../lib/api.ts';
-import { nextSectionAfterSave } from '../lib/completion.ts';
+import { nextSectionAfterSave, sectionState } from '../lib/completion.ts';
 import { browserStorage, type Draft } from '../lib/draft.ts';
 import type { Failure, Loaded } from '../lib/load.ts';
 import { canOpen, firstScreen, screenFromHash, THANKS } from '../lib/navigation.ts';
@@ -18,6 +18,10 @@ import { useDrafts } from './useDrafts.ts';
 import { useFocusRequest } from './useFocusRequest.ts';
 import { useLoad } from './useLoad.ts';
 import { useNotice } from './useNotice.ts';
+import { useWindowReopen } from './useWindowReopen.ts';
+import type { Missing } from '../components/MissingNote.tsx';
+import { plural } from '../../../../api/src/i18n/plural.ts';
+import { fieldId } from '../lib/errors.ts';
 
 /** The request under way: its button says so, and no other starts meanwhile. */
 export type Busy = 'save' | 'submit' | 'reload';
@@ -40,6 +44,10 @@ export interface Questionnaire {
   readOnly: boolean;
   /** Why the questionnaire turned read-only while the page was open (the window closed, or it was sent elsewhere). */
   closedMessage: string | null;
+  /** The required questions the last save left unanswered in its section. */
+  missing: Missing | null;
+  /** Opens a section and focuses one of its questions. */
+  goToQuestion(section: string, question: string): void;
   /** The answers the server refused at the last save. */
   fieldErrors: FieldError[];
   alert: Alert | null;
@@ -69,6 +77,7 @@ export function useQuestionnaire(campaignCode: string): Questionnaire {
   const [alert, setAlert] = useState<Alert | null>(null);
   const [busy, setBusyState] = useState<Busy | null>(null);
   const [closedMessage, setClosedMessage] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Missing | null>(null);
   const [notice, setNotice] = useNotice();
   const confirmation = useConfirmation();
   const requestFocus = useFocusRequest();
@@ -97,6 +106,14 @@ export function useQuestionnaire(campaignCode: string): Questionnaire {
   const section = campaign?.sections.find((candidate) => candidate.code === current) ?? null;
   const readOnly = isReadOnly(campaign, response, closedMessage);
   const drafts = useDrafts({ storage, campaignCode, email: data?.email ?? '', campaign, response, forms, readOnly });
+
+  // The window opened again while the page was open: the inputs unlock with the edits in them.
+  useWindowReopen(!!campaign && response?.status === 'DRAFT' && readOnly, campaignCode, (window) => {
+    setData((loaded) => (loaded ? { ...loaded, campaign: { ...loaded.campaign, ...window } } : loaded));
+    setClosedMessage(null);
+    setAlert(null);
+    setNotice('Опрос снова открыт: анкету можно заполнять и сохранять.');
+  });
 
   // A section's inputs start from the stored answers the first time it is opened.
   useEffect(() => {
@@ -158,7 +175,13 @@ export function useQuestionnaire(campaignCode: string): Questionnaire {
       drafts.drop(section.code);
       drafts.dismiss(section.code);
       setFieldErrors([]);
-      setNotice('Сведения сохранены');
+      const left = sectionState(next.completion, section.code).missing ?? [];
+      setMissing(left.length ? { section: section.code, questions: left } : null);
+      setNotice(
+        left.length
+          ? `Сведения сохранены. Без ответа ${left.length} ${plural(left.length, ['обязательный вопрос', 'обязательных вопроса', 'обязательных вопросов'])}: список вверху страницы.`
+          : 'Сведения сохранены',
+      );
       if (!andSubmit) {
         const target = nextSectionAfterSave(campaign!, next.completion, section.code);
         if (target !== section.code) open(target);
@@ -244,6 +267,11 @@ export function useQuestionnaire(campaignCode: string): Questionnaire {
     readOnly,
     closedMessage,
     fieldErrors,
+    missing: current === THANKS ? null : missing,
+    goToQuestion(sectionCode, questionCode) {
+      if (sectionCode !== current) open(sectionCode);
+      requestFocus({ field: fieldId(questionCode) });
+    },
     alert,
     notice,
     announce: setNotice,

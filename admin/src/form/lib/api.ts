@@ -58,7 +58,7 @@ export async function gql<T>(
   }
 }
 
-const RESPONSE = `version status submittedAt completion { percent complete sections { code percent unlocked complete } } answers { questionCode value }`;
+const RESPONSE = `version status submittedAt completion { percent complete sections { code percent unlocked complete missing } } answers { questionCode value }`;
 
 export const LOAD = `query FormLoad($code: String!) {
   viewer { email }
@@ -73,6 +73,8 @@ export const RELOAD = `query FormReload($code: String!) {
   campaign(code: $code) { windowState }
   myResponse(campaignCode: $code) { ${RESPONSE} }
 }`;
+
+export const WINDOW = `query FormWindow($code: String!) { campaign(code: $code) { windowState opensAt closesAt } }`;
 
 export const SAVE = `mutation FormSave($input: SaveSectionInput!) {
   saveSection(input: $input) {
@@ -98,7 +100,11 @@ export interface ApiResponse {
   version: number;
   status: 'DRAFT' | 'SUBMITTED';
   submittedAt: string | null;
-  completion: { percent: number; complete: boolean; sections: { code: string; percent: number; unlocked: boolean; complete: boolean }[] };
+  completion: {
+    percent: number;
+    complete: boolean;
+    sections: { code: string; percent: number; unlocked: boolean; complete: boolean; missing?: string[] }[];
+  };
   answers: { questionCode: string; value: unknown }[];
 }
 

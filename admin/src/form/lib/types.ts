@@ -91,6 +91,8 @@ export interface SectionCompletion {
   percent: number;
   unlocked: boolean;
   complete: boolean;
+  /** Codes of the section's required questions not answered yet. */
+  missing?: string[];
 }
 export interface Completion {
   percent: number;
