@@ -108,6 +108,8 @@ const expected: Record<string, Access> = {
   'Query.__type': 'coordinatorOrPortal',
   // Regional portals (issue 11): their own region's status.
   'Query.portalRegion': 'portal',
+  // Published analytics (issue 14): anyone; a portal's token needs the report scope (tested in test/api/publication.db.test.ts).
+  'Query.publishedAnalytics': 'public',
   // Sign-in and out (people only: a portal's token never writes).
   'Mutation.signIn': 'people',
   'Mutation.signOut': 'signedIn',
@@ -122,6 +124,8 @@ const expected: Record<string, Access> = {
   'Mutation.importCampaignDefinition': 'coordinator',
   'Mutation.moveCampaignWindow': 'coordinator',
   'Mutation.openCampaignWindow': 'coordinator',
+  'Mutation.publishCampaignAnalytics': 'coordinator',
+  'Mutation.setCampaignExpectedRegions': 'coordinator',
   'Mutation.reopenResponse': 'coordinator',
   'Mutation.resendLink': 'coordinator',
   'Mutation.revokeRespondent': 'coordinator',

@@ -1,6 +1,7 @@
 // Answers as people read them: option labels instead of codes, region names instead of ISO codes,
 // measure types by name. Shared by the coordinators' response view and the export, so both say the same.
 import type { Question, SurveyDefinition } from '../survey/definition.ts';
+import { isNotApplicable } from '../survey/engine.ts';
 
 export interface LabelCatalog {
   /** ISO code → region name. */
@@ -38,6 +39,8 @@ export function simpleValueText(question: Cellish, value: unknown, catalog: Labe
 /** The value of a year matrix for one year, as text. */
 export function yearValueText(question: Question, value: unknown, year: number, catalog: LabelCatalog): string {
   if (question.type !== 'yearMatrix' || !value || typeof value !== 'object') return '';
+  const cell = (value as Record<string, unknown>)[String(year)];
+  if (isNotApplicable(cell)) return question.notApplicable ?? 'Не применимо';
   return simpleValueText(question.cell as Cellish, (value as Record<string, unknown>)[String(year)], catalog);
 }
 

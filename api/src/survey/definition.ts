@@ -80,6 +80,14 @@ const yearMatrixSchema = z.strictObject({
   type: z.literal('yearMatrix'),
   years: z.array(z.int().min(1990).max(2100)).min(1).max(20),
   cell: cellSchema,
+  /** Years of `years` whose cell a required matrix does not need (asked, but only where it applies). */
+  optionalYears: z.array(z.int().min(1990).max(2100)).max(20).default([]),
+  /**
+   * When set, a year may be marked «не применимо» instead of answered (stored as
+   * `{ "notApplicable": true }`); the text is the mark's label. Such a year holds for completion and
+   * counts apart from the answers in the analytics.
+   */
+  notApplicable: text.optional(),
 });
 
 const itemsSpec = {
@@ -149,8 +157,21 @@ export const ratioSchema = z.strictObject({
 });
 export type Ratio = z.infer<typeof ratioSchema>;
 
+/** How the shares of a multiple choice are counted: of the respondents who answered, or of all mentions. */
+export const shareMethodSchema = z.enum(['respondents', 'mentions']);
+export type ShareMethod = z.infer<typeof shareMethodSchema>;
+
+/** A question (`code`) or a group's field (`group.field`), as the analytics block names them. */
+const figureKey = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, 'a question code or group.field');
+
 const analyticsSchema = z.strictObject({
   ratios: z.array(ratioSchema).max(50).default([]),
+  /** The share method of multiple choices (default `respondents`), e.g. seed 002's figure 11 counts mentions. */
+  shares: z.record(figureKey, shareMethodSchema).default({}),
+  /** The published caption of a figure or table, e.g. «Рисунок 10 – Способы определения оператора». */
+  captions: z.record(figureKey, text).default({}),
+  /** Free-text questions (or group fields) whose answers are published (without who gave them). */
+  publishTexts: z.array(figureKey).max(200).default([]),
 });
 
 export const definitionSchema = z
@@ -212,6 +233,7 @@ export const definitionSchema = z
       });
     });
     for (const issue of ratioIssues(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of figureKeyIssues(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
 export type SurveyDefinition = z.infer<typeof definitionSchema>;
@@ -254,6 +276,38 @@ function ratioIssues(definition: {
 }
 export type SurveyDefinitionInput = z.input<typeof definitionSchema>;
 
+type FigureSpec = { type: string };
+
+/** What an analytics key (`code` or `group.field`) names: the question's spec (a matrix's cell), or undefined. */
+export function figureSpec(sections: Section[], key: string): FigureSpec | undefined {
+  const [code, field] = key.split('.');
+  const question = sections.flatMap((section) => section.questions).find((candidate) => candidate.code === code);
+  if (!question) return undefined;
+  if (field !== undefined) return question.type === 'group' ? question.fields.find((candidate) => candidate.code === field) : undefined;
+  return question.type === 'yearMatrix' ? question.cell : question;
+}
+
+function figureKeyIssues(definition: {
+  sections: Section[];
+  analytics?: { shares: Record<string, ShareMethod>; captions: Record<string, string>; publishTexts: string[] } | undefined;
+}): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const analytics = definition.analytics;
+  if (!analytics) return issues;
+  for (const key of Object.keys(analytics.shares)) {
+    const spec = figureSpec(definition.sections, key);
+    if (spec?.type !== 'multipleChoice') issues.push({ path: ['analytics', 'shares', key], message: `"${key}" is not a multiple choice` });
+  }
+  for (const key of Object.keys(analytics.captions)) {
+    if (!figureSpec(definition.sections, key)) issues.push({ path: ['analytics', 'captions', key], message: `unknown question "${key}"` });
+  }
+  analytics.publishTexts.forEach((key, k) => {
+    const spec = figureSpec(definition.sections, key);
+    if (spec?.type !== 'text') issues.push({ path: ['analytics', 'publishTexts', k], message: `"${key}" is not a text question` });
+  });
+  return issues;
+}
+
 function questionIssues(question: Question | SimpleQuestion | Cell): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   if ('options' in question) {
@@ -279,6 +333,9 @@ function questionIssues(question: Question | SimpleQuestion | Cell): { path: (st
   }
   if (question.type === 'yearMatrix') {
     if (new Set(question.years).size !== question.years.length) issues.push({ path: ['years'], message: 'duplicate year' });
+    question.optionalYears.forEach((year, y) => {
+      if (!question.years.includes(year)) issues.push({ path: ['optionalYears', y], message: `year ${year} is not one of the matrix's years` });
+    });
     for (const issue of questionIssues(question.cell)) issues.push({ path: ['cell', ...issue.path], message: issue.message });
   }
   return issues;

@@ -13,6 +13,7 @@ import {
   type Section,
   type SimpleQuestion,
   type SurveyDefinition,
+  type YearMatrixQuestion,
 } from './definition.ts';
 import { messages } from './messages.ts';
 
@@ -25,7 +26,14 @@ export interface Catalog {
 /** Normalised answers by question code; a missing code means "not answered". */
 export type Answers = Readonly<Record<string, AnswerValue>>;
 export type AnswerValue = string | number | boolean | string[] | YearValues | GroupItem[] | MeasureItem[];
-export type YearValues = Record<string, string | number | boolean | string[]>;
+/** A year of a matrix marked «не применимо» (only where the matrix's `notApplicable` is set). */
+export interface NotApplicable {
+  notApplicable: true;
+}
+export const NOT_APPLICABLE: NotApplicable = Object.freeze({ notApplicable: true as const });
+export const isNotApplicable = (value: unknown): value is NotApplicable =>
+  isPlainObject(value) && Object.keys(value).length === 1 && (value as { notApplicable?: unknown }).notApplicable === true;
+export type YearValues = Record<string, string | number | boolean | string[] | NotApplicable>;
 export type GroupItem = Record<string, string | number | boolean | string[]>;
 
 export interface MeasureItem {
@@ -121,7 +129,7 @@ type Report = (path: string, code: FieldErrorCode, message: string) => null;
 function normaliseQuestion(question: Question, raw: unknown, path: string, catalog: Catalog, report: Report): AnswerValue | null {
   switch (question.type) {
     case 'yearMatrix':
-      return normaliseYearMatrix(question.years, question.cell, raw, path, catalog, report);
+      return normaliseYearMatrix(question, raw, path, catalog, report);
     case 'group':
       return normaliseGroup(question, raw, path, catalog, report);
     case 'measures':
@@ -193,13 +201,18 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
-function normaliseYearMatrix(years: number[], cell: Cell, raw: unknown, path: string, catalog: Catalog, report: Report): YearValues | null {
+function normaliseYearMatrix(question: YearMatrixQuestion, raw: unknown, path: string, catalog: Catalog, report: Report): YearValues | null {
+  const { years, cell } = question;
   if (isEmpty(raw)) return null;
   if (!isPlainObject(raw)) return report(path, 'WRONG_TYPE', messages.expectedYearValues);
   const result: YearValues = {};
   for (const [year, value] of Object.entries(raw)) {
     if (!years.includes(Number(year))) {
       report(`${path}.${year}`, 'UNKNOWN_YEAR', messages.unknownYear(year, years));
+      continue;
+    }
+    if (question.notApplicable !== undefined && isNotApplicable(value)) {
+      result[year] = { notApplicable: true };
       continue;
     }
     const normalised = normaliseSimple(cell, value, `${path}.${year}`, catalog, report);
@@ -323,8 +336,9 @@ export function isAnswered(question: Question, value: AnswerValue | null | undef
   switch (question.type) {
     case 'yearMatrix':
       return question.years.every((year) => {
+        if (question.optionalYears.includes(year)) return true;
         const cell = (value as YearValues)[String(year)];
-        return isSimpleAnswered(question.cell, cell);
+        return (question.notApplicable !== undefined && isNotApplicable(cell)) || isSimpleAnswered(question.cell, cell);
       });
     case 'group':
       return (value as GroupItem[]).filter((item) => isGroupItemComplete(question, item)).length >= Math.max(1, question.minItems);
