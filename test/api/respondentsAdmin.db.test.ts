@@ -28,7 +28,13 @@ beforeAll(async () => {
     ['authority', { ...section1, region: 'RU-MOW', authority_name: 'Департамент труда г. Москвы' }],
     ['situation', section2at80],
   ]);
+  // Registered for 2021 (a personal link of that campaign), nothing saved.
   const idle = await t.db.prisma.user.create({ data: { email: 'idle@tver.example' } });
+  const campaign2021 = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
+  await t.db.prisma.loginLink.create({ data: { userId: idle.id, campaignId: campaign2021.id, tokenSha256: 'idle-2021' } });
+  // A 2023 official: answering 2023 only.
+  await t.openWindow('nok-2023');
+  await respondentWith(t, 'official@kbr.example', 'nok-2023', [['authority', { authority_name: 'Минтруд КБР' }]]);
   ids.submitted = { userId: submitted.user.id, responseId: submitted.responseId };
   ids.draft = { userId: draft.user.id, responseId: draft.responseId };
   ids.idle = { userId: idle.id, responseId: null };
@@ -43,9 +49,9 @@ describe('allRespondents', () => {
       await as(`{ allRespondents(sortField: "email") { email progress(campaignCode: "nok-2021") status(campaignCode: "nok-2021") lastActivity disabledAt }
       _allRespondentsMeta { count } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data._allRespondentsMeta.count).toBe(3);
+    expect(result.data._allRespondentsMeta.count).toBe(4);
     const byEmail = Object.fromEntries(result.data.allRespondents.map((row: any) => [row.email, row]));
-    expect(Object.keys(byEmail)).toEqual(['draft@moscow.example', 'idle@tver.example', 'submitted@altai.example']);
+    expect(Object.keys(byEmail)).toEqual(['draft@moscow.example', 'idle@tver.example', 'official@kbr.example', 'submitted@altai.example']);
     expect(byEmail['submitted@altai.example']).toMatchObject({ progress: 100, status: 'SUBMITTED', disabledAt: null });
     expect(byEmail['draft@moscow.example'].status).toBe('DRAFT');
     expect(byEmail['draft@moscow.example'].progress).toBeGreaterThan(0);
@@ -66,6 +72,40 @@ describe('allRespondents', () => {
     expect(await emails({ regionId: String(moscow.id) })).toEqual(['draft@moscow.example']);
   });
 
+  it('lists a campaign’s respondents only (registered for it or answering it), with status, progress and activity of that campaign', async () => {
+    const list = async (campaignCode: string) =>
+      (
+        await as(
+          `query($filter: RespondentFilter, $campaignCode: String!) {
+            allRespondents(filter: $filter, sortField: "email") { email status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode) lastActivity(campaignCode: $campaignCode) }
+            _allRespondentsMeta(filter: $filter) { count } }`,
+          { filter: { campaignCode }, campaignCode },
+        )
+      ).data;
+    const of2023 = await list('nok-2023');
+    // Not the 2021 officials as «Не приступил 0 %».
+    expect(of2023.allRespondents.map((row: any) => row.email)).toEqual(['official@kbr.example']);
+    expect(of2023._allRespondentsMeta.count).toBe(1);
+    expect(of2023.allRespondents[0]).toMatchObject({ status: 'DRAFT' });
+    expect(of2023.allRespondents[0].lastActivity).not.toBeNull();
+    const of2021 = await list('nok-2021');
+    expect(of2021.allRespondents.map((row: any) => row.email)).toEqual(['draft@moscow.example', 'idle@tver.example', 'submitted@altai.example']);
+    expect(of2021._allRespondentsMeta.count).toBe(3);
+    const emails = async (filter: Record<string, unknown>) =>
+      (await as(`query($filter: RespondentFilter) { allRespondents(filter: $filter) { email } }`, { filter })).data.allRespondents.map(
+        (row: any) => row.email,
+      );
+    expect(await emails({ campaignCode: 'nok-2023', status: 'NOT_STARTED' })).toEqual([]);
+    expect(await emails({ campaignCode: 'nok-2021', status: 'NOT_STARTED' })).toEqual(['idle@tver.example']);
+    // The activity of one campaign is not another's: the 2021 draft was saved, nothing in 2023.
+    const draft = await as(
+      `{ allRespondents(filter: { q: "draft@" }) { any: lastActivity of2021: lastActivity(campaignCode: "nok-2021") of2023: lastActivity(campaignCode: "nok-2023") } }`,
+    );
+    expect(draft.data.allRespondents[0].any).not.toBeNull();
+    expect(draft.data.allRespondents[0].of2021).toBe(draft.data.allRespondents[0].any);
+    expect(draft.data.allRespondents[0].of2023).toBeNull();
+  });
+
   it('costs the same number of queries for 1 and for 3 respondents (no N+1)', async () => {
     const count = async (perPage: number) => {
       queries = 0;
@@ -81,7 +121,7 @@ describe('allResponses', () => {
   it('shows answers by section with question and option labels, and measures with type names', async () => {
     const result = await as(`{ allResponses(filter: { campaignCode: "nok-2021", status: SUBMITTED }) {
         id respondentEmail regionName status completion submittedAt
-        sections { code title percent answers { questionCode label value text } }
+        sections { code title percent answers { questionCode label value text } measureQuestionCodes }
         measures { position typeCode typeName groupName title } } }`);
     expect(result.errors).toBeUndefined();
     const [record] = result.data.allResponses;
@@ -93,7 +133,13 @@ describe('allResponses', () => {
       'Размещение информации о результатах НОК на официальном сайте bus.gov.ru; Обеспечение достоверности, полноты и своевременности размещения информации',
     );
     expect(authority.answers.find((answer: any) => answer.questionCode === 'region').text).toBe('Алтайский край');
+    // The measures section has no answers of its own: it names its measures question, so the console
+    // shows the section's measures there (not «Ответов в разделе нет»).
+    const measuresSection = record.sections.find((section: any) => section.code === 'measures');
+    expect(measuresSection).toMatchObject({ answers: [], measureQuestionCodes: ['measures'] });
+    expect(authority.measureQuestionCodes).toEqual([]);
     expect(record.measures).toHaveLength(5);
+    expect(record.measures.map((measure: any) => measure.position)).toEqual([0, 1, 2, 3, 4]);
     expect(record.measures[0]).toMatchObject({
       typeCode: 'material_base',
       groupName: 'Прикладные меры, предпринимаемые по итогам проведения оценки',

@@ -3,6 +3,7 @@
 // labels the button «Профиль» while it shows the address, which screen-reader users cannot match).
 import type { ReactNode } from 'react';
 import { AppBar, Layout, Logout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
+import { ChosenCampaignSelect } from './campaigns/CampaignSelect.tsx';
 import { ConsoleMenu } from './Menu.tsx';
 
 function ConsoleUserMenu() {
@@ -16,12 +17,14 @@ function ConsoleUserMenu() {
 
 /**
  * The page title in the app bar is the page's one level-one heading, so the bar stays on screen
- * (react-admin hides it while scrolling down, which would hide the heading too).
+ * (react-admin hides it while scrolling down, which would hide the heading too). Beside it, the
+ * campaign the console is about.
  */
 function ConsoleAppBar() {
   return (
     <AppBar alwaysOn userMenu={<ConsoleUserMenu />}>
       <TitlePortal component="h1" />
+      <ChosenCampaignSelect />
     </AppBar>
   );
 }

@@ -24,7 +24,8 @@ export const selections: Record<string, string> = {
   Practice: 'id text source createdAt region { id name } sphere { id name } form { id name group { id name } }',
   AuditLog: 'id at actorEmail action subjectType subjectId before after reason',
   // $campaignCode: the campaign status/progress refer to (filter.campaignCode or meta.campaignCode).
-  Respondent: 'id email createdAt disabledAt lastActivity status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode)',
+  Respondent:
+    'id email createdAt disabledAt lastActivity(campaignCode: $campaignCode) status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode)',
   ResponseRecord: 'id campaignCode respondentId respondentEmail regionId regionName status completion submittedAt updatedAt version',
   OutboxMail: 'id to template subject status attempts sentAt lastError createdAt',
   Measure:
@@ -33,7 +34,7 @@ export const selections: Record<string, string> = {
 
 /** What getOne reads where it is more than the list's selection. */
 export const detailSelections: Record<string, string> = {
-  ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } } measures { position questionCode groupName typeName title description year result }`,
+  ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
 };
 
 /** List queries that do not follow the allX naming (ra-data-graphql then finds no GET_LIST). */

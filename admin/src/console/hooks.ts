@@ -1,7 +1,7 @@
 // How screens reach the data: the provider from react-admin's context (useDataProvider wraps it so
 // that an ended session signs the coordinator out), its reads in react-query's cache (the one
-// react-admin keeps: useRefresh() reloads them too), and the campaigns most screens start from.
-import { useState } from 'react';
+// react-admin keeps: useRefresh() reloads them too), the campaigns, and the one the console is about.
+import { useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useGetList } from 'react-admin';
 import type { ConsoleDataProvider } from './dataProvider.ts';
@@ -45,14 +45,59 @@ export function currentCampaign(campaigns: CampaignRecord[]): CampaignRecord | u
   return campaigns.find((campaign) => campaign.windowState === 'OPEN') ?? campaigns[0];
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The campaign the console is about: chosen once (the select in the app bar), the same on every page
+// (Главная, Респонденты, Анкеты, Аналитика, Напоминания…) and kept across reloads in localStorage.
+// Until a coordinator chooses, it is the campaign people are answering now (currentCampaign).
+
+const CHOSEN_CAMPAIGN_KEY = 'nok-console.campaign';
+const choiceListeners = new Set<() => void>();
+
+function storedCampaignCode(): string | null {
+  try {
+    return globalThis.localStorage?.getItem(CHOSEN_CAMPAIGN_KEY) ?? null;
+  } catch {
+    return null; // storage refused (private mode): the choice lasts until the page is left
+  }
+}
+
+let chosenCampaignCode: string | null = storedCampaignCode();
+
+/** Makes `code` the console's campaign, on every page and after a reload. */
+export function chooseCampaign(code: string): void {
+  chosenCampaignCode = code;
+  try {
+    globalThis.localStorage?.setItem(CHOSEN_CAMPAIGN_KEY, code);
+  } catch {
+    // kept in memory only
+  }
+  for (const listener of choiceListeners) listener();
+}
+
+function subscribeToChoice(listener: () => void): () => void {
+  choiceListeners.add(listener);
+  // Another tab of the console chose: follow it.
+  const fromOtherTab = (event: StorageEvent) => {
+    if (event.key !== CHOSEN_CAMPAIGN_KEY) return;
+    chosenCampaignCode = event.newValue;
+    listener();
+  };
+  globalThis.addEventListener?.('storage', fromOtherTab);
+  return () => {
+    choiceListeners.delete(listener);
+    globalThis.removeEventListener?.('storage', fromOtherTab);
+  };
+}
+
 /**
- * The campaign a page shows: `initially` picks it from the campaigns (the latest, or the current
- * one) until the coordinator chooses another. Empty code while the campaigns load.
+ * The console's campaign (see above). Empty code while the campaigns load. A stored code of a
+ * campaign that no longer exists falls back to the current one.
+ *
+ * `_default` is no longer used: every page shows the same campaign, so there is one default.
  */
-export function useCampaignChoice(initially: (campaigns: CampaignRecord[]) => CampaignRecord | undefined) {
+export function useCampaignChoice(_default?: (campaigns: CampaignRecord[]) => CampaignRecord | undefined) {
   const { campaigns, error } = useCampaigns();
-  const [chosen, choose] = useState<string>();
-  const campaignCode = chosen ?? (campaigns && initially(campaigns)?.code) ?? '';
-  const campaign = campaigns?.find((candidate) => candidate.code === campaignCode);
-  return { campaigns, error, campaignCode, campaign, choose };
+  const stored = useSyncExternalStore(subscribeToChoice, () => chosenCampaignCode);
+  const campaign = campaigns ? (campaigns.find((candidate) => candidate.code === stored) ?? currentCampaign(campaigns)) : undefined;
+  return { campaigns, error, campaignCode: campaign?.code ?? '', campaign, choose: chooseCampaign };
 }

@@ -119,6 +119,8 @@ export interface SectionRecord {
   title: string;
   percent: number;
   answers: AnswerRecord[];
+  /** The section's questions of type measures (their measures are the record's `measures`). */
+  measureQuestionCodes: string[];
 }
 
 export interface MeasureRecordRow {

@@ -3,7 +3,7 @@
 import { builder } from '../builder.ts';
 import { type Context, signedIn } from '../context.ts';
 import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
-import { countRespondents, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
+import { countRespondents, lastActivityOf, listRespondents, resendLink, revokeRespondent, type RespondentRow } from '../services/respondents.ts';
 import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging, parseId } from './lists.ts';
 
 export const CampaignProgressStatus = builder.enumType('CampaignProgressStatus', {
@@ -24,8 +24,10 @@ export const Respondent = builder.objectRef<RespondentRow>('Respondent').impleme
     lastActivity: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'The latest save of any questionnaire or sign-in.',
-      resolve: (row) => row.lastActivity,
+      description:
+        'The latest save of the campaign’s questionnaire or sign-in with its personal link; without a campaign, of any questionnaire or sign-in.',
+      args: { campaignCode: t.arg.string() },
+      resolve: (row, args) => lastActivityOf(row, args.campaignCode),
     }),
     progress: t.int({
       description: 'Completion of the questionnaire of a campaign, in percent (0 when not started).',
@@ -49,7 +51,9 @@ export const Respondent = builder.objectRef<RespondentRow>('Respondent').impleme
 const RespondentFilter = builder.inputType('RespondentFilter', {
   fields: (t) => ({
     q: t.string({ description: 'Part of the e-mail address.' }),
-    campaignCode: t.string({ description: 'The campaign `status` and `regionId` refer to.' }),
+    campaignCode: t.string({
+      description: 'Only the respondents of this campaign (registered for it or answering it); `status` and `regionId` refer to it.',
+    }),
     status: t.field({ type: CampaignProgressStatus }),
     regionId: t.id(),
     ids: t.idList(),

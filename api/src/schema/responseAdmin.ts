@@ -34,6 +34,9 @@ const SectionRecordType = builder.objectRef<SectionRecord>('SectionRecord').impl
     title: t.exposeString('title'),
     percent: t.exposeInt('percent'),
     answers: t.field({ type: [AnswerRecordType], resolve: (section) => section.answers }),
+    measureQuestionCodes: t.exposeStringList('measureQuestionCodes', {
+      description: 'The codes of the questions of type measures in this section; their measures are in ResponseRecord.measures.',
+    }),
   }),
 });
 

@@ -4,7 +4,7 @@
 import type { Db, Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { revokeLoginLinks } from '../auth/loginLinks.ts';
-import { enqueueLoginLinkMail } from '../email/outbox.ts';
+import { enqueueLoginLinkMail, enqueueReturnedMail } from '../email/outbox.ts';
 import { answerText, loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { assertWindowOpen, campaignByCode, campaignDefinition, campaignForRegion, clockNow, lockWindowsForCheck } from './campaigns.ts';
@@ -33,6 +33,15 @@ export interface RespondentRow {
   lastActivity: Date | null;
   /** Per campaign code: the respondent's response, if any. */
   responses: Map<string, { status: 'DRAFT' | 'SUBMITTED'; completion: number; regionId: number | null; updatedAt: Date }>;
+  /** Per campaign code: the last sign-in with a personal link of that campaign. */
+  lastSignIn: Map<string, Date>;
+}
+
+/** The latest save of the campaign's questionnaire or sign-in with its link; of any campaign without a code. */
+export function lastActivityOf(row: RespondentRow, campaignCode?: string | null): Date | null {
+  if (!campaignCode) return row.lastActivity;
+  const times = [row.responses.get(campaignCode)?.updatedAt, row.lastSignIn.get(campaignCode)].filter((time): time is Date => !!time);
+  return times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
 }
 
 const campaignIdOf = async (prisma: Db, code: string): Promise<number> => (await campaignByCode(prisma, code)).id;
@@ -44,6 +53,9 @@ export async function respondentWhere(prisma: Db, filter: RespondentFilter | nul
   if (q) and.push({ email: { contains: q, mode: 'insensitive' } });
   if (filter?.ids) and.push({ id: { in: filter.ids } });
   const campaignId = filter?.campaignCode ? await campaignIdOf(prisma, filter.campaignCode) : undefined;
+  // A campaign's respondents are those registered for it (a personal link of the campaign) or with a
+  // questionnaire in it, as the dashboard counts them: not everyone who ever registered.
+  if (campaignId !== undefined) and.push({ OR: [{ loginLinks: { some: { campaignId } } }, { responses: { some: { campaignId } } }] });
   if (filter?.status) {
     if (campaignId === undefined) {
       throw new ActionRefusedError('CAMPAIGN_REQUIRED', 'Укажите опрос, чтобы отобрать по статусу.');
@@ -79,6 +91,23 @@ export async function listRespondents(
     ? await prisma.authEvent.groupBy({ by: ['userId'], where: { userId: { in: users.map((user) => user.id) }, kind: 'login' }, _max: { at: true } })
     : [];
   const lastLogin = new Map(logins.map((row) => [row.userId, row._max.at]));
+  const links = users.length
+    ? await prisma.loginLink.groupBy({
+        by: ['userId', 'campaignId'],
+        where: { userId: { in: users.map((user) => user.id) }, lastUsedAt: { not: null } },
+        _max: { lastUsedAt: true },
+      })
+    : [];
+  const campaignCodes = links.length
+    ? new Map(
+        (
+          await prisma.campaign.findMany({
+            where: { id: { in: [...new Set(links.map((link) => link.campaignId))] } },
+            select: { id: true, code: true },
+          })
+        ).map((campaign) => [campaign.id, campaign.code]),
+      )
+    : new Map<number, string>();
   return users.map((user) => {
     const times = [...user.responses.map((response) => response.updatedAt), lastLogin.get(user.id)].filter((time): time is Date => !!time);
     return {
@@ -88,6 +117,11 @@ export async function listRespondents(
       disabledAt: user.disabledAt,
       lastActivity: times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null,
       responses: new Map(user.responses.map((response) => [response.campaign.code, response])),
+      lastSignIn: new Map(
+        links
+          .filter((link) => link.userId === user.id && link._max.lastUsedAt)
+          .map((link) => [campaignCodes.get(link.campaignId) ?? '', link._max.lastUsedAt!] as const),
+      ),
     };
   });
 }
@@ -122,6 +156,8 @@ export interface SectionRecord {
   title: string;
   percent: number;
   answers: AnswerRecord[];
+  /** The section's questions of type `measures`: their measures are in ResponseRecord.measures. */
+  measureQuestionCodes: string[];
 }
 
 export interface MeasureRecord {
@@ -204,6 +240,7 @@ export function toResponseRecord(response: LoadedResponse, catalog: LabelCatalog
           value: values.get(question.code),
           text: answerText(question, values.get(question.code), catalog),
         })),
+      measureQuestionCodes: section.questions.filter((question) => question.type === 'measures').map((question) => question.code),
     })),
     measures: response.measures.map((measure) => ({
       questionCode: measure.questionCode,
@@ -262,7 +299,12 @@ export async function reopenResponse(prisma: Db, actor: Actor, input: { response
     if (before.status !== 'SUBMITTED') {
       throw new ActionRefusedError('NOT_SUBMITTED', 'Анкета ещё не отправлена: возвращать на доработку нечего.');
     }
-    const after = await tx.response.update({ where: { id: before.id }, data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 } } });
+    const after = await tx.response.update({
+      where: { id: before.id },
+      data: { status: 'DRAFT', submittedAt: null, version: { increment: 1 }, returnedAt: new Date(), returnReason: reason },
+    });
+    // The official is told, with the reason and a fresh personal link (the old one died at the submit).
+    await enqueueReturnedMail(tx, { userId: before.respondentId, campaignId: before.campaignId, reason });
     const state = (response: typeof before) => ({ status: response.status, version: response.version, submittedAt: response.submittedAt });
     await recordAudit(tx, actor, {
       action: 'response.reopen',

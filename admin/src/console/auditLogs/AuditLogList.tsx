@@ -1,6 +1,7 @@
 /** @jsxImportSource react */
 import { DateInput, Datagrid, DateField, FunctionField, List, SelectInput, TextField, TextInput } from 'react-admin';
 import { auditActionLabels, choicesOf, subjectTypeLabels } from '../labels.ts';
+import { auditSubject } from './describe.ts';
 import { ChangeField } from './ChangeField.tsx';
 import type { AuditLogRecord } from '../records.ts';
 import { LabelField } from '../fields.tsx';
@@ -38,10 +39,7 @@ export function AuditLogList() {
         <DateField source="at" showTime locales="ru-RU" sx={{ whiteSpace: 'nowrap' }} />
         <TextField source="actorEmail" emptyText="—" />
         <LabelField source="action" labels={auditActionLabels} />
-        <FunctionField<AuditLogRecord>
-          label="resources.AuditLog.fields.subjectId"
-          render={(record) => `${subjectTypeLabels[record.subjectType] ?? record.subjectType} ${record.subjectId}`}
-        />
+        <FunctionField<AuditLogRecord> label="resources.AuditLog.fields.subjectId" render={(record) => auditSubject(record)} />
         <ChangeField label="resources.AuditLog.fields.change" />
         <TextField source="reason" emptyText="—" sortable={false} />
       </Datagrid>

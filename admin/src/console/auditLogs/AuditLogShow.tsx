@@ -1,7 +1,8 @@
 /** @jsxImportSource react */
 import { DateField, FunctionField, Labeled, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { auditActionLabels, subjectTypeLabels } from '../labels.ts';
-import { ChangeField } from './ChangeField.tsx';
+import { ChangeField, SnapshotField } from './ChangeField.tsx';
+import { auditSubject } from './describe.ts';
 import type { AuditLogRecord } from '../records.ts';
 import { LabelField } from '../fields.tsx';
 
@@ -13,16 +14,17 @@ export function AuditLogShow() {
         <TextField source="actorEmail" emptyText="—" />
         <LabelField source="action" labels={auditActionLabels} />
         <LabelField source="subjectType" labels={subjectTypeLabels} />
-        <TextField source="subjectId" />
+        <FunctionField<AuditLogRecord> source="subjectId" render={(record) => auditSubject(record)} />
         <Labeled label="resources.AuditLog.fields.change">
           <ChangeField />
         </Labeled>
         <TextField source="reason" emptyText="—" />
-        <FunctionField<AuditLogRecord>
-          source="before"
-          render={(record) => <pre style={{ margin: 0 }}>{JSON.stringify(record.before, null, 2)}</pre>}
-        />
-        <FunctionField<AuditLogRecord> source="after" render={(record) => <pre style={{ margin: 0 }}>{JSON.stringify(record.after, null, 2)}</pre>} />
+        <Labeled label="resources.AuditLog.fields.before">
+          <SnapshotField source="before" />
+        </Labeled>
+        <Labeled label="resources.AuditLog.fields.after">
+          <SnapshotField source="after" />
+        </Labeled>
       </SimpleShowLayout>
     </Show>
   );

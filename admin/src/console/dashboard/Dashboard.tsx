@@ -1,9 +1,8 @@
 /** @jsxImportSource react */
-// The coordinators' home: pick a campaign (the latest by default), then its counts, window
+// The coordinators' home for the console's campaign (chosen in the app bar): its counts, window
 // control, completion chart and the table of all 89 regions.
 import { Alert, Box, CircularProgress } from '@mui/material';
 import { Title } from 'react-admin';
-import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
 import { useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 import { CompletionChart } from './CompletionChart.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
@@ -12,7 +11,7 @@ import { StatusCards } from './StatusCards.tsx';
 import { WindowControl } from './WindowControl.tsx';
 
 export function Dashboard() {
-  const { campaigns, error: campaignsError, campaignCode: code, campaign, choose } = useCampaignChoice((list) => list[0]);
+  const { campaigns, error: campaignsError, campaignCode: code, campaign } = useCampaignChoice();
   const {
     data: dashboard,
     error,
@@ -22,10 +21,7 @@ export function Dashboard() {
   const problem = campaignsError ?? error?.message;
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
-      <Title title="Ход опроса" />
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-        {campaigns && <CampaignSelect campaigns={campaigns} value={code} onChange={choose} size="small" sx={{ minWidth: 320 }} />}
-      </Box>
+      <Title title={campaign ? `Ход опроса ${campaign.year}` : 'Ход опроса'} />
       {problem && <Alert severity="error">{problem}</Alert>}
       {campaigns && campaigns.length === 0 && <Alert severity="info">Опросов пока нет.</Alert>}
       {!dashboard && !problem && campaigns?.length !== 0 && <CircularProgress aria-label="Загрузка" />}

@@ -20,7 +20,8 @@ import {
   TopToolbar,
   useListContext,
 } from 'react-admin';
-import { useCampaigns, useConsoleQuery } from '../hooks.ts';
+import { campaignTitle } from '../campaigns/CampaignSelect.tsx';
+import { useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 import type { TaxonomyGroup } from '../operations.ts';
 import type { MeasureRecord } from '../records.ts';
@@ -54,15 +55,16 @@ function useTaxonomy(): TaxonomyGroup[] | undefined {
 }
 
 export function MeasureList() {
-  const { campaigns } = useCampaigns();
+  // Measures of every campaign may be listed: the console's campaign is the filter's first value, and
+  // each row says its campaign.
+  const { campaigns, campaignCode } = useCampaignChoice();
   const groups = useTaxonomy();
   if (!groups || !campaigns) return null;
   const filters = [
     <SelectInput
       key="campaignCode"
       source="campaignCode"
-      label="Опрос"
-      choices={campaigns.map((campaign) => ({ id: campaign.code, name: campaign.title }))}
+      choices={campaigns.map((campaign) => ({ id: campaign.code, name: campaignTitle(campaign) }))}
       alwaysOn
     />,
     <SelectInput
@@ -84,11 +86,19 @@ export function MeasureList() {
     <List
       sort={{ field: 'region', order: 'ASC' }}
       filters={filters}
-      filterDefaultValues={{ submittedOnly: true }}
+      filterDefaultValues={{ submittedOnly: true, ...(campaignCode ? { campaignCode } : {}) }}
       actions={<ListActions />}
       perPage={25}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
+        <FunctionField<MeasureRecord>
+          source="campaignCode"
+          sortable={false}
+          render={(record) => {
+            const campaign = campaigns.find((candidate) => candidate.code === record.campaignCode);
+            return campaign ? String(campaign.year) : record.campaignCode;
+          }}
+        />
         <TextField source="region.name" label="resources.Measure.fields.region" sortBy="region" emptyText="—" />
         <TextField source="authority.name" label="resources.Measure.fields.authority" sortable={false} emptyText="—" />
         <TextField source="type.group.name" label="resources.Measure.fields.group" sortable={false} emptyText="—" />

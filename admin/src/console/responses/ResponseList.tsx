@@ -1,5 +1,8 @@
 /** @jsxImportSource react */
+// The questionnaires of the console's campaign (chosen in the app bar), a permanent filter of the list.
 import { Datagrid, DateField, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { WithCurrentCampaign } from '../campaigns/CampaignSelect.tsx';
+import type { CampaignRecord } from '../records.ts';
 import { choicesOf, responseStatusLabels } from '../labels.ts';
 import { LabelField, PercentField } from '../fields.tsx';
 
@@ -9,8 +12,18 @@ const filters = [
 ];
 
 export function ResponseList() {
+  return <WithCurrentCampaign>{(campaign) => <Responses campaign={campaign} />}</WithCurrentCampaign>;
+}
+
+function Responses({ campaign }: { campaign: CampaignRecord | undefined }) {
   return (
-    <List sort={{ field: 'updatedAt', order: 'DESC' }} filters={filters} perPage={25}>
+    <List
+      sort={{ field: 'updatedAt', order: 'DESC' }}
+      filters={filters}
+      filter={{ campaignCode: campaign?.code ?? '' }}
+      perPage={25}
+      title={campaign ? `Анкеты — опрос ${campaign.year}` : 'Анкеты'}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="respondentEmail" sortable={false} />
         <TextField source="regionName" emptyText="—" sortable={false} />

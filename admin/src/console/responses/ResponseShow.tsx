@@ -1,5 +1,6 @@
 /** @jsxImportSource react */
-// One questionnaire as coordinators read it: answers by section, the measures table, and
+// One questionnaire as coordinators read it: answers by section (a section of measures shows its
+// measures' table, numbered from 1), and
 // returning a submitted questionnaire to its respondent.
 import { useState } from 'react';
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
@@ -8,7 +9,7 @@ import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DoneAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
-import type { ResponseRecord } from '../records.ts';
+import type { MeasureRecordRow, ResponseRecord, SectionRecord } from '../records.ts';
 import { LabelField, PercentField } from '../fields.tsx';
 
 function ReopenAction() {
@@ -51,82 +52,82 @@ function ReopenAction() {
 function Sections() {
   const record = useRecordContext<ResponseRecord>();
   const sections = record?.sections ?? [];
+  const measures = record?.measures ?? [];
   return (
     <Box sx={{ display: 'grid', gap: 3 }}>
-      {sections.map((section) => (
-        <Box component="section" key={section.code} aria-labelledby={`section-${section.code}`}>
-          <Typography variant="h6" component="h2" id={`section-${section.code}`}>
-            {section.title} — {section.percent}%
-          </Typography>
-          {section.answers.length === 0 ? (
-            <Typography>Ответов в разделе нет.</Typography>
-          ) : (
-            <Table size="small" aria-labelledby={`section-${section.code}`}>
-              <TableHead>
-                <TableRow>
-                  <TableCell component="th" scope="col" sx={{ width: '45%' }}>
-                    Вопрос
-                  </TableCell>
-                  <TableCell component="th" scope="col">
-                    Ответ
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {section.answers.map((answer) => (
-                  <TableRow key={answer.questionCode}>
-                    <TableCell>
-                      {answer.number ? `${answer.number}. ` : ''}
-                      {answer.label}
-                    </TableCell>
-                    <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{answer.text || '—'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </Box>
-      ))}
+      {sections.map((section) => {
+        const own = measures.filter((measure) => section.measureQuestionCodes.includes(measure.questionCode));
+        const asksMeasures = section.measureQuestionCodes.length > 0;
+        return (
+          <Box component="section" key={section.code} aria-labelledby={`section-${section.code}`}>
+            <Typography variant="h6" component="h2" id={`section-${section.code}`}>
+              {section.title} — {section.percent}%
+            </Typography>
+            {section.answers.length > 0 && <Answers section={section} />}
+            {asksMeasures && <Measures measures={own} labelledBy={`section-${section.code}`} />}
+            {section.answers.length === 0 && !asksMeasures && <Typography>Ответов в разделе нет.</Typography>}
+          </Box>
+        );
+      })}
     </Box>
   );
 }
 
-function Measures() {
-  const record = useRecordContext<ResponseRecord>();
-  const measures = record?.measures ?? [];
+function Answers({ section }: { section: SectionRecord }) {
   return (
-    <Box component="section" aria-labelledby="measures-title">
-      <Typography variant="h6" component="h2" id="measures-title">
-        Меры по результатам оценки
-      </Typography>
-      {measures.length === 0 ? (
-        <Typography>Меры не указаны.</Typography>
-      ) : (
-        <Table size="small" aria-labelledby="measures-title">
-          <TableHead>
-            <TableRow>
-              {['№', 'Группа', 'Вид меры', 'Мера', 'Год', 'Результат'].map((heading) => (
-                <TableCell key={heading} component="th" scope="col">
-                  {heading}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {measures.map((measure) => (
-              <TableRow key={`${measure.questionCode}-${measure.position}`}>
-                <TableCell>{measure.position}</TableCell>
-                <TableCell>{measure.groupName ?? '—'}</TableCell>
-                <TableCell>{measure.typeName ?? '—'}</TableCell>
-                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{[measure.title, measure.description].filter(Boolean).join(': ') || '—'}</TableCell>
-                <TableCell>{measure.year ?? '—'}</TableCell>
-                <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{measure.result ?? '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </Box>
+    <Table size="small" aria-labelledby={`section-${section.code}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell component="th" scope="col" sx={{ width: '45%' }}>
+            Вопрос
+          </TableCell>
+          <TableCell component="th" scope="col">
+            Ответ
+          </TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {section.answers.map((answer) => (
+          <TableRow key={answer.questionCode}>
+            <TableCell>
+              {answer.number ? `${answer.number}. ` : ''}
+              {answer.label}
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{answer.text || '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A section's measures, numbered from 1 as the respondent entered them. */
+function Measures({ measures, labelledBy }: { measures: MeasureRecordRow[]; labelledBy: string }) {
+  if (measures.length === 0) return <Typography>Мероприятия не указаны.</Typography>;
+  return (
+    <Table size="small" aria-labelledby={labelledBy} data-testid="measures-table">
+      <TableHead>
+        <TableRow>
+          {['№', 'Группа', 'Вид меры', 'Мера', 'Год', 'Результат'].map((heading) => (
+            <TableCell key={heading} component="th" scope="col">
+              {heading}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {measures.map((measure) => (
+          <TableRow key={`${measure.questionCode}-${measure.position}`}>
+            <TableCell>{measure.position + 1}</TableCell>
+            <TableCell>{measure.groupName ?? '—'}</TableCell>
+            <TableCell>{measure.typeName ?? '—'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{[measure.title, measure.description].filter(Boolean).join(': ') || '—'}</TableCell>
+            <TableCell>{measure.year ?? '—'}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{measure.result ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
 
@@ -145,7 +146,6 @@ export function ResponseShow() {
       </SimpleShowLayout>
       <Box sx={{ display: 'grid', gap: 3, px: 2, pb: 3 }}>
         <Sections />
-        <Measures />
       </Box>
     </Show>
   );
