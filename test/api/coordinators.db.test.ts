@@ -106,6 +106,10 @@ describe('every console operation is refused to anyone else', () => {
       `mutation { updateQuestionTexts(input: { campaignCode: "nok-2021", questionCode: "region", options: [] }) { __typename } }`,
       {},
     ],
+    ['taskContactsDue', `query { taskContactsDue { email } }`, {}],
+    ['addOwnerContact', `mutation { addOwnerContact(input: { ownerId: "1", email: "minzdrav@kbr.example" }) { __typename } }`, {}],
+    ['removeOwnerContact', `mutation { removeOwnerContact(id: "1") { __typename } }`, {}],
+    ['matchTaskOwner', `mutation { matchTaskOwner(input: { ownerId: "1", authorityId: null }) { __typename } }`, {}],
   ];
   for (const [name, query] of operations) {
     it(name, async () => {

@@ -81,6 +81,29 @@ const expected: Record<string, Access> = {
   'Query.viewer': 'public',
   // The respondent's own questionnaire.
   'Query.myResponse': 'respondent',
+  // Regional protocols' tasks (issue 12): coordinators across regions, a portal's token (scope tasks)
+  // its own region's; reports and statuses also by a portal (scope taskReports), its region's only.
+  'Query.Protocol': 'coordinatorOrPortal',
+  'Query.ProtocolItem': 'coordinatorOrPortal',
+  'Query.TaskOccurrence': 'coordinatorOrPortal',
+  'Query.TaskOwner': 'coordinatorOrPortal',
+  'Query.TaskReport': 'coordinatorOrPortal',
+  'Query._allProtocolItemsMeta': 'coordinatorOrPortal',
+  'Query._allProtocolsMeta': 'coordinatorOrPortal',
+  'Query._allTaskOccurrencesMeta': 'coordinatorOrPortal',
+  'Query._allTaskOwnersMeta': 'coordinatorOrPortal',
+  'Query._allTaskReportsMeta': 'coordinatorOrPortal',
+  'Query.allProtocolItems': 'coordinatorOrPortal',
+  'Query.allProtocols': 'coordinatorOrPortal',
+  'Query.allTaskOccurrences': 'coordinatorOrPortal',
+  'Query.allTaskOwners': 'coordinatorOrPortal',
+  'Query.allTaskReports': 'coordinatorOrPortal',
+  'Query.taskContactsDue': 'coordinator',
+  'Mutation.reportTaskProgress': 'coordinatorOrPortal',
+  'Mutation.setTaskStatus': 'coordinatorOrPortal',
+  'Mutation.addOwnerContact': 'coordinator',
+  'Mutation.removeOwnerContact': 'coordinator',
+  'Mutation.matchTaskOwner': 'coordinator',
   // The coordinators' console.
   'Query.AuditLog': 'coordinator',
   'Query.Measure': 'coordinator',
@@ -320,7 +343,7 @@ beforeAll(async () => {
   B.authorityId = (await t.db.prisma.authority.findFirstOrThrow({ where: { name: B.authority } })).id;
   const issuer = { id: coordinator.id, email: coordinator.email };
   // Issued with all the scopes, so nothing a scope could open escapes the sweep.
-  const scopes = ['status', 'answers', 'personal', 'report'];
+  const scopes = ['status', 'answers', 'personal', 'report', 'tasks', 'taskReports'];
   tokens.portalA = (await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-ALT', name: 'Портал A', scopes })).secret;
   tokens.portalB = (await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-MOW', name: 'Портал B', scopes })).secret;
   const revoked = await issuePortalToken(t.db.prisma, issuer, { regionCode: 'RU-ALT', name: 'Отозванный', scopes });

@@ -108,6 +108,12 @@ export function parseDeadline(line: string, lineNumber: number): { deadline: str
   const m = DEADLINE.exec(text);
   const expected = 'ожидалось «Срок: 15 июня 2017 г.» или «Срок: к 15 июля 2017 г., далее – ежемесячно» (ежеквартально, ежегодно)';
   if (!m) throw new ProtocolDocumentError(`не удалось прочитать срок «${clip(text)}»: ${expected}.`, lineNumber);
+  if (!MONTHS.includes(m[2]!.toLowerCase())) {
+    throw new ProtocolDocumentError(
+      `не удалось прочитать срок «${clip(text)}»: месяц «${m[2]}» — ожидался месяц в родительном падеже («15 июня»).`,
+      lineNumber,
+    );
+  }
   const deadline = russianDate(m[1]!, m[2]!, m[3]!);
   if (!deadline) throw new ProtocolDocumentError(`в сроке «${clip(text)}» нет такой даты: ${m[1]} ${m[2]} ${m[3]} г.`, lineNumber);
   let recurrence: Recurrence = 'NONE';

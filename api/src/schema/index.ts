@@ -22,5 +22,8 @@ import './reminder.ts';
 import './measure.ts';
 import './campaignDefinition.ts';
 import './portal.ts';
+import './protocol.ts';
+import './taskOccurrence.ts';
+import './taskOwner.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

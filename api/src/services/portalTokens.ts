@@ -12,6 +12,8 @@ export const portalScopes = {
   answers: 'Поданные ответы и меры своего региона',
   personal: 'Персональные данные должностных лиц своего региона (ФИО, e-mail, должности)',
   report: 'Опубликованная аналитика и отчёты',
+  tasks: 'Протоколы своего региона: пункты, исполнители, сроки, статусы и отчёты об исполнении',
+  taskReports: 'Отчёты об исполнении пунктов протоколов своего региона и их статусы (запись через API)',
 } as const;
 export type PortalScope = keyof typeof portalScopes;
 export const PORTAL_SCOPES = Object.keys(portalScopes) as PortalScope[];
