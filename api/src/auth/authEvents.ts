@@ -16,6 +16,8 @@ export type AuthEventKind =
   | 'login'
   | 'login_refused'
   | 'logout'
+  /** The read-only copy of a sent questionnaire opened with its personal link (no session). */
+  | 'sent_copy_viewed'
   | 'rate_limited'
   | 'captcha_failed';
 

@@ -44,7 +44,9 @@ export async function rotateLoginLinks(tx: Tx, linkId: string, now = new Date())
 
 export type LinkRefusal = 'unknown' | 'revoked' | 'expired' | 'submitted' | 'disabled';
 
-export type LinkCheck = { ok: true; linkId: string; userId: string; campaignId: number; campaignCode: string } | { ok: false; reason: LinkRefusal };
+export type LinkCheck =
+  | { ok: true; linkId: string; userId: string; campaignId: number; campaignCode: string }
+  | { ok: false; reason: LinkRefusal /** For a sent questionnaire: it, for the read-only copy (http/sentCopy.ts). */; sent?: { responseId: number } };
 
 /** Checks a link (read-only: GET shows the result without signing in). */
 export async function checkLoginLink(tx: Tx, email: string, token: string, now: Date): Promise<LinkCheck> {
@@ -60,9 +62,9 @@ export async function checkLoginLink(tx: Tx, email: string, token: string, now: 
   if (now >= link.campaign.closesAt || link.campaign.state !== 'PUBLISHED') return { ok: false, reason: 'expired' };
   const response = await tx.response.findUnique({
     where: { campaignId_respondentId: { campaignId: link.campaignId, respondentId: link.userId } },
-    select: { status: true },
+    select: { id: true, status: true },
   });
-  if (response?.status === 'SUBMITTED') return { ok: false, reason: 'submitted' };
+  if (response?.status === 'SUBMITTED') return { ok: false, reason: 'submitted', sent: { responseId: response.id } };
   return { ok: true, linkId: link.id, userId: link.userId, campaignId: link.campaignId, campaignCode: link.campaign.code };
 }
 

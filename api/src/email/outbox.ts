@@ -17,7 +17,9 @@ import { issueLoginLink, rotateLoginLinks } from '../auth/loginLinks.ts';
 import { logAuthEvent } from '../auth/authEvents.ts';
 import { windowText } from '../survey/window.ts';
 import type { Mailer } from './mailer.ts';
-import { loginLinkMail, reminderMail, type RenderedMail } from './templates.ts';
+import { storedTaskReminder, TASK_REMINDER_TEMPLATE } from '../services/taskReminders.ts';
+import { answerSheet, answerSheetHtml, answerSheetText, sentAtText } from '../services/answerSheet.ts';
+import { loginLinkMail, receiptMail, reminderMail, returnedMail, type RenderedMail } from './templates.ts';
 
 export interface OutboxSettings {
   /** How long a claim keeps other workers off a row; renewed every third of it while the mail is sent. */
@@ -75,6 +77,23 @@ export async function enqueueReminderMails(tx: Tx, recipients: { email: string; 
   return count;
 }
 
+/** Returned for rework (issue 13, item 1): the reason, and a fresh personal link made when the mail leaves. */
+export interface ReturnedMailData extends LoginLinkMailData {
+  reason: string;
+}
+
+export async function enqueueReturnedMail(tx: Tx, data: ReturnedMailData): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: data.userId }, select: { email: true } });
+  await tx.outboxMail.create({ data: { template: 'returned', to: user.email, data: data as unknown as Prisma.InputJsonValue } });
+}
+
+/** The receipt of a sent questionnaire (issue 13, item 2), written by the submit's own statement. */
+export interface ReceiptMailData {
+  userId: string;
+  campaignId: number;
+  responseId: number;
+}
+
 export interface OutboxContext {
   prisma: Db;
   mailer: Mailer;
@@ -98,21 +117,44 @@ interface Rendered {
  * as a hash: nothing secret waits in the outbox.
  */
 async function render(tx: Tx, row: OutboxMail, context: OutboxContext): Promise<Rendered | null> {
-  if (row.template === 'login-link' || row.template === 'reminder') {
-    const data = row.data as unknown as LoginLinkMailData;
+  if (row.template === 'login-link' || row.template === 'reminder' || row.template === 'returned') {
+    const data = row.data as unknown as ReturnedMailData;
     const campaign = await tx.campaign.findUnique({ where: { id: data.campaignId } });
     const user = await tx.user.findUnique({ where: { id: data.userId } });
     if (!campaign || !user || user.disabledAt) return null;
     const { token, linkId } = await issueLoginLink(tx, user.id, campaign.id);
     const link = `${context.publicUrl}/auth?e=${encodeURIComponent(user.email)}&h=${token}`;
-    const template = row.template === 'reminder' ? reminderMail : loginLinkMail;
-    const mail = template({
+    const options = {
       link,
       campaignTitle: campaign.title,
       window: windowText(campaign.opensAt, campaign.closesAt),
       siteHost: new URL(context.publicUrl).host,
-    });
+    };
+    const mail =
+      row.template === 'returned'
+        ? returnedMail({ ...options, reason: data.reason })
+        : row.template === 'reminder'
+          ? reminderMail(options)
+          : loginLinkMail(options);
     return { mail, link, linkId };
+  }
+  if (row.template === 'receipt') {
+    const data = row.data as unknown as ReceiptMailData;
+    const sheet = await answerSheet(tx as unknown as Db, data.responseId);
+    if (!sheet) return null;
+    const mail = receiptMail({
+      campaignTitle: sheet.campaignTitle,
+      sentAt: sentAtText(sheet),
+      siteHost: new URL(context.publicUrl).host,
+      answersText: answerSheetText(sheet),
+      answersHtml: answerSheetHtml(sheet, { headingLevel: 3 }),
+    });
+    return { mail };
+  }
+  if (row.template === TASK_REMINDER_TEMPLATE) {
+    // Rendered when it was queued (services/taskReminders.ts): the text the coordinator previewed.
+    const mail = storedTaskReminder(row.data);
+    return mail ? { mail } : null;
   }
   throw new Error(`Unknown mail template ${row.template}`);
 }
@@ -198,7 +240,7 @@ async function deliver(context: OutboxContext, claim: Claim, settings: OutboxSet
       });
       if (count === 0) return false;
       if (linkId) await rotateLoginLinks(tx, linkId);
-      if (row.template === 'login-link' || row.template === 'reminder') {
+      if (row.template === 'login-link' || row.template === 'reminder' || row.template === 'returned') {
         const { userId } = row.data as unknown as LoginLinkMailData;
         await logAuthEvent(tx, 'link_sent', { ip: null, userAgent: null }, { email: row.to, userId });
       }

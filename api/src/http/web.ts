@@ -4,6 +4,8 @@
 //   /link                  "send me my link again"
 //   /auth?e=&h=            the personal link: GET shows «Войти», POST signs in
 //   /auth/logout           POST signs out
+//   /auth/copy             POST: the sent questionnaire, read-only, for its personal link (sentCopy.ts)
+//   /form/<campaign>/copy  the signed-in respondent's questionnaire, read-only and printable
 //   /altcha/challenge      a robot-check challenge for the widget
 //   /form/<campaign>/      the respondent form client
 //   /admin/                the coordinators' console (react-admin, hash-routed)
@@ -25,6 +27,8 @@ import { EXPORT_PATH, exportDownload } from './exportRoute.ts';
 import { consoleClient, formClient, isAssetName, loadAssets } from './assets.ts';
 import { bodyOf, chooseEncoding, compressResponse } from './compression.ts';
 import { faviconResponse } from './favicon.ts';
+import { sentCopyByLink, sentCopyPage, sentLinkPage } from './sentCopy.ts';
+import { answerSheet } from '../services/answerSheet.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -226,6 +230,8 @@ export function createWeb(options: WebOptions): Web {
       const email = url.searchParams.get('e') ?? '';
       const token = url.searchParams.get('h') ?? '';
       const status = await inspectLink(prisma, email, token);
+      // A sent questionnaire: the link no longer signs in, but shows the copy read-only (sentCopy.ts).
+      if (!status.ok && status.reason === 'submitted') return html(sentLinkPage({ email, token }));
       if (!status.ok) return linkRefused(status);
       return html(signInPage({ email, token }));
     }
@@ -237,6 +243,33 @@ export function createWeb(options: WebOptions): Web {
     });
     if (!result.ok) return linkRefused(result);
     return redirect(`/form/${encodeURIComponent(result.campaignCode)}/`, result.cookie.serialize());
+  }
+
+  /** POST /auth/copy: the sent questionnaire, read-only, for its personal link (no session is made). */
+  async function copyByLink(request: Request, client?: { ip?: string | null }): Promise<Response> {
+    const form = await readForm(request);
+    const email = form.get('e') ?? '';
+    const token = form.get('h') ?? '';
+    const copy = await sentCopyByLink(prisma, { email, token, origin: originOf(request, client) });
+    if (copy.kind === 'copy') return html(sentCopyPage(copy.sheet));
+    if (copy.kind === 'draft') return html(signInPage({ email, token }));
+    return linkRefused(copy);
+  }
+
+  /** GET /form/<campaign>/copy: the signed-in respondent's own questionnaire, read-only and printable. */
+  async function ownCopy(request: Request, campaignCode: string): Promise<Response> {
+    const resolved = await sessionFromRequest(app.auth, request);
+    const response = resolved
+      ? await prisma.response.findFirst({ where: { respondentId: resolved.user.id, campaign: { code: campaignCode } }, select: { id: true } })
+      : null;
+    const sheet = response ? await answerSheet(prisma, response.id) : null;
+    if (!sheet) {
+      return html(
+        messagePage({ title: 'Анкета не найдена', message: 'Войдите по персональной ссылке из письма, чтобы просмотреть свою анкету.' }),
+        resolved ? 404 : 401,
+      );
+    }
+    return html(sentCopyPage(sheet, { backToForm: true }));
   }
 
   async function logout(request: Request, client?: { ip?: string | null }): Promise<Response> {
@@ -319,6 +352,9 @@ export function createWeb(options: WebOptions): Web {
     if (pathname === '/link/sent' && method === 'GET') return html(linkSentPage());
     if (pathname === '/auth' && (method === 'GET' || method === 'POST')) return personalLink(request, client);
     if (pathname === '/auth/logout' && method === 'POST') return logout(request, client);
+    if (pathname === '/auth/copy' && method === 'POST') return copyByLink(request, client);
+    const copy = /^\/form\/([a-z0-9-]{1,64})\/copy$/.exec(pathname);
+    if (copy && method === 'GET') return ownCopy(request, copy[1]!);
     if (pathname === '/altcha/challenge' && method === 'GET') {
       const challenge = await newChallenge(prisma, options.captcha ?? defaultCaptchaConfig);
       return new Response(JSON.stringify(challenge), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });

@@ -1,7 +1,7 @@
 // Reminders (preview and send) and the outbox as coordinators see it: what was sent to whom and when.
 import { builder } from '../builder.ts';
 import { signedIn } from '../context.ts';
-import { ActionRefusedError, NotFoundError, WindowClosedError } from '../services/errors.ts';
+import { ActionRefusedError, NotFoundError, ValidationError, WindowClosedError } from '../services/errors.ts';
 import { reminderPreview, sendReminders, type ReminderPreview } from '../services/reminders.ts';
 import { addListQueries, contains } from './lists.ts';
 
@@ -9,16 +9,30 @@ const ReminderAudience = builder.enumType('ReminderAudience', {
   values: {
     NOT_STARTED: { description: 'Registered for the campaign, nothing saved yet.' },
     IN_PROGRESS_BELOW_100: { description: 'A draft below 100%.' },
+    RETURNED: { description: 'Returned for rework by a coordinator and not sent again (at any completion).' },
   },
 });
 
 const ReminderInput = builder.inputType('ReminderInput', {
-  fields: (t) => ({ campaignCode: t.string({ required: true }), audience: t.field({ type: ReminderAudience, required: true }) }),
+  description: 'One group (audience) or several (audiences); a person in two groups gets one mail.',
+  fields: (t) => ({
+    campaignCode: t.string({ required: true }),
+    audience: t.field({ type: ReminderAudience }),
+    audiences: t.field({ type: [ReminderAudience] }),
+  }),
+});
+
+const ReminderGroup = builder.objectRef<{ audience: string; recipients: number }>('ReminderGroup').implement({
+  fields: (t) => ({
+    audience: t.field({ type: ReminderAudience, resolve: (group) => group.audience as 'NOT_STARTED' }),
+    recipients: t.exposeInt('recipients'),
+  }),
 });
 
 const ReminderPreviewType = builder.objectRef<ReminderPreview>('ReminderPreview').implement({
   fields: (t) => ({
-    recipients: t.exposeInt('recipients'),
+    recipients: t.exposeInt('recipients', { description: 'People who get a mail: each once, whatever groups they are in.' }),
+    groups: t.field({ type: [ReminderGroup], resolve: (preview) => preview.groups }),
     sample: t.exposeStringList('sample', { description: 'A few of the addresses, alphabetically.' }),
     subject: t.exposeString('subject'),
     text: t.exposeString('text', { description: 'The mail as it will read; each person gets their own link.' }),
@@ -35,7 +49,7 @@ builder.queryField('reminderPreview', (t) =>
   t.field({
     type: ReminderPreviewType,
     authScopes: { coordinator: true },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, ValidationError] },
     args: { input: t.arg({ type: ReminderInput, required: true }) },
     resolve: (_root, { input }, context) => reminderPreview(context.prisma, input, siteHost()),
   }),
@@ -46,7 +60,7 @@ builder.mutationField('sendReminders', (t) =>
     type: RemindersQueued,
     description: 'Queues one reminder per recipient (each with a fresh personal link when it leaves); recorded in the audit log.',
     authScopes: { coordinator: true },
-    errors: { types: [NotFoundError, WindowClosedError, ActionRefusedError] },
+    errors: { types: [NotFoundError, WindowClosedError, ActionRefusedError, ValidationError] },
     args: { input: t.arg({ type: ReminderInput, required: true }) },
     resolve: (_root, { input }, context) => sendReminders(context.prisma, signedIn(context), input),
   }),

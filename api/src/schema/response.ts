@@ -44,6 +44,13 @@ const AnswerEntry = builder.objectRef<{ questionCode: string; value: unknown }>(
   }),
 });
 
+const ReturnedForRework = builder.objectRef<{ at: Date; reason: string }>('ReturnedForRework').implement({
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (returned) => returned.at }),
+    reason: t.exposeString('reason'),
+  }),
+});
+
 export const MyResponse = builder.objectRef<ResponseState>('MyResponse').implement({
   description: "The signed-in respondent's questionnaire in one campaign.",
   fields: (t) => ({
@@ -56,6 +63,15 @@ export const MyResponse = builder.objectRef<ResponseState>('MyResponse').impleme
     }),
     updatedAt: t.field({ type: 'DateTime', resolve: (state) => state.response.updatedAt }),
     submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (state) => state.response.submittedAt }),
+    returnedForRework: t.field({
+      type: ReturnedForRework,
+      nullable: true,
+      description: 'While a coordinator has returned it for rework and it is not sent again: when and why.',
+      resolve: (state) =>
+        state.response.status === 'DRAFT' && state.response.returnedAt
+          ? { at: state.response.returnedAt, reason: state.response.returnReason ?? '' }
+          : null,
+    }),
     completion: t.field({ type: CompletionType, resolve: (state) => state.completion }),
     answers: t.field({
       type: [AnswerEntry],

@@ -80,7 +80,7 @@ interface StoredRow {
 
 /** The columns of a Response row, as raw statements return them. */
 const responseColumns = Prisma.sql`r.id, r."campaignId", r."respondentId", r.status::text AS status, r.version, r."regionId", r."authorityId",
-  r.completion, r."sectionCompletion", r."createdAt", r."updatedAt", r."submittedAt"`;
+  r.completion, r."sectionCompletion", r."createdAt", r."updatedAt", r."submittedAt", r."returnedAt", r."returnReason"`;
 
 type ResponseRow = Response;
 
@@ -94,7 +94,7 @@ async function readStored(db: Db | Tx, campaignCode: string, respondentId: strin
       r.id AS "responseId", r."campaignId" AS "r_campaignId", r."respondentId" AS "r_respondentId", r.status::text AS r_status,
       r.version AS r_version, r."regionId" AS "r_regionId", r."authorityId" AS "r_authorityId", r.completion AS r_completion,
       r."sectionCompletion" AS "r_sectionCompletion", r."createdAt" AS "r_createdAt", r."updatedAt" AS "r_updatedAt",
-      r."submittedAt" AS "r_submittedAt",
+      r."submittedAt" AS "r_submittedAt", r."returnedAt" AS "r_returnedAt", r."returnReason" AS "r_returnReason",
       (SELECT jsonb_object_agg(a."questionCode", a.value) FROM "Answer" a WHERE a."responseId" = r.id) AS answers,
       (SELECT jsonb_agg(jsonb_build_object('questionCode', m."questionCode", 'type', t.code, 'title', m.title,
                  'description', m.description, 'result', m.result, 'year', m.year) ORDER BY m."questionCode", m.position)
@@ -139,6 +139,8 @@ async function readStored(db: Db | Tx, campaignCode: string, respondentId: strin
             createdAt: new Date(row.r_createdAt!),
             updatedAt: new Date(row.r_updatedAt!),
             submittedAt: row.r_submittedAt ? new Date(row.r_submittedAt) : null,
+            returnedAt: row.r_returnedAt ? new Date(row.r_returnedAt) : null,
+            returnReason: row.r_returnReason,
           },
     answers,
   };
@@ -375,6 +377,7 @@ const responseFromJson = (row: ResponseRow): Response => ({
   createdAt: utc(row.createdAt),
   updatedAt: utc(row.updatedAt),
   submittedAt: row.submittedAt ? utc(row.submittedAt) : null,
+  returnedAt: row.returnedAt ? utc(row.returnedAt) : null,
 });
 
 // ---------------------------------------------------------------------------
@@ -422,7 +425,13 @@ export async function submitResponse(prisma: Db, respondentId: string, input: Su
       UPDATE "Response" AS r SET status = 'SUBMITTED', "submittedAt" = verdict.now, version = r.version + 1, "updatedAt" = verdict.now
       FROM verdict
       WHERE r.id = ${response.id} AND r.version = ${input.version} AND r.status = 'DRAFT' AND verdict.open
-      RETURNING ${responseColumns})
+      RETURNING ${responseColumns}),
+    -- The receipt (issue 13, item 2), in the outbox with its cause: only when this statement submitted.
+    receipt AS (
+      INSERT INTO "OutboxMail" (id, template, "to", data)
+      SELECT gen_random_uuid()::text, 'receipt', u.email,
+        jsonb_build_object('userId', saved."respondentId", 'campaignId', saved."campaignId", 'responseId', saved.id)
+      FROM saved JOIN "User" AS u ON u.id = saved."respondentId")
     SELECT verdict.*, (SELECT to_jsonb(saved) FROM saved) AS saved FROM verdict`;
   const row = rows[0];
   if (!row) throw campaignNotFound(input.campaignCode);

@@ -16,6 +16,7 @@ import { LoadStatus } from './LoadStatus.tsx';
 import { LockedSection } from './LockedSection.tsx';
 import { MissingNote } from './MissingNote.tsx';
 import { FormAlert, LiveRegion } from './Notices.tsx';
+import { ReturnedBanner } from './ReturnedBanner.tsx';
 import { SectionForm } from './SectionForm.tsx';
 import { SubmitBlock } from './SubmitBlock.tsx';
 import { Thanks } from './Thanks.tsx';
@@ -60,6 +61,7 @@ export function App({ campaignCode }: { campaignCode: string }) {
         />
         <main id="main" class="main" tabIndex={-1}>
           <LiveRegion notice={q.notice} />
+          <ReturnedBanner response={response} />
           {banner && alert?.message !== banner && <p class="banner">{banner}</p>}
           {q.missing && !readOnly && <MissingNote campaign={campaign} missing={q.missing} onGo={q.goToQuestion} />}
           {alert && <FormAlert alert={alert} busy={q.busy} onReload={() => void q.reload()} />}

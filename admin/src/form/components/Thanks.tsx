@@ -9,6 +9,12 @@ export function Thanks({ campaign, response }: { campaign: Campaign; response: R
         {campaign.submit.thanks}
       </h2>
       <p>Анкета отправлена{sentAt(response)}. Изменить ответы больше нельзя; чтобы просмотреть их, выберите раздел в меню.</p>
+      <p>Копия ответов отправлена на Вашу электронную почту.</p>
+      <p>
+        <a class="button button-secondary" href={`/form/${encodeURIComponent(campaign.code)}/copy`} data-testid="printable-copy">
+          Копия анкеты для печати
+        </a>
+      </p>
     </div>
   );
 }

@@ -58,7 +58,7 @@ export async function gql<T>(
   }
 }
 
-const RESPONSE = `version status submittedAt completion { percent complete sections { code percent unlocked complete missing } } answers { questionCode value }`;
+const RESPONSE = `version status submittedAt returnedForRework { reason at } completion { percent complete sections { code percent unlocked complete missing } } answers { questionCode value }`;
 
 export const LOAD = `query FormLoad($code: String!) {
   viewer { email }
@@ -100,6 +100,8 @@ export interface ApiResponse {
   version: number;
   status: 'DRAFT' | 'SUBMITTED';
   submittedAt: string | null;
+  /** Returned by a coordinator and not sent again: why and when. */
+  returnedForRework?: { reason: string; at: string } | null;
   completion: {
     percent: number;
     complete: boolean;

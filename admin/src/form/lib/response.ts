@@ -10,6 +10,7 @@ export function toResponse(api: ApiResponse): ResponseState {
     version: api.version,
     status: api.status,
     submittedAt: api.submittedAt,
+    returnedForRework: api.returnedForRework ?? null,
     completion: api.completion,
     answers: Object.fromEntries(api.answers.map((answer) => [answer.questionCode, answer.value])),
   };

@@ -107,6 +107,8 @@ export interface ResponseState {
   version: number;
   status: 'DRAFT' | 'SUBMITTED';
   submittedAt?: string | null;
+  /** Returned by a coordinator and not sent again: why and when (the banner at the top of the form). */
+  returnedForRework?: { reason: string; at: string } | null;
   completion: Completion;
   answers: Answers;
 }
