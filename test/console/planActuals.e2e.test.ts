@@ -1,8 +1,9 @@
 // Entering actual values of the federal plan targets in the coordinators' console, in real Chromium
 // against a listening server: open indicator 1, enter «47,5» for 2016 and see it beside the target as
-// «выполнено», see the API's Russian refusal inside the dialog, clear a value after confirming, and
-// find the statuses in the list. The database and the audit log are checked after each step. Screens
-// go to test-results/screens/console-plan-NN-*.png; axe checks each one (0 violations).
+// «выполнено», see the API's Russian refusal inside the dialog, clear a value after confirming, find
+// the statuses in the list, and enter a value from the list itself. The database and the audit log
+// are checked after each step. Screens go to test-results/screens/console-plan-NN-*.png; axe checks
+// each one (0 violations).
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { consoleBrowserTest, COORDINATOR, signInToConsole } from '../helpers/console.ts';
@@ -108,6 +109,29 @@ describe('actual values of plan targets in the console', () => {
     await expect.poll(() => first.getByTestId('actual-2016').textContent()).toBe('47,5');
     expect(await first.getByTestId('status-2016').textContent()).toBe('выполнено');
     await t.check('07-list-after');
+    expect(t.problems).toEqual([]);
+  });
+
+  it('enters a value from the list, without opening the indicator (issue 13, item 8)', async () => {
+    const list = t.page.url();
+    const first = t.page.locator('tbody tr').filter({ hasText: 'Доля организаций' }).first();
+    await first.getByRole('button', { name: 'Внести факт: показатель № 1' }).click();
+    await t.page.getByRole('menuitem', { name: 'За 2018 год' }).click();
+    const dialog = t.page.getByRole('dialog', { name: 'Фактическое значение за 2018 год' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Цель на 2018 год');
+    await dialog.getByLabel(/^Факт/).fill('52,25');
+    await dialog.getByLabel(/^Причина/).fill('Отчёт за 2018 год');
+    await t.check('08-list-enter-dialog', { dialog: true });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await first.getByRole('status').filter({ hasText: 'Сохранено: 2018 год — 52,25' }).waitFor();
+    await expect.poll(() => first.getByTestId('actual-2018').textContent()).toBe('52,25');
+    // Still the list: neither the button, the menu nor the dialog opened the indicator's page.
+    expect(t.page.url()).toBe(list);
+    expect((await target(1, 2018)).actual?.toString()).toBe('52.25');
+    const last = await t.site.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'plan.target.actual' }, orderBy: { id: 'desc' } });
+    expect(last).toMatchObject({ after: { indicator: 1, year: 2018, actual: '52.25' }, reason: 'Отчёт за 2018 год' });
+    await t.check('09-list-entered');
     expect(t.problems).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 /** @jsxImportSource react */
+// The plan's indicators with their targets and actual values; «Внести факт» on each row enters a
+// year's actual value without opening the indicator.
 import { Datagrid, List, NumberField, TextField } from 'react-admin';
 import { TargetsTable } from './TargetsTable.tsx';
 
@@ -9,7 +11,7 @@ export function PlanIndicatorList() {
         <NumberField source="number" />
         <TextField source="name" sortable={false} />
         <TextField source="unit" sortable={false} />
-        <TargetsTable label="resources.PlanIndicator.fields.targets" />
+        <TargetsTable label="resources.PlanIndicator.fields.targets" enterFromList />
       </Datagrid>
     </List>
   );

@@ -1,8 +1,9 @@
 /** @jsxImportSource react */
 // Yearly targets (a value or a range) beside the actual values and whether each target was met,
-// base year first; where editable, a «Внести факт» button per year opens the entry dialog.
-import { useState } from 'react';
-import { Box, Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+// base year first; where editable (an indicator's page), a «Внести факт» button per year opens the
+// entry dialog; in the list of indicators, one «Внести факт» button asks for the year first.
+import { type MouseEvent, useState } from 'react';
+import { Box, Button, Chip, Menu, MenuItem, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useRecordContext, useRefresh } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DoneAlert } from '../feedback.tsx';
@@ -19,14 +20,22 @@ function StatusChip({ target }: { target: Target }) {
   return <Chip size="small" color={statusColors[status]} variant={status === 'NO_DATA' ? 'outlined' : 'filled'} label={statusLabels[status]} />;
 }
 
-export function TargetsTable({ editable = false }: { label?: string; editable?: boolean }) {
+/**
+ * A click inside the list's entry (the button, its menu, the dialogs — React passes events from a
+ * portal up through its parents) must not also open the row's page.
+ */
+const inRow = (event: MouseEvent) => event.stopPropagation();
+
+export function TargetsTable({ editable = false, enterFromList = false }: { label?: string; editable?: boolean; enterFromList?: boolean }) {
   const record = useRecordContext<PlanIndicatorRecord>();
   const refresh = useRefresh();
   const dataProvider = useConsoleDataProvider();
   const [editing, setEditing] = useState<Target>();
   const [clearing, setClearing] = useState<Target>();
   const [done, setDone] = useState<string>();
+  const [yearsAt, setYearsAt] = useState<HTMLElement | null>(null);
   if (!record) return null;
+  const entering = editable || enterFromList;
   const targets = [...record.targets].sort((a, b) => a.year - b.year);
   const indicator = { name: record.name, unit: record.unit };
 
@@ -114,9 +123,43 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
           )}
         </TableBody>
       </Table>
+      {enterFromList && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: only stops the row's click, the controls inside are buttons
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the row opens by click only; keys reach the controls inside
+        <span onClick={inRow}>
+          <Button
+            size="small"
+            variant="outlined"
+            aria-label={`Внести факт: показатель № ${record.number}`}
+            aria-haspopup="menu"
+            aria-expanded={Boolean(yearsAt)}
+            onClick={(event) => {
+              setDone(undefined);
+              setYearsAt(event.currentTarget);
+            }}
+          >
+            Внести факт
+          </Button>
+          <Menu anchorEl={yearsAt} open={Boolean(yearsAt)} onClose={() => setYearsAt(null)}>
+            {targets.map((target) => (
+              <MenuItem
+                key={target.id}
+                onClick={() => {
+                  setYearsAt(null);
+                  setEditing(target);
+                }}
+              >
+                {`За ${target.year} год`}
+              </MenuItem>
+            ))}
+          </Menu>
+        </span>
+      )}
       <DoneAlert>{done}</DoneAlert>
-      {editable && (
-        <>
+      {entering && (
+        // biome-ignore lint/a11y/noStaticElementInteractions: only stops the row's click, the controls inside are buttons
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the row opens by click only; keys reach the controls inside
+        <span onClick={inRow}>
           <ActualDialog
             target={editing}
             indicator={indicator}
@@ -146,7 +189,7 @@ export function TargetsTable({ editable = false }: { label?: string; editable?: 
               return undefined;
             }}
           />
-        </>
+        </span>
       )}
     </Box>
   );
