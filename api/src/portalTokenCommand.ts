@@ -56,7 +56,8 @@ const line = (token: PortalTokenInfo, now: Date) => {
       ? `, старый секрет до ${token.previousValidUntil.toISOString()}`
       : '';
   const used = token.lastUsedAt ? `${token.lastUsedAt.toISOString()} с ${token.lastUsedFrom ?? '?'}` : 'не использовался';
-  return `${token.id}\t${token.regionCode}\t${token.name}\t${token.scopes.join(',')}\tдо ${token.expiresAt.toISOString()}\t${state}${overlap}\tпоследнее использование: ${used}\tвыпустил ${token.createdBy}`;
+  const operations = token.allowedOperations.length ? `разрешённых операций: ${token.allowedOperations.length}` : 'любые запросы на чтение';
+  return `${token.id}\t${token.regionCode}\t${token.name}\t${token.scopes.join(',')}\tдо ${token.expiresAt.toISOString()}\t${state}${overlap}\t${operations}\tпоследнее использование: ${used}\tвыпустил ${token.createdBy}`;
 };
 
 const parse = (args: string[]) =>

@@ -96,6 +96,12 @@ describe('persisted operations for a portal token', () => {
     expect(await spent(limited.id)).toBe(before);
   });
 
+  it('list shows each token’s operation-list size (issue 11, point 5)', async () => {
+    const listed = (await run('list')).out;
+    expect(listed.find((line) => line.startsWith(`${limited.id}\t`))).toContain('разрешённых операций: 2');
+    expect(listed.find((line) => line.startsWith(`${free.id}\t`))).toContain('любые запросы на чтение');
+  });
+
   it('leaves a token without a list unaffected; --clear lifts the list (audited)', async () => {
     const body = await (await post(free.secret, { query: '{ allSpheres { id } }' })).json();
     expect(body.errors).toBeUndefined();

@@ -129,6 +129,9 @@ const expected: Record<string, Access> = {
   // Introspection (the console reads schema.graphql at build time; portals' developers build clients).
   'Query.__schema': 'coordinatorOrPortal',
   'Query.__type': 'coordinatorOrPortal',
+  'Query.PortalToken': 'coordinator',
+  'Query._allPortalTokensMeta': 'coordinator',
+  'Query.allPortalTokens': 'coordinator',
   // Regional portals (issue 11): their own region's status.
   'Query.portalRegion': 'portal',
   // Published analytics (issue 14): anyone; a portal's token needs the report scope (tested in test/api/publication.db.test.ts).
@@ -160,6 +163,12 @@ const expected: Record<string, Access> = {
 };
 
 // ---------------------------------------------------------------------------------------------------
+  // Portals' tokens, kept in the console (issue 11).
+  'Mutation.issuePortalToken': 'coordinator',
+  'Mutation.rotatePortalToken': 'coordinator',
+  'Mutation.revokePortalToken': 'coordinator',
+  'Mutation.allowPortalOperations': 'coordinator',
+  'Mutation.clearPortalOperations': 'coordinator',
 // Walking the schema (types told apart by their constructor's name, as a reader of any schema would).
 
 type AnyType = GraphQLOutputType | GraphQLInputType;

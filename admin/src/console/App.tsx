@@ -17,6 +17,7 @@ import measures from './measures/index.ts';
 import outboxMails from './outboxMails/index.ts';
 import planActivities from './planActivities/index.ts';
 import planIndicators from './planIndicators/index.ts';
+import portalTokens from './portalTokens/index.ts';
 import practices from './practices/index.ts';
 import regions from './regions/index.ts';
 import respondents from './respondents/index.ts';
@@ -56,6 +57,7 @@ export function App() {
       <Resource name="AuditLog" {...auditLogs} />
       <Resource name="Authority" {...authorities} />
       <Resource name="Measure" {...measures} />
+      <Resource name="PortalToken" {...portalTokens} />
       <CustomRoutes>
         <Route path="/reminders" element={<RemindersPage />} />
         <Route path="/measures/summary" element={<MeasureSummaryPage />} />

@@ -22,6 +22,7 @@ export function ConsoleMenu() {
       <Menu.ResourceItem name="Practice" />
       <Menu.ResourceItem name="PlanIndicator" />
       <Menu.ResourceItem name="PlanActivity" />
+      <Menu.ResourceItem name="PortalToken" />
       <Menu.ResourceItem name="AuditLog" />
     </Menu>
   );

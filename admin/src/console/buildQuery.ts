@@ -30,10 +30,13 @@ export const selections: Record<string, string> = {
   OutboxMail: 'id to template subject status attempts sentAt lastError createdAt',
   Measure:
     'id position questionCode title description result year updatedAt responseId campaignCode respondentEmail responseStatus type { id name group { id name } } region { id name } authority { id name }',
+  PortalToken:
+    'id name regionId regionCode regionName scopes state expiresAt createdAt createdBy rotatedAt previousValidUntil revokedAt lastUsedAt lastUsedFrom operationsCount',
 };
 
 /** What getOne reads where it is more than the list's selection. */
 export const detailSelections: Record<string, string> = {
+  PortalToken: `${selections.PortalToken} allowedOperations`,
   ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
 };
 
@@ -56,6 +59,7 @@ const sortable: Record<string, string[]> = {
   ResponseRecord: ['updatedAt', 'completion', 'submittedAt'],
   OutboxMail: ['createdAt', 'sentAt', 'to'],
   Measure: ['region', 'type', 'year', 'updatedAt'],
+  PortalToken: ['createdAt', 'expiresAt', 'lastUsedAt', 'name'],
 };
 
 const MAX_PER_PAGE = 100;

@@ -23,9 +23,12 @@ import {
   type ExtendRegionWindowInput,
   type ImportPlan,
   type ImportResult,
+  type IssuedPortalToken,
+  type IssuePortalTokenInput,
   type MeasureSummary,
   type Outcome,
   outcomeOf,
+  type PortalOperationsResult,
   type PracticeGroup,
   type Questionnaire,
   type QuestionTextsInput,
@@ -212,6 +215,22 @@ const consoleMethods = {
   },
   sendReminders(campaignCode: string, audience: ReminderAudience): Promise<Outcome<{ queued: number }>> {
     return step(documents.sendReminders, { input: { campaignCode, audience } }, 'Действие не выполнено.');
+  },
+
+  issuePortalToken(input: IssuePortalTokenInput): Promise<Outcome<IssuedPortalToken>> {
+    return step(documents.issuePortalToken, { input }, 'Токен не выпущен.');
+  },
+  rotatePortalToken(id: string, overlapHours: number): Promise<Outcome<IssuedPortalToken>> {
+    return step(documents.rotatePortalToken, { input: { id, overlapHours } }, 'Токен не заменён.');
+  },
+  revokePortalToken(id: string): Promise<Outcome<{ id: string; state: string }>> {
+    return step(documents.revokePortalToken, { input: { id } }, 'Токен не отозван.');
+  },
+  allowPortalOperations(id: string, document: string, replace: boolean): Promise<Outcome<PortalOperationsResult>> {
+    return step(documents.allowPortalOperations, { input: { id, document, replace } }, 'Список операций не сохранён.');
+  },
+  clearPortalOperations(id: string): Promise<Outcome<{ id: string; operationsCount: number }>> {
+    return step(documents.clearPortalOperations, { input: { id } }, 'Список операций не очищен.');
   },
 };
 

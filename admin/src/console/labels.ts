@@ -42,6 +42,11 @@ export const auditActionLabels: Record<string, string> = {
   'authority.update': 'Орган власти изменён',
   'campaign.definition.import': 'Импортировано определение анкеты',
   'campaign.definition.edit': 'Изменены варианты ответа',
+  'portalToken.issue': 'Выпущен токен портала',
+  'portalToken.rotate': 'Токен портала заменён',
+  'portalToken.revoke': 'Токен портала отозван',
+  'portalToken.allowOperations': 'Изменён список операций токена',
+  'portalToken.clearOperations': 'Снято ограничение операций токена',
 };
 
 /** A label table as a select's choices (a filter of lists). */
@@ -96,6 +101,22 @@ export const subjectTypeLabels: Record<string, string> = {
   Practice: 'Практика',
   PlanTarget: 'Целевой показатель',
   Authority: 'Орган власти',
+  PortalToken: 'Токен портала',
+};
+
+export const portalTokenStateLabels: Record<string, string> = {
+  ACTIVE: 'Действует',
+  ROTATING: 'Заменён, старый ещё действует',
+  EXPIRED: 'Истёк',
+  REVOKED: 'Отозван',
+};
+
+/** The portal scopes as coordinators choose them (api/src/services/portalTokens.ts: portalScopes). */
+export const portalScopeLabels: Record<string, string> = {
+  status: 'Ход мониторинга',
+  answers: 'Ответы и меры',
+  personal: 'Персональные данные',
+  report: 'Аналитика',
 };
 
 export const progressStatusLabels: Record<string, string> = { NOT_STARTED: 'Не приступил', DRAFT: 'Заполняет', SUBMITTED: 'Отправил анкету' };

@@ -309,6 +309,27 @@ export interface ReminderPreview {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Regional portals' tokens (issue 11)
+
+export interface IssuePortalTokenInput {
+  regionCode: string;
+  name: string;
+  scopes: string[];
+  expiresAt: string | null;
+}
+
+/** A token with its secret: the one time the secret is shown. */
+export interface IssuedPortalToken {
+  secret: string;
+  token: { id: string; name: string; previousValidUntil: string | null };
+}
+
+export interface PortalOperationsResult {
+  operations: { name: string; hash: string }[];
+  token: { id: string; operationsCount: number };
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 /** Every document the console sends besides the resources' (see buildQuery.ts). */
 export const documents = {
@@ -396,4 +417,28 @@ export const documents = {
     result: reminderPreview(input: $input) { ${union('QueryReminderPreviewSuccess', 'data { recipients sample subject text }', false)} }
   }`,
   sendReminders: mutation('ConsoleSendReminders', 'sendReminders', 'ReminderInput', 'data { queued }', false),
+
+  issuePortalToken: mutation(
+    'ConsoleIssuePortalToken',
+    'issuePortalToken',
+    'IssuePortalTokenInput',
+    'data { secret token { id name previousValidUntil } }',
+    true,
+  ),
+  rotatePortalToken: mutation(
+    'ConsoleRotatePortalToken',
+    'rotatePortalToken',
+    'RotatePortalTokenInput',
+    'data { secret token { id name previousValidUntil } }',
+    true,
+  ),
+  revokePortalToken: mutation('ConsoleRevokePortalToken', 'revokePortalToken', 'PortalTokenIdInput', 'data { id state }', true),
+  allowPortalOperations: mutation(
+    'ConsoleAllowPortalOperations',
+    'allowPortalOperations',
+    'AllowPortalOperationsInput',
+    'data { operations { name hash } token { id operationsCount } }',
+    true,
+  ),
+  clearPortalOperations: mutation('ConsoleClearPortalOperations', 'clearPortalOperations', 'PortalTokenIdInput', 'data { id operationsCount }', true),
 } as const;

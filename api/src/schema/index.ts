@@ -22,6 +22,7 @@ import './reminder.ts';
 import './measure.ts';
 import './campaignDefinition.ts';
 import './portal.ts';
+import './portalToken.ts';
 import './protocol.ts';
 import './taskOccurrence.ts';
 import './taskOwner.ts';

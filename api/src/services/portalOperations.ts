@@ -79,19 +79,19 @@ export function operationsOfFile(text: string): { name: string; hash: string }[]
   try {
     document = parse(text);
   } catch (error) {
-    throw new PortalTokenInputError(`Файл не разобран как GraphQL: ${(error as Error).message}`);
+    throw new PortalTokenInputError(`Файл не разобран как GraphQL: ${(error as Error).message}`, 'document');
   }
   const found: { name: string; hash: string }[] = [];
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (definition.operation !== 'query') throw new PortalTokenInputError('В файле не только запросы (query): порталы только читают.');
+    if (definition.operation !== 'query') throw new PortalTokenInputError('В файле не только запросы (query): порталы только читают.', 'document');
     const name = definition.name?.value;
-    if (!name) throw new PortalTokenInputError('У каждой операции в файле должно быть имя (query ИмяЗапроса { … }).');
+    if (!name) throw new PortalTokenInputError('У каждой операции в файле должно быть имя (query ИмяЗапроса { … }).', 'document');
     const normalized = normalizedOperation(document, definition);
-    if (normalized === null) throw new PortalTokenInputError(`Операция ${name} использует фрагмент, которого нет в файле.`);
+    if (normalized === null) throw new PortalTokenInputError(`Операция ${name} использует фрагмент, которого нет в файле.`, 'document');
     found.push({ name, hash: operationHash(normalized) });
   }
-  if (!found.length) throw new PortalTokenInputError('В файле нет ни одной операции.');
+  if (!found.length) throw new PortalTokenInputError('В файле нет ни одной операции.', 'document');
   return found;
 }
 
@@ -100,17 +100,26 @@ async function liveTokenOperations(prisma: Db, id: number) {
     Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647
       ? await prisma.portalToken.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true, allowedOperations: true } })
       : null;
-  if (!token) throw new PortalTokenInputError(`Токен ${id} не найден.`);
-  if (token.revokedAt) throw new PortalTokenInputError(`Токен ${id} уже отозван.`);
+  if (!token) throw new PortalTokenInputError(`Токен ${id} не найден.`, 'id');
+  if (token.revokedAt) throw new PortalTokenInputError(`Токен ${id} уже отозван.`, 'id');
   return token;
 }
 
-/** Adds these hashes to a token's list (audited); returns the new list. */
-export async function allowPortalOperations(prisma: Db, actor: Actor, id: number, hashes: readonly string[]): Promise<string[]> {
+/**
+ * Adds these hashes to a token's list, or with `replace` makes them the whole list, in one audited
+ * write; returns the new list.
+ */
+export async function allowPortalOperations(
+  prisma: Db,
+  actor: Actor,
+  id: number,
+  hashes: readonly string[],
+  options: { replace?: boolean } = {},
+): Promise<string[]> {
   const before = await liveTokenOperations(prisma, id);
-  for (const hash of hashes) if (!/^[0-9a-f]{64}$/.test(hash)) throw new PortalTokenInputError(`Не SHA-256: ${hash}.`);
-  const after = [...new Set([...before.allowedOperations, ...hashes])];
-  if (after.length > MAX_ALLOWED_OPERATIONS) throw new PortalTokenInputError(`Не больше ${MAX_ALLOWED_OPERATIONS} операций на токен.`);
+  for (const hash of hashes) if (!/^[0-9a-f]{64}$/.test(hash)) throw new PortalTokenInputError(`Не SHA-256: ${hash}.`, 'document');
+  const after = [...new Set([...(options.replace ? [] : before.allowedOperations), ...hashes])];
+  if (after.length > MAX_ALLOWED_OPERATIONS) throw new PortalTokenInputError(`Не больше ${MAX_ALLOWED_OPERATIONS} операций на токен.`, 'document');
   return setAllowed(prisma, actor, id, before.allowedOperations, after, 'portalToken.allowOperations');
 }
 

@@ -32,6 +32,13 @@ export const PORTAL_TOKEN_PREFIX = 'nokp_';
 
 export class PortalTokenInputError extends Error {
   override name = 'PortalTokenInputError';
+  /** The input the refusal is about (e.g. `scopes`), for the GraphQL layer's field errors. */
+  constructor(
+    message: string,
+    readonly field: string = 'input',
+  ) {
+    super(message);
+  }
 }
 
 /** A token as listed: never its secret nor its hash. */
@@ -50,6 +57,8 @@ export interface PortalTokenInfo {
   revokedAt: Date | null;
   lastUsedAt: Date | null;
   lastUsedFrom: string | null;
+  /** Persisted operations: the SHA-256 of each operation it may run (empty: any read). */
+  allowedOperations: string[];
 }
 
 const infoSelect = {
@@ -65,6 +74,7 @@ const infoSelect = {
   revokedAt: true,
   lastUsedAt: true,
   lastUsedFrom: true,
+  allowedOperations: true,
   region: { select: { code: true, name: true } },
 } as const;
 
@@ -90,8 +100,8 @@ export function parseScopes(scopes: readonly string[] | undefined): PortalScope[
   if (scopes === undefined) return [...DEFAULT_PORTAL_SCOPES];
   const unique = [...new Set(scopes.map((scope) => scope.trim()).filter(Boolean))];
   const unknown = unique.filter((scope) => !(scope in portalScopes));
-  if (unknown.length) throw new PortalTokenInputError(`Неизвестные права: ${unknown.join(', ')}. Возможны: ${PORTAL_SCOPES.join(', ')}.`);
-  if (!unique.length) throw new PortalTokenInputError(`Укажите хотя бы одно право: ${PORTAL_SCOPES.join(', ')}.`);
+  if (unknown.length) throw new PortalTokenInputError(`Неизвестные права: ${unknown.join(', ')}. Возможны: ${PORTAL_SCOPES.join(', ')}.`, 'scopes');
+  if (!unique.length) throw new PortalTokenInputError(`Укажите хотя бы одно право: ${PORTAL_SCOPES.join(', ')}.`, 'scopes');
   return unique as PortalScope[];
 }
 
@@ -115,12 +125,13 @@ export async function issuePortalToken(
   now = new Date(),
 ): Promise<{ token: PortalTokenInfo; secret: string }> {
   const name = input.name.trim();
-  if (!name || name.length > 200) throw new PortalTokenInputError('Название токена: от 1 до 200 символов.');
+  if (!name || name.length > 200) throw new PortalTokenInputError('Название токена: от 1 до 200 символов.', 'name');
   const scopes = parseScopes(input.scopes);
   const expiresAt = input.expiresAt ?? new Date(now.getTime() + DEFAULT_TOKEN_DAYS * 86_400_000);
-  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now) throw new PortalTokenInputError('Срок действия токена должен быть в будущем.');
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= now)
+    throw new PortalTokenInputError('Срок действия токена должен быть в будущем.', 'expiresAt');
   const region = await prisma.region.findUnique({ where: { code: input.regionCode.trim().toUpperCase() } });
-  if (!region) throw new PortalTokenInputError(`Регион ${input.regionCode} не найден (нужен код ISO 3166-2, например RU-KB).`);
+  if (!region) throw new PortalTokenInputError(`Регион ${input.regionCode} не найден (нужен код ISO 3166-2, например RU-KB).`, 'regionCode');
   const { secret, hash } = newSecret();
   const token = await prisma.$transaction(async (tx) => {
     const created = info(
@@ -138,8 +149,8 @@ export async function issuePortalToken(
 async function liveToken(prisma: Db, id: number, now: Date) {
   const token =
     Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? await prisma.portalToken.findUnique({ where: { id }, select: infoSelect }) : null;
-  if (!token) throw new PortalTokenInputError(`Токен ${id} не найден.`);
-  if (token.revokedAt && token.revokedAt <= now) throw new PortalTokenInputError(`Токен ${id} уже отозван.`);
+  if (!token) throw new PortalTokenInputError(`Токен ${id} не найден.`, 'id');
+  if (token.revokedAt && token.revokedAt <= now) throw new PortalTokenInputError(`Токен ${id} уже отозван.`, 'id');
   return info(token);
 }
 
@@ -156,10 +167,10 @@ export async function rotatePortalToken(
 ): Promise<{ token: PortalTokenInfo; secret: string }> {
   const overlapHours = options.overlapHours ?? DEFAULT_OVERLAP_HOURS;
   if (!Number.isFinite(overlapHours) || overlapHours < 0 || overlapHours > MAX_OVERLAP_HOURS) {
-    throw new PortalTokenInputError(`Перекрытие: от 0 до ${MAX_OVERLAP_HOURS} часов.`);
+    throw new PortalTokenInputError(`Перекрытие: от 0 до ${MAX_OVERLAP_HOURS} часов.`, 'overlapHours');
   }
   const before = await liveToken(prisma, id, now);
-  if (before.expiresAt <= now) throw new PortalTokenInputError(`Срок действия токена ${id} истёк: выпустите новый.`);
+  if (before.expiresAt <= now) throw new PortalTokenInputError(`Срок действия токена ${id} истёк: выпустите новый.`, 'id');
   const { secret, hash } = newSecret();
   const previousValidUntil = new Date(Math.min(now.getTime() + overlapHours * 3_600_000, before.expiresAt.getTime()));
   const token = await prisma.$transaction(async (tx) => {
@@ -202,6 +213,40 @@ export async function revokePortalToken(prisma: Db, actor: Actor, id: number, no
 /** Every token, newest first (revoked and expired ones too). */
 export async function listPortalTokens(prisma: Db): Promise<PortalTokenInfo[]> {
   return (await prisma.portalToken.findMany({ orderBy: { id: 'desc' }, select: infoSelect })).map(info);
+}
+
+/** A token's state at `now`: revoked, expired, working with its old secret still accepted (rotating), or active. */
+export type PortalTokenState = 'ACTIVE' | 'ROTATING' | 'EXPIRED' | 'REVOKED';
+export function portalTokenState(token: Pick<PortalTokenInfo, 'revokedAt' | 'expiresAt' | 'previousValidUntil'>, now: Date): PortalTokenState {
+  if (token.revokedAt && token.revokedAt <= now) return 'REVOKED';
+  if (token.expiresAt <= now) return 'EXPIRED';
+  if (token.previousValidUntil && token.previousValidUntil > now) return 'ROTATING';
+  return 'ACTIVE';
+}
+
+/** The console's list: a bounded page (newest first, or by `orderBy`), narrowed by region and ids. */
+export interface PortalTokenFilter {
+  regionId?: number | null;
+  ids?: number[] | null;
+}
+const tokenWhere = (filter: PortalTokenFilter | null | undefined) => ({
+  ...(filter?.regionId ? { regionId: filter.regionId } : {}),
+  ...(filter?.ids ? { id: { in: filter.ids } } : {}),
+});
+export async function pagePortalTokens(
+  prisma: Db,
+  filter: PortalTokenFilter | null | undefined,
+  page: { skip: number; take: number },
+  orderBy: object[] = [{ id: 'desc' }],
+): Promise<PortalTokenInfo[]> {
+  return (await prisma.portalToken.findMany({ where: tokenWhere(filter), orderBy, skip: page.skip, take: page.take, select: infoSelect })).map(info);
+}
+export async function countPortalTokens(prisma: Db, filter: PortalTokenFilter | null | undefined): Promise<number> {
+  return prisma.portalToken.count({ where: tokenWhere(filter) });
+}
+export async function portalTokenById(prisma: Db, id: number): Promise<PortalTokenInfo | null> {
+  const token = await prisma.portalToken.findUnique({ where: { id }, select: infoSelect });
+  return token ? info(token) : null;
 }
 
 /** A caller authenticated by a token: what the request context holds. */
