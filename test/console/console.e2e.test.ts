@@ -231,7 +231,7 @@ describe('the coordinators’ console', () => {
     expect((await t.page.locator('main').textContent())!.toLowerCase()).toContain('премирование');
     await t.check('07b-practice-show');
     await t.page.getByRole('menuitem', { name: 'Целевые показатели' }).click();
-    await t.page.locator('tbody tr').first().getByText('Факт').waitFor();
+    await t.page.locator('tbody tr').first().getByText('Факт', { exact: true }).waitFor();
     await t.check('08-plan-indicators');
   });
 
