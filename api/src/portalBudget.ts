@@ -35,6 +35,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Context } from './context.ts';
 import type { Db } from './db/client.ts';
 import { withDeadline } from './db/client.ts';
+import { isPortalWrite } from './services/protocols.ts';
 
 /** Each token's points per window. The one place the numbers are set (README and docs/portal.md repeat them). */
 export const PORTAL_BUDGET = { points: 10_000, windowSeconds: 60 } as const;
@@ -204,7 +205,9 @@ export function portalBudgetPlugin(schema: GraphQLSchema, requestTimeoutMs: numb
       if (!portal || !context.request) return;
       const now = options.now?.() ?? null;
       const requested = operationCost(schema, args.document, args.operationName, (args.variableValues ?? {}) as Record<string, unknown>);
-      const isQuery = getOperationAST(args.document, args.operationName)?.operation === 'query';
+      const operation = getOperationAST(args.document, args.operationName);
+      // Queries are charged, and so are the protocol tasks' reports, the one write a portal may make.
+      const isQuery = operation?.operation === 'query' || isPortalWrite(operation);
       const chargeable = isQuery && requested <= maxCost;
       const state = await withDeadline(context.receivedAt + requestTimeoutMs, () =>
         chargePortalBudget(context.prisma, portal.tokenId, chargeable ? requested : 0, budget, windowSeconds, now),

@@ -2,7 +2,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention as csrfPreventionPlugin } from '@graphql-yoga/plugin-csrf-prevention';
 import { createLogger, createYoga, maskError, type Plugin, type YogaLogger } from 'graphql-yoga';
-import { BREAK, type DocumentNode, getOperationAST, type ExecutionResult, type FieldNode, GraphQLError, Kind, visit } from 'graphql';
+import { BREAK, type DocumentNode, getOperationAST, type ExecutionResult, type FieldNode, GraphQLError, visit } from 'graphql';
 import { createLucia, type Auth } from './auth/sessions.ts';
 import { createContext, type Context } from './context.ts';
 import { connectionLimitsFromEnv, databaseUnavailable, type Db, urgently, withDeadline } from './db/client.ts';
@@ -12,7 +12,7 @@ import { resultLimitsPlugin } from './resultLimits.ts';
 import { type PortalBudgetOptions, portalBudgetPlugin } from './portalBudget.ts';
 import { OPERATION_NOT_ALLOWED, operationNotAllowedMessage, requestedOperationHash } from './services/portalOperations.ts';
 import { storableTextPlugin } from './storableText.ts';
-import { PORTAL_MUTATIONS } from './services/protocols.ts';
+import { isPortalWrite } from './services/protocols.ts';
 
 export interface AppOptions {
   prisma: Db;
@@ -154,8 +154,7 @@ function portalReadOnlyPlugin(): Plugin<Context> {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       // The protocol tasks' reports (issue 12) are the one write: only plain root fields among them pass.
-      const selections = operation.selectionSet.selections;
-      if (selections.every((s) => s.kind === Kind.FIELD && (PORTAL_MUTATIONS.has(s.name.value) || s.name.value === '__typename'))) return;
+      if (isPortalWrite(operation)) return;
       setResultAndStopExecution({
         data: null,
         errors: [new GraphQLError(PORTAL_READ_ONLY, { nodes: [operation], extensions: { code: 'FORBIDDEN' } })],

@@ -229,6 +229,13 @@ describe("the region's portal", () => {
       bearer(tokens.kbReports),
     );
     expect(status.data.setTaskStatus.data.status).toBe('IN_PROGRESS');
+    // Portals' writes are charged to the token's budget like its reads.
+    const again = await t.gql(
+      `mutation { setTaskStatus(input: { occurrenceId: "${await occurrenceOf('5.1')}", status: DONE }) { __typename } }`,
+      {},
+      bearer(tokens.kbReports),
+    );
+    expect(Number(again.headers.get('ratelimit-remaining'))).toBeLessThan(Number(status.headers.get('ratelimit-remaining')));
 
     // Any other mutation, alone or beside a report, is still refused to portals.
     const before = await fingerprint();

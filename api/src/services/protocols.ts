@@ -2,6 +2,7 @@
 // and by a regional portal's token (its own region only), each audited in its transaction; overdue
 // by the database's date; a parent's progress as the share of its children done; the occurrences due
 // and overdue across regions; the contacts to remind of their owners' deadlines.
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Prisma, TaskStatus } from '../generated/prisma/client.ts';
@@ -25,6 +26,14 @@ export const taskStatusLabels: Record<TaskStatus, string> = {
  * portals); each still needs the taskReports scope and acts in the token's region only.
  */
 export const PORTAL_MUTATIONS: ReadonlySet<string> = new Set(['setTaskStatus', 'reportTaskProgress']);
+
+/** Whether an operation is a mutation of PORTAL_MUTATIONS fields only (plain root fields, no fragments). */
+export function isPortalWrite(operation: OperationDefinitionNode | null | undefined): boolean {
+  return (
+    operation?.operation === 'mutation' &&
+    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (PORTAL_MUTATIONS.has(s.name.value) || s.name.value === '__typename'))
+  );
+}
 
 /** Who acts on a task: a coordinator, or a regional portal's token (its own region only). */
 export type TaskActor = { coordinator: Actor } | { portal: Portal };
