@@ -11,6 +11,10 @@
 //     in each item; the page size is its `perPage` (or `first`, `last`, `take`, `limit`) argument, at
 //     most 100, and 100 (the most a page may hold) without one; a list without a page argument (a
 //     campaign's sections, a region's authorities, a token's scopes) counts as UNPAGED_LIST_SIZE items;
+//   - a connection (a field that is not a list but takes a page argument, e.g. `practiceCatalogue(first: 20)
+//     { nodes { … } pageInfo { … } }`) passes its page size to the lists directly inside it (`nodes`,
+//     `edges`), so they count as that many items; its page size is its argument, else the argument's
+//     default, else 100;
 //   - fragments count as if written out; @skip and @include are ignored (the cost is an upper bound);
 //   - introspection (`__schema`, `__type`) counts 1 per field, its lists not multiplied.
 // E.g. `allPractices(perPage: 5) { id text region { name } }` costs 1 + 5 × (1 + 1 + 2) = 21 points.
@@ -85,17 +89,23 @@ export function operationCost(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === 'FragmentDefinition') fragments.set(definition.name.value, definition);
   const root = schema.getRootType(operation.operation);
-  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | null | undefined, introspection: boolean): number => {
+  const selectionCost = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | null | undefined,
+    introspection: boolean,
+    /** The page size a connection passes to the lists directly inside it. */
+    connectionPage: number | null = null,
+  ): number => {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === 'FragmentSpread') {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) cost += selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), introspection);
+        if (fragment) cost += selectionCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), introspection, connectionPage);
         continue;
       }
       if (selection.kind === 'InlineFragment') {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        cost += selectionCost(selection.selectionSet, type, introspection);
+        cost += selectionCost(selection.selectionSet, type, introspection, connectionPage);
         continue;
       }
       const name = selection.name.value;
@@ -107,12 +117,21 @@ export function operationCost(
       if (fieldDefinition) fieldType = fieldDefinition.type;
       if (name === '__schema') fieldType = schema.getType('__Schema') ?? null;
       if (name === '__type') fieldType = schema.getType('__Type') ?? null;
-      const each = selectionCost(selection.selectionSet, fieldType ? getNamedType(fieldType) : null, inIntrospection);
+      const isList = Boolean(fieldType && isListType(getNullableType(fieldType)));
+      const pageArgument = selection.arguments?.find((argument) => PAGE_ARGUMENTS.has(argument.name.value));
+      const pageDefinition = fieldDefinition?.args.find((argument) => PAGE_ARGUMENTS.has(argument.name));
+      // The page a field asks for: its argument, else the argument's default, else the most a page holds.
+      const requestedPage = pageArgument
+        ? pageSize(pageArgument.value, variables)
+        : typeof pageDefinition?.defaultValue === 'number'
+          ? Math.min(pageDefinition.defaultValue, MAX_LIST_SIZE)
+          : MAX_LIST_SIZE;
+      const passed = !isList && pageDefinition && !inIntrospection ? requestedPage : null;
+      const each = selectionCost(selection.selectionSet, fieldType ? getNamedType(fieldType) : null, inIntrospection, passed);
       let items = 1;
-      if (fieldType && isListType(getNullableType(fieldType)) && !inIntrospection) {
-        const pageArgument = selection.arguments?.find((argument) => PAGE_ARGUMENTS.has(argument.name.value));
-        items = pageArgument ? pageSize(pageArgument.value, variables) : UNPAGED_LIST_SIZE;
-        if (!pageArgument && fieldDefinition?.args.some((argument) => PAGE_ARGUMENTS.has(argument.name))) items = MAX_LIST_SIZE;
+      if (isList && !inIntrospection) {
+        if (pageArgument || pageDefinition) items = requestedPage;
+        else items = connectionPage ?? UNPAGED_LIST_SIZE;
       }
       cost += items * each;
     }

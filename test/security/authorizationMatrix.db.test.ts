@@ -78,6 +78,8 @@ const expected: Record<string, Access> = {
   'Query.campaign': 'public',
   'Query.measureTypeGroups': 'public',
   'Query.practiceGroups': 'public',
+  // The catalogue as a cursor list for portals (issue 11, point 3).
+  'Query.practiceCatalogue': 'public',
   'Query.viewer': 'public',
   // The respondent's own questionnaire.
   'Query.myResponse': 'respondent',

@@ -23,6 +23,7 @@ import './measure.ts';
 import './campaignDefinition.ts';
 import './portal.ts';
 import './portalToken.ts';
+import './practiceCatalogue.ts';
 import './protocol.ts';
 import './taskOccurrence.ts';
 import './taskOwner.ts';
