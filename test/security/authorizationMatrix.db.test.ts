@@ -106,6 +106,9 @@ const expected: Record<string, Access> = {
   'Mutation.addOwnerContact': 'coordinator',
   'Mutation.removeOwnerContact': 'coordinator',
   'Mutation.matchTaskOwner': 'coordinator',
+  // Reminders of their deadlines to the recorded contacts (issue 12, point 4).
+  'Query.taskReminderPreview': 'coordinator',
+  'Mutation.sendTaskReminders': 'coordinator',
   // The coordinators' console.
   'Query.AuditLog': 'coordinator',
   'Query.Measure': 'coordinator',

@@ -27,5 +27,6 @@ import './practiceCatalogue.ts';
 import './protocol.ts';
 import './taskOccurrence.ts';
 import './taskOwner.ts';
+import './taskReminder.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
