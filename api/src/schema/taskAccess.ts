@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { builder, type SchemaTypes } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { DomainError, NotFoundError, ValidationError } from '../services/errors.ts';
-import { databaseToday } from '../services/protocolSchedule.ts';
+import { databaseToday, extendRecurringOccurrences } from '../services/protocolSchedule.ts';
 import { ListMetadata, listArgs, listOrder, MAX_PAGE_SIZE, metaArgs, narrowedBy, paging, parseId } from './lists.ts';
 
 /** Reading tasks: coordinators, and portals' tokens with the tasks scope (their own region). */
@@ -20,11 +20,23 @@ export const reportTasks = { coordinator: true, portalWith: 'taskReports' } as c
 export const portalRegionOf = (context: Context): number | null => (context.portal ? context.portal.regionId : null);
 
 const todays = new WeakMap<object, Promise<string>>();
-/** The database's date (Moscow), read once per request. */
+/** The date each database's recurring duties were last extended to its horizon by this process. */
+const extendedOn = new WeakMap<object, string>();
+/**
+ * The database's date (Moscow), read once per request. On the first request of a new day, recurring
+ * duties are extended to the horizon (12 months on) first, so a server that runs for months keeps
+ * them as the start would (one indexed read when nothing is behind).
+ */
 export function todayOf(context: Context): Promise<string> {
   let today = todays.get(context);
   if (!today) {
-    today = databaseToday(context.prisma);
+    today = databaseToday(context.prisma).then(async (date) => {
+      if (extendedOn.get(context.prisma) !== date) {
+        await extendRecurringOccurrences(context.prisma, { today: date });
+        extendedOn.set(context.prisma, date);
+      }
+      return date;
+    });
     todays.set(context, today);
   }
   return today;
