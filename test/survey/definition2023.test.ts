@@ -3,6 +3,7 @@
 // section by section and reaches 100%.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { withCampaignDates } from '../../api/src/survey/window.ts';
 import {
   DefinitionError,
   parseDefinition,
@@ -127,7 +128,21 @@ describe('nok-2023.json: the document', () => {
     // The last moment inside the window is the end of 18 September, Moscow time.
     expect(Date.parse(definition.window.closesAt) - Date.parse('2023-09-18T23:59:59+03:00')).toBe(1000);
     expect(definition.title).toMatch(/[а-я]/);
-    expect(definition.intro).toMatch(/30 августа по 18 сентября 2023/);
+    // The dates come from the campaign (issue 13, item 3): the text names them by placeholder.
+    expect(definition.intro).toContain('Опрос проводится {{период}} в целях');
+    expect(definition.intro).not.toMatch(/августа|сентября/);
+    const period = { opensAt: new Date(definition.window.opensAt), closesAt: new Date(definition.window.closesAt) };
+    expect(withCampaignDates(definition.intro!, period)).toContain('Опрос проводится с 30 августа по 18 сентября 2023 года в целях');
+  });
+
+  it('a text naming an unknown placeholder is refused; the known ones are filled from the period', () => {
+    const wrong = structuredClone(raw) as { intro: string };
+    wrong.intro = 'Опрос проводится {{срок}}.';
+    expect(() => parseDefinition(wrong)).toThrow(/Неизвестная подстановка/);
+    const period = { opensAt: new Date('2026-12-01T00:00:00+03:00'), closesAt: new Date('2027-01-16T00:00:00+03:00') };
+    expect(withCampaignDates('{{период}}; {{начало}} – {{окончание}}', period)).toBe(
+      'с 1 декабря 2026 года по 15 января 2027 года; 1 декабря 2026 г. – 15 января 2027 г.',
+    );
   });
 
   it('is refused when broken, so the test above is not vacuous', () => {

@@ -16,7 +16,7 @@ export const selections: Record<string, string> = {
   Sphere: 'id code name position',
   Authority: 'id name createdAt responsesCount measuresCount region { id name } sphere { id name }',
   MeasureType: 'id code name help position group { id name }',
-  Campaign: 'id code title year state windowState opensAt closesAt',
+  Campaign: 'id code title year state windowState opensAt closesAt plannedOpensAt plannedClosesAt',
   Plan: 'id code title yearFrom yearTo approvedBy',
   PlanIndicator: 'id number name unit baseYear baseValue plan { id title } targets { id year targetMin targetMax isRange actual status }',
   PlanActivity:

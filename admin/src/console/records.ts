@@ -44,6 +44,9 @@ export interface CampaignRecord {
   windowState: string;
   opensAt: string;
   closesAt: string;
+  /** The official period; «Открыть/Закрыть сейчас» move only opensAt/closesAt. */
+  plannedOpensAt?: string;
+  plannedClosesAt?: string;
 }
 
 export interface PlanIndicatorRecord {

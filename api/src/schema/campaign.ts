@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { type Context, signedIn } from '../context.ts';
 import { type AuditedBy, campaignDefinition, extendWindowForRegion, setCampaignWindow, type WindowChange } from '../services/campaigns.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { windowState } from '../survey/window.ts';
+import { plannedPeriod, windowState, withCampaignDates } from '../survey/window.ts';
 import { NotFoundError, ValidationError } from '../services/errors.ts';
 import { addListQueries, narrowedBy } from './lists.ts';
 
@@ -39,18 +39,31 @@ builder.prismaObject('Campaign', {
     title: t.exposeString('title'),
     year: t.exposeInt('year'),
     state: t.expose('state', { type: CampaignState }),
-    opensAt: t.expose('opensAt', { type: 'DateTime' }),
-    closesAt: t.expose('closesAt', { type: 'DateTime' }),
+    opensAt: t.expose('opensAt', { type: 'DateTime', description: 'The window in force: when answers are accepted from.' }),
+    closesAt: t.expose('closesAt', { type: 'DateTime', description: 'The window in force: when answers stop being accepted (exclusive).' }),
+    plannedOpensAt: t.field({
+      type: 'DateTime',
+      description: 'The official (planned) period, which texts name; «open now» and «close now» do not change it.',
+      resolve: (campaign) => plannedPeriod(campaign).opensAt,
+    }),
+    plannedClosesAt: t.field({ type: 'DateTime', resolve: (campaign) => plannedPeriod(campaign).closesAt }),
     windowState: t.field({ type: WindowState, resolve: (campaign) => windowState(campaign, new Date()) }),
     intro: t.string({
       nullable: true,
+      description: 'The introduction, with the dates of the planned period filled in ({{период}} and the like).',
       select: { definition: true, definitionSha256: true },
-      resolve: (campaign) => campaignDefinition(campaign).intro ?? null,
+      resolve: (campaign) => {
+        const intro = campaignDefinition(campaign).intro;
+        return intro ? withCampaignDates(intro, plannedPeriod(campaign)) : null;
+      },
     }),
     submit: t.field({
       type: SubmitLabels,
       select: { definition: true, definitionSha256: true },
-      resolve: (campaign) => campaignDefinition(campaign).submit,
+      resolve: (campaign) => {
+        const submit = campaignDefinition(campaign).submit;
+        return { ...submit, thanks: withCampaignDates(submit.thanks, plannedPeriod(campaign)) };
+      },
     }),
     sections: t.relation('sections', { query: { orderBy: { position: 'asc' } } }),
   }),

@@ -2,7 +2,7 @@
 import { type Db, type Tx, urgently } from '../db/client.ts';
 import { type Campaign, Prisma } from '../generated/prisma/client.ts';
 import { parseDefinition, type SurveyDefinition } from '../survey/definition.ts';
-import { type CampaignWindow, moscowTimeText, windowState } from '../survey/window.ts';
+import { type CampaignWindow, moscowTimeText, type PlannedPeriod, plannedPeriod, windowState } from '../survey/window.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { fieldError, NotFoundError, ValidationError, WindowClosedError } from './errors.ts';
 
@@ -163,7 +163,13 @@ export interface AuditedBy {
   reason?: string | null;
 }
 
-const windowOf = (campaign: Campaign) => ({ opensAt: campaign.opensAt, closesAt: campaign.closesAt, state: campaign.state });
+const windowOf = (campaign: Campaign) => ({
+  opensAt: campaign.opensAt,
+  closesAt: campaign.closesAt,
+  state: campaign.state,
+  plannedOpensAt: plannedPeriod(campaign).opensAt,
+  plannedClosesAt: plannedPeriod(campaign).closesAt,
+});
 
 /** How long a window change waits for the saves in flight before it gives up (they take milliseconds). */
 const WINDOW_CHANGE_TIMEOUT_MS = 10_000;
@@ -182,13 +188,18 @@ export async function setCampaignWindow(prisma: Db, campaignCode: string, change
         const now = await lockWindowsForChange(tx);
         const current = await lockCampaignForUpdate(tx, campaignCode);
         if (!current) throw campaignNotFound(campaignCode);
-        const closesAt = change.closesAt === 'now' ? now : (change.closesAt ?? current.closesAt);
-        let opensAt = change.opensAt === 'now' ? now : (change.opensAt ?? current.opensAt);
-        if (change.closesAt === 'now' && change.opensAt === undefined && opensAt >= closesAt) opensAt = new Date(closesAt.getTime() - 1000);
+        const { opensAt, closesAt, planned } = nextWindow(current, change, now);
         if (closesAt <= opensAt) {
-          throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', 'Дата закрытия должна быть позже даты открытия.')]);
+          const message =
+            change.opensAt === 'now' && change.closesAt === undefined
+              ? `Плановый срок опроса закончился ${moscowTimeText(planned.closesAt)} (мск): укажите новую дату закрытия.`
+              : 'Дата закрытия должна быть позже даты открытия.';
+          throw new ValidationError([fieldError('closesAt', 'OUT_OF_RANGE', message)]);
         }
-        const updated = await tx.campaign.update({ where: { id: current.id }, data: { opensAt, closesAt, state: change.state ?? current.state } });
+        const updated = await tx.campaign.update({
+          where: { id: current.id },
+          data: { opensAt, closesAt, plannedOpensAt: planned.opensAt, plannedClosesAt: planned.closesAt, state: change.state ?? current.state },
+        });
         if (audited) {
           await recordAudit(tx, audited.actor, {
             action: audited.action,
@@ -204,6 +215,31 @@ export async function setCampaignWindow(prisma: Db, campaignCode: string, change
       { timeout: WINDOW_CHANGE_TIMEOUT_MS },
     ),
   );
+}
+
+/**
+ * The window in force and the planned period after a change (issue 13, item 3). Dates given move
+ * both; «now» is an event that moves only the window: closing now keeps the planned period (texts
+ * still say when the survey was meant to run), and opening now without a closing date reopens until
+ * the planned end (an error when that has passed). Opening now with a closing date while the planned
+ * period is over starts a new period: now to that date.
+ */
+export function nextWindow(current: Campaign, change: WindowChange, now: Date): { opensAt: Date; closesAt: Date; planned: PlannedPeriod } {
+  const planned = plannedPeriod(current);
+  const given = (value: Date | 'now' | undefined): Date | undefined => (value instanceof Date ? value : undefined);
+  let closesAt = change.closesAt === 'now' ? now : (change.closesAt ?? current.closesAt);
+  let opensAt = change.opensAt === 'now' ? now : (change.opensAt ?? current.opensAt);
+  if (change.closesAt === 'now' && change.opensAt === undefined && opensAt >= closesAt) opensAt = new Date(closesAt.getTime() - 1000);
+  // Reopening after a close: until the planned end, unless a date is given.
+  if (change.opensAt === 'now' && change.closesAt === undefined && current.closesAt <= now) closesAt = planned.closesAt;
+  const next: PlannedPeriod = {
+    opensAt: given(change.opensAt) ?? planned.opensAt,
+    closesAt: given(change.closesAt) ?? planned.closesAt,
+  };
+  // A new round: opened now with a new closing date after the planned period ended.
+  if (change.opensAt === 'now' && change.closesAt instanceof Date && planned.closesAt <= now) next.opensAt = now;
+  if (next.closesAt <= next.opensAt) next.opensAt = opensAt;
+  return { opensAt, closesAt, planned: next };
 }
 
 /** Lets one region's respondents answer until `closesAt` although the campaign's window has closed. */

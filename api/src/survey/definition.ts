@@ -2,12 +2,17 @@
 // Documented in prisma/surveys/README.md; validated here so a bad file is refused with the path
 // of each problem before anything is stored.
 import { z } from 'zod';
+import { DATE_PLACEHOLDERS, unknownPlaceholders } from './window.ts';
 
 const code = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'codes are lower-case latin letters, digits and _, starting with a letter')
   .max(64);
 const text = z.string().trim().min(1);
+/** A text that may name the campaign's dates by placeholder (`{{период}}`, `{{начало}}`, `{{окончание}}`), never another. */
+const datedText = text.refine((value) => unknownPlaceholders(value).length === 0, {
+  message: `Неизвестная подстановка: допустимы ${DATE_PLACEHOLDERS.join(', ')}.`,
+});
 
 export const optionSchema = z.strictObject({
   code,
@@ -185,12 +190,12 @@ export const definitionSchema = z
     title: text,
     year: z.int().min(2000).max(2100),
     window: z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime }),
-    intro: text.optional(),
+    intro: datedText.optional(),
     submit: z
       .strictObject({
         confirmLabel: text,
         buttonLabel: text,
-        thanks: text,
+        thanks: datedText,
       })
       .default({
         confirmLabel: 'Завершить заполнение анкеты?',

@@ -52,3 +52,41 @@ export function windowRange(opensAt: Date, closesAt: Date): string {
 export function windowText(opensAt: Date, closesAt: Date): string {
   return `Срок проведения опроса ${windowRange(opensAt, closesAt)}`;
 }
+
+/**
+ * A campaign's official (planned) period, as texts name it: set by the definition's window and by
+ * moving the dates; opening or closing "now" moves only the window in force (issue 13, item 3).
+ */
+export interface PlannedPeriod {
+  opensAt: Date;
+  closesAt: Date;
+}
+
+/** The planned period of a campaign row: its own, or the window when none was kept apart. */
+export function plannedPeriod(campaign: {
+  opensAt: Date;
+  closesAt: Date;
+  plannedOpensAt?: Date | null;
+  plannedClosesAt?: Date | null;
+}): PlannedPeriod {
+  return { opensAt: campaign.plannedOpensAt ?? campaign.opensAt, closesAt: campaign.plannedClosesAt ?? campaign.closesAt };
+}
+
+/**
+ * The placeholders a definition's texts (`intro`, `submit.thanks`) may hold instead of dates, filled
+ * from the campaign: `{{период}}` «с 30 августа по 18 сентября 2023 года», `{{начало}}` «30 августа
+ * 2023 г.», `{{окончание}}` «18 сентября 2023 г.» (the last day; closesAt is exclusive).
+ */
+export const DATE_PLACEHOLDERS = ['{{период}}', '{{начало}}', '{{окончание}}'] as const;
+
+export function withCampaignDates(text: string, period: PlannedPeriod): string {
+  return text
+    .replaceAll('{{период}}', windowRange(period.opensAt, period.closesAt))
+    .replaceAll('{{начало}}', moscowDayText(period.opensAt))
+    .replaceAll('{{окончание}}', moscowDayText(new Date(period.closesAt.getTime() - 1)));
+}
+
+/** The placeholders in a text that are not among DATE_PLACEHOLDERS (a definition naming one is refused). */
+export function unknownPlaceholders(text: string): string[] {
+  return [...text.matchAll(/\{\{[^{}]*\}\}/g)].map((match) => match[0]).filter((found) => !(DATE_PLACEHOLDERS as readonly string[]).includes(found));
+}

@@ -9,6 +9,8 @@ export const auditKeyLabels: Record<string, string> = {
   // Campaign windows
   opensAt: 'открытие',
   closesAt: 'закрытие',
+  plannedOpensAt: 'плановое начало',
+  plannedClosesAt: 'плановое окончание',
   state: 'состояние',
   windowState: 'приём',
   regionCode: 'регион',

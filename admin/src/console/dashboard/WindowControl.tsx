@@ -43,18 +43,21 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
   }
 
   const region = dashboard.regions.find((candidate) => candidate.code === regionCode);
-  // Opening with a closing date already past would close again at once: ask for a new one.
-  const closingPassed = new Date(dashboard.closesAt).getTime() <= Date.now();
+  // Opening after a close reopens until the planned end (the server keeps it); only once that has
+  // passed is a new closing date needed.
+  const plannedEnd = campaign.plannedClosesAt ?? dashboard.closesAt;
+  const closingPassed = new Date(plannedEnd).getTime() <= Date.now();
+  const closedEarly = new Date(dashboard.closesAt).getTime() < new Date(plannedEnd).getTime();
 
   function consequence(): ReactNode {
     switch (action) {
       case 'open':
-        if (closingPassed && !closesOn) return `Прежняя дата закрытия (${formatMoscow(dashboard.closesAt)}) уже прошла: укажите новую дату закрытия.`;
+        if (closingPassed && !closesOn) return `Плановый срок опроса закончился (${formatMoscow(plannedEnd)}): укажите новую дату закрытия.`;
         return closesOn
           ? `Приём ответов будет открыт немедленно и продлится до ${formatMoscow(moscowDayEnd(closesOn))}. Респонденты смогут регистрироваться, сохранять и отправлять анкеты.`
-          : `Приём ответов будет открыт немедленно; дата закрытия останется прежней (${formatMoscow(dashboard.closesAt)}). Респонденты смогут регистрироваться, сохранять и отправлять анкеты.`;
+          : `Приём ответов будет открыт немедленно и продлится до планового окончания (${formatMoscow(plannedEnd)}). Респонденты смогут регистрироваться, сохранять и отправлять анкеты.`;
       case 'close':
-        return 'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты.';
+        return 'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты. Плановые сроки опроса в анкете и текстах не изменятся.';
       case 'move':
         return opensOn && closesOn
           ? `Приём ответов будет идти с ${formatMoscow(moscowDayStart(opensOn))} по ${formatMoscow(moscowDayEnd(closesOn))}. Вне этих сроков респонденты не смогут регистрироваться, сохранять и отправлять анкеты.`
@@ -115,6 +118,12 @@ export function WindowControl({ campaign, dashboard, onChanged }: Props) {
           Сейчас: <strong>{windowStateLabels[state] ?? state}</strong>. Сроки: с {formatMoscow(dashboard.opensAt)} по{' '}
           {formatMoscow(dashboard.closesAt)}.
         </Typography>
+        {(closedEarly || (campaign.plannedOpensAt && campaign.plannedOpensAt !== dashboard.opensAt)) && campaign.plannedOpensAt && (
+          <Typography data-testid="window-planned">
+            Плановый срок опроса: с {formatMoscow(campaign.plannedOpensAt)} по {formatMoscow(plannedEnd)}
+            {closedEarly ? ' (приём закрыт досрочно)' : ''}.
+          </Typography>
+        )}
         {dashboard.extensions.length > 0 && (
           <Box data-testid="window-extensions">
             <Typography>Продлено для регионов:</Typography>

@@ -32,7 +32,9 @@ export function Header({ campaign, email }: { campaign?: Campaign | null; email?
         <h1 class="title">{campaign ? campaign.title : 'Анкета мониторинга'}</h1>
         {campaign && (
           <div class="header-info">
-            <p class="period">Срок проведения опроса {formatWindow(campaign.opensAt, campaign.closesAt)}</p>
+            <p class="period">
+              Срок проведения опроса {formatWindow(campaign.plannedOpensAt ?? campaign.opensAt, campaign.plannedClosesAt ?? campaign.closesAt)}
+            </p>
             {email && (
               <div class="account">
                 <span>

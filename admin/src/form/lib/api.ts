@@ -62,7 +62,7 @@ const RESPONSE = `version status submittedAt returnedForRework { reason at } com
 
 export const LOAD = `query FormLoad($code: String!) {
   viewer { email }
-  campaign(code: $code) { code title intro opensAt closesAt windowState submit { confirmLabel buttonLabel thanks }
+  campaign(code: $code) { code title intro opensAt closesAt plannedOpensAt plannedClosesAt windowState submit { confirmLabel buttonLabel thanks }
     sections { code title description unlockAfter questions { code type number label help lead required settings options { code label help } } } }
   myResponse(campaignCode: $code) { ${RESPONSE} }
   allRegions(perPage: 100, sortField: "name", sortOrder: ASC) { code name }

@@ -83,6 +83,9 @@ export interface Campaign {
   closesAt: string;
   windowState: 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
   submit: { confirmLabel: string; buttonLabel: string; thanks: string };
+  /** The official period the header names; opening or closing early moves only opensAt/closesAt. */
+  plannedOpensAt?: string;
+  plannedClosesAt?: string;
   sections: Section[];
 }
 
