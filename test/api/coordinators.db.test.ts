@@ -108,7 +108,7 @@ describe('every console operation is refused to anyone else', () => {
     ],
     ['taskContactsDue', `query { taskContactsDue { email } }`, {}],
     ['addOwnerContact', `mutation { addOwnerContact(input: { ownerId: "1", email: "minzdrav@kbr.example" }) { __typename } }`, {}],
-    ['removeOwnerContact', `mutation { removeOwnerContact(id: "1") { __typename } }`, {}],
+    ['removeOwnerContact', `mutation { removeOwnerContact(input: { id: "1" }) { __typename } }`, {}],
     ['matchTaskOwner', `mutation { matchTaskOwner(input: { ownerId: "1", authorityId: null }) { __typename } }`, {}],
     ['taskReminderPreview', `query { taskReminderPreview(input: {}) { __typename } }`, {}],
     ['sendTaskReminders', `mutation { sendTaskReminders(input: {}) { __typename } }`, {}],

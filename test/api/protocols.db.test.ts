@@ -348,5 +348,14 @@ describe('owners and contacts', () => {
     expect(contact.occurrences[0]).toMatchObject({ dueOn: '2017-06-15', itemNumber: '2.2', overdue: true });
     expect(contact.overdueCount).toBeGreaterThan(200);
     expect(await t.db.prisma.auditLog.count({ where: { action: 'taskOwner.contact.add' } })).toBe(1);
+
+    const remove = `mutation($input: RemoveOwnerContactInput!) { removeOwnerContact(input: $input) {
+      __typename ... on MutationRemoveOwnerContactSuccess { data { id email } } ... on NotFoundError { message } } }`;
+    const removed = await t.gql(remove, { input: { id: added.data.addOwnerContact.data.id } }, { cookie });
+    expect(removed.data.removeOwnerContact.data).toEqual({ id: added.data.addOwnerContact.data.id, email: 'mintrud@kbr.ru' });
+    expect(await t.db.prisma.auditLog.count({ where: { action: 'taskOwner.contact.remove' } })).toBe(1);
+    const twice = await t.gql(remove, { input: { id: added.data.addOwnerContact.data.id } }, { cookie });
+    expect(twice.data.removeOwnerContact).toEqual({ __typename: 'NotFoundError', message: 'Контакт не найден: обновите страницу.' });
+    expect((await t.gql('{ taskContactsDue { email } }', {}, { cookie })).data.taskContactsDue).toEqual([]);
   });
 });

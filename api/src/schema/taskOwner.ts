@@ -181,15 +181,19 @@ const RemovedOwnerContact = builder.objectRef<{ id: number; email: string }>('Re
   fields: (t) => ({ id: t.exposeID('id'), email: t.exposeString('email') }),
 });
 
+const RemoveOwnerContactInput = builder.inputType('RemoveOwnerContactInput', {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
 builder.mutationField('removeOwnerContact', (t) =>
   t.field({
     type: RemovedOwnerContact,
     description: 'Removes a recorded contact (audited).',
     authScopes: { coordinator: true },
     errors: { types: [NotFoundError] },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => {
-      const removed = await removeOwnerContact(context.prisma, signedIn(context), numberOr(args.id));
+    args: { input: t.arg({ type: RemoveOwnerContactInput, required: true }) },
+    resolve: async (_root, { input }, context) => {
+      const removed = await removeOwnerContact(context.prisma, signedIn(context), numberOr(input.id));
       return { id: removed.id, email: removed.email };
     },
   }),
