@@ -111,6 +111,26 @@ describe('reminders', () => {
     expect(listed.body.data._allOutboxMailsMeta.count).toBe(2);
   });
 
+  it('says which campaign each mail is about and filters by it (issue 13, item 4)', async () => {
+    const [of2021, of2023] = await Promise.all(['nok-2021', 'nok-2023'].map((code) => t.db.prisma.campaign.findUniqueOrThrow({ where: { code } })));
+    const mails = async (campaignId: number) =>
+      (
+        await gql(
+          `query($filter: OutboxMailFilter) { allOutboxMails(filter: $filter, sortField: "to") { to campaignId } _allOutboxMailsMeta(filter: $filter) { count } }`,
+          {
+            filter: { template: 'reminder', campaignId: String(campaignId) },
+          },
+        )
+      ).body.data;
+    const listed = await mails(of2021!.id);
+    expect(listed.allOutboxMails).toEqual([
+      { to: 'a-idle@example.org', campaignId: String(of2021!.id) },
+      { to: 'b-idle@example.org', campaignId: String(of2021!.id) },
+    ]);
+    expect(listed._allOutboxMailsMeta.count).toBe(2);
+    expect(await mails(of2023!.id)).toEqual({ allOutboxMails: [], _allOutboxMailsMeta: { count: 0 } });
+  });
+
   it('refuses to send when nobody is in the audience, or when the window is closed, writing nothing', async () => {
     await t.db.prisma.response.updateMany({ data: { completion: 100 } });
     const nobody = await gql(SEND, { input: { campaignCode: 'nok-2021', audience: 'IN_PROGRESS_BELOW_100' } });

@@ -1,7 +1,7 @@
 // One coherent console (issue 13, items 4 and 5), in real Chromium against a listening server: the
 // campaign is chosen once in the app bar and kept across Главная, Респонденты, Анкеты, Аналитика and
 // a reload; each list shows that campaign's people and questionnaires only (not a 2021 official as
-// «Не приступил 0 %» of 2023); the questionnaire card shows the measures in their section, numbered
+// «Не приступил 0 %» of 2023), the mails list starts filtered by it and names each mail's campaign; the questionnaire card shows the measures in their section, numbered
 // from 1; the audit log speaks Russian (no stored keys or codes) and names a plan target by its
 // indicator's printed number. Screens go to test-results/screens/console-campaign-NN-*.png; axe
 // checks each one.
@@ -41,6 +41,19 @@ async function seed(site: LiveSite) {
   await link(moscow.user.id, 'nok-2021');
   const kbr = await respondentWith(site, 'kbr-2023@example.org', 'nok-2023', [['authority', { authority_name: 'Минтруд КБР' }]]);
   await link(kbr.user.id, 'nok-2023');
+  // Their personal-link mails, as registration queues them.
+  for (const [email, code] of [
+    ['altai-2021@example.org', 'nok-2021'],
+    ['kbr-2023@example.org', 'nok-2023'],
+  ] as const) {
+    const [user, campaign] = await Promise.all([
+      prisma.user.findUniqueOrThrow({ where: { email } }),
+      prisma.campaign.findUniqueOrThrow({ where: { code } }),
+    ]);
+    await prisma.outboxMail.create({
+      data: { template: 'login-link', to: email, data: { userId: user.id, campaignId: campaign.id }, status: 'SENT', sentAt: new Date() },
+    });
+  }
   const day = 86_400_000;
   await setCampaignWindow(prisma, 'nok-2023', { opensAt: new Date(Date.now() - 20 * day), closesAt: new Date(Date.now() - day) });
   const coordinator = await prisma.user.findUniqueOrThrow({ where: { email: COORDINATOR.email } });
@@ -121,14 +134,25 @@ describe('one campaign across the console', () => {
     await heading(/Аналитика/).waitFor();
     expect(await t.page.getByRole('combobox', { name: 'Опрос' }).count()).toBe(1);
     expect(await chosen().textContent()).toContain('2021');
-    await t.page.getByRole('menuitem', { name: 'Напоминания' }).click();
+    await t.page.getByRole('menuitem', { name: 'Напоминания', exact: true }).click();
     await heading(/Напоминани/).waitFor();
     expect(await t.page.getByRole('combobox', { name: 'Опрос' }).count()).toBe(1);
     expect(await chosen().textContent()).toContain('2021');
   });
 
+  it('lists the mails of the chosen campaign, each with its campaign', async () => {
+    await t.page.getByRole('menuitem', { name: 'Письма' }).click();
+    await heading('Отправленные письма').waitFor();
+    // 2021's: the link mail and the returned questionnaire's mail; not 2023's.
+    await expect.poll(async () => (await emails()).sort()).toEqual(['altai-2021@example.org', 'moscow-2021@example.org']);
+    for (const text of await rows().allTextContents()) expect(text).toContain('2021');
+    expect(await t.page.getByRole('combobox', { name: 'Письма опроса' }).textContent()).toContain('2021');
+    await t.check('05-mails-2021');
+  });
+
   it('writes the audit log in Russian: field names, statuses, decimals, the indicator as printed', async () => {
     await t.page.getByRole('menuitem', { name: 'Журнал действий' }).click();
+    await heading('Журнал действий').waitFor();
     const reopened = rows().filter({ hasText: 'Анкета возвращена на доработку' });
     await reopened.waitFor();
     expect(await reopened.textContent()).toContain('статус: Отправлена → Заполняется');
@@ -138,7 +162,7 @@ describe('one campaign across the console', () => {
     const text = (await t.page.locator('main').textContent()) ?? '';
     for (const raw of ['actual:', 'status:', 'SUBMITTED', 'DRAFT', 'Не опубликован', 'Целевой показатель', 'version'])
       expect(text).not.toContain(raw);
-    await t.check('05-audit-log');
+    await t.check('06-audit-log');
     await actual.click();
     await t.page.waitForURL(/AuditLog\/.+\/show/);
     await t.page.getByText('показатель №: 1').first().waitFor();
@@ -146,7 +170,7 @@ describe('one campaign across the console', () => {
     expect(show).toContain('показатель №: 1');
     expect(show).toContain('факт: 47,5');
     expect(show).not.toMatch(/"actual"|indicator/);
-    await t.check('06-audit-entry');
+    await t.check('07-audit-entry');
     expect(t.problems).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export const selections: Record<string, string> = {
   Respondent:
     'id email createdAt disabledAt lastActivity(campaignCode: $campaignCode) status(campaignCode: $campaignCode) progress(campaignCode: $campaignCode)',
   ResponseRecord: 'id campaignCode respondentId respondentEmail regionId regionName status completion submittedAt updatedAt version',
-  OutboxMail: 'id to template subject status attempts sentAt lastError createdAt',
+  OutboxMail: 'id to template subject status attempts sentAt lastError createdAt campaignId',
   Measure:
     'id position questionCode title description result year updatedAt responseId campaignCode respondentEmail responseStatus type { id name group { id name } } region { id name } authority { id name }',
   PortalToken:

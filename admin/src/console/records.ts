@@ -164,6 +164,8 @@ export interface OutboxMailRecord {
   sentAt: string | null;
   lastError: string | null;
   createdAt: string;
+  /** The campaign the mail is about, if any. */
+  campaignId: string | null;
 }
 
 export interface MeasureRecord {

@@ -86,6 +86,14 @@ builder.prismaObject('OutboxMail', {
     lastError: t.exposeString('lastError', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
+    campaignId: t.id({
+      nullable: true,
+      description: 'The campaign the mail is about (a personal link, a reminder, a returned questionnaire); none for other mails.',
+      resolve: (mail) => {
+        const campaignId = (mail.data as { campaignId?: unknown } | null)?.campaignId;
+        return typeof campaignId === 'number' ? campaignId : null;
+      },
+    }),
   }),
 });
 
@@ -94,6 +102,7 @@ const OutboxMailFilter = builder.inputType('OutboxMailFilter', {
     q: t.string({ description: 'Part of the address.' }),
     template: t.string(),
     status: t.field({ type: MailStatus }),
+    campaignId: t.id({ description: 'Only the mails about this campaign.' }),
     ids: t.idList(),
   }),
 });
@@ -115,6 +124,7 @@ addListQueries({
     ...(contains(filter?.q) ? { to: contains(filter?.q) } : {}),
     ...(filter?.template ? { template: filter.template } : {}),
     ...(filter?.status ? { status: filter.status } : {}),
+    ...(filter?.campaignId ? { data: { path: ['campaignId'], equals: Number(filter.campaignId) } } : {}),
     ...(filter?.ids ? { id: { in: filter.ids.map(String) } } : {}),
   }),
 });

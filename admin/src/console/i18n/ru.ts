@@ -64,6 +64,7 @@ export const ru = {
         createdAt: 'Создано',
         sentAt: 'Отправлено',
         lastError: 'Последняя ошибка',
+        campaignId: 'Опрос',
         q: 'Поиск по адресу',
       },
     },
