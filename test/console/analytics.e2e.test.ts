@@ -121,7 +121,7 @@ describe('analytics in the console', () => {
     expect(await text(row(/^Меры реализуются в рамках действующей/))).toContain('2 (66,7 %)');
     expect(await text(row(/изменения внесены$/))).toContain('1 (33,3 %)');
     expect(await text(row(/изменения готовятся$/))).toContain('0 (0 %)');
-    expect(await text(row(/^Ответили$/))).toContain('3');
+    expect(await text(row(/^Ответили \(n\)$/))).toContain('3');
     // The chart beside the table summarises the same shares for screen readers.
     const chart = t.page.getByRole('img', { name: /^2\. Реализация мер.*доля ответивших/ });
     expect(await chart.getAttribute('aria-label')).toContain('66,7');

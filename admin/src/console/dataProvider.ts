@@ -15,6 +15,7 @@ import { type DataProvider, HttpError } from 'react-admin';
 import { buildQuery } from './buildQuery.ts';
 import {
   type AuthorityChange,
+  type AnalyticsPublication,
   type CampaignAnalytics,
   type CampaignDashboard,
   type CampaignWindow,
@@ -160,6 +161,25 @@ const consoleMethods = {
   async campaignAnalytics(campaignCode: string): Promise<{ data: CampaignAnalytics | null }> {
     const { campaignAnalytics } = await request<{ campaignAnalytics: CampaignAnalytics | null }>(documents.campaignAnalytics, { campaignCode });
     return { data: campaignAnalytics };
+  },
+  async publishedAnalytics(campaignCode: string, version?: number): Promise<{ data: AnalyticsPublication | null }> {
+    const { publishedAnalytics } = await request<{ publishedAnalytics: (Omit<AnalyticsPublication, 'analytics'> & { figures: unknown }) | null }>(
+      documents.publishedAnalytics,
+      { campaignCode, version: version ?? null },
+    );
+    if (!publishedAnalytics) return { data: null };
+    // The snapshot as stored (one JSON document): its share methods are the API enum's values in lower case.
+    const analytics = JSON.parse(JSON.stringify(publishedAnalytics.figures), (key, value) =>
+      key === 'method' && typeof value === 'string' ? value.toUpperCase() : value,
+    ) as AnalyticsPublication['analytics'];
+    const { figures: _, ...publication } = publishedAnalytics;
+    return { data: { ...publication, analytics } };
+  },
+  publishCampaignAnalytics(campaignCode: string): Promise<Outcome<{ version: number; publishedAt: string }>> {
+    return step(documents.publishCampaignAnalytics, { campaignCode }, 'Не удалось опубликовать аналитику.');
+  },
+  setCampaignExpectedRegions(campaignCode: string, regionCodes: string[]): Promise<Outcome<{ regionCodes: string[] }>> {
+    return step(documents.setCampaignExpectedRegions, { input: { campaignCode, regionCodes } }, 'Список регионов не сохранён.');
   },
 
   async measureTypeGroups(): Promise<{ data: TaxonomyGroup[] }> {

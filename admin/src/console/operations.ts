@@ -113,39 +113,73 @@ export interface RegionExtension {
 // ---------------------------------------------------------------------------------------------------
 // Analytics (submitted questionnaires only)
 
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
 export interface OptionShare {
   code: string;
   label: string;
-  count: number;
-  share: number;
+  /** null where a publication suppressed it. */
+  count: number | null;
+  share: number | null;
+  shareOfRespondents: number | null;
+  shareOfMentions: number | null;
+  regions: RegionRef[];
+  suppressed: boolean;
 }
 
 export interface NumberStats {
   count: number;
+  sum: number;
   mean: number;
   min: number;
   max: number;
   median: number;
+  minRegions: RegionRef[];
+  maxRegions: RegionRef[];
 }
 
-export interface YearFigures {
-  year: number;
-  answered: number;
+export type ShareMethod = 'RESPONDENTS' | 'MENTIONS';
+
+/** One column of figures: a question, a year, the years pooled, a group's field. */
+export interface AnalyticsColumn {
+  answered: number | null;
+  respondents: number | null;
+  notApplicable: number;
+  mentions: number | null;
+  method: ShareMethod | null;
   options: OptionShare[] | null;
   numbers: NumberStats | null;
+  texts: { text: string; region: RegionRef | null }[] | null;
+  textsTotal: number;
+  suppressed: boolean;
 }
 
-export interface QuestionFigures {
+export interface YearFigures extends AnalyticsColumn {
+  year: number;
+}
+
+export interface FieldFigures extends AnalyticsColumn {
+  code: string;
+  label: string;
+  type: string;
+  caption: string | null;
+}
+
+export interface QuestionFigures extends AnalyticsColumn {
   code: string;
   sectionCode: string;
   number: string | null;
   label: string;
   type: string;
   cellType: string | null;
-  answered: number;
-  options: OptionShare[] | null;
-  numbers: NumberStats | null;
+  caption: string | null;
   years: YearFigures[] | null;
+  pooled: AnalyticsColumn | null;
+  items: number | null;
+  fields: FieldFigures[] | null;
 }
 
 export interface RatioYear {
@@ -163,21 +197,53 @@ export interface RatioFigures {
   code: string;
   label: string;
   unit: string | null;
-  years: RatioYear[];
+  numerator: string;
+  denominator: string;
+  years: (RatioYear & { minRegions: RegionRef[]; maxRegions: RegionRef[]; suppressed: boolean })[];
 }
 
 export interface CampaignAnalytics {
   campaignCode: string;
   title: string;
+  year: number;
   respondentsCount: number;
   sections: { code: string; title: string }[];
   questions: QuestionFigures[];
   ratios: RatioFigures[];
+  expectedRegionsCount: number;
+  expectedRegionsSet: boolean;
+  expectedRegionCodes: string[];
+  participatingRegionsCount: number;
   nonParticipatingRegions: { id: string; code: string; name: string }[];
+  /** Set in a publication (disclosure control applied); null in the live figures. */
+  threshold: number | null;
 }
 
-const OPTION = 'code label count share';
-const NUMBERS = 'count mean min max median';
+export interface AnalyticsPublication {
+  campaignCode: string;
+  version: number;
+  publishedAt: string;
+  threshold: number;
+  respondentsCount: number;
+  analytics: CampaignAnalytics;
+  versions: { version: number; publishedAt: string; respondentsCount: number }[];
+}
+
+const REGION = 'code name';
+const OPTION = `code label count share shareOfRespondents shareOfMentions suppressed regions { ${REGION} }`;
+const NUMBERS = `count sum mean min max median minRegions { ${REGION} } maxRegions { ${REGION} }`;
+const COLUMN = `answered respondents notApplicable mentions method options { ${OPTION} } numbers { ${NUMBERS} } texts { text region { ${REGION} } } textsTotal suppressed`;
+const ANALYTICS = `campaignCode title year respondentsCount threshold
+      sections { code title }
+      questions {
+        code sectionCode number label type cellType caption items ${COLUMN}
+        years { year ${COLUMN} }
+        pooled { ${COLUMN} }
+        fields { code label type caption ${COLUMN} }
+      }
+      ratios { code label unit numerator denominator years { year count skipped mean min max median aggregate suppressed minRegions { ${REGION} } maxRegions { ${REGION} } } }
+      expectedRegionsCount expectedRegionsSet expectedRegionCodes participatingRegionsCount
+      nonParticipatingRegions { id code name }`;
 
 // ---------------------------------------------------------------------------------------------------
 // Measures: the type taxonomy (for the filters) and the summary by group, type and region
@@ -349,18 +415,18 @@ export const documents = {
   extendRegionWindow: mutation('ConsoleExtendWindow', 'extendRegionWindow', 'ExtendRegionWindowInput', 'data { closesAt regionId }', true),
 
   campaignAnalytics: `query ConsoleAnalytics($campaignCode: String!) {
-    campaignAnalytics(campaignCode: $campaignCode) {
-      campaignCode title respondentsCount
-      sections { code title }
-      questions {
-        code sectionCode number label type cellType answered
-        options { ${OPTION} } numbers { ${NUMBERS} }
-        years { year answered options { ${OPTION} } numbers { ${NUMBERS} } }
-      }
-      ratios { code label unit years { year count skipped mean min max median aggregate } }
-      nonParticipatingRegions { id code name }
+    campaignAnalytics(campaignCode: $campaignCode) { ${ANALYTICS} }
+  }`,
+  publishedAnalytics: `query ConsolePublishedAnalytics($campaignCode: String!, $version: Int) {
+    publishedAnalytics(campaignCode: $campaignCode, version: $version) {
+      campaignCode version publishedAt threshold respondentsCount versions { version publishedAt respondentsCount }
+      figures
     }
   }`,
+  publishCampaignAnalytics: `mutation ConsolePublishAnalytics($campaignCode: String!) {
+    result: publishCampaignAnalytics(campaignCode: $campaignCode) { ${union('MutationPublishCampaignAnalyticsSuccess', 'data { version publishedAt }', true)} }
+  }`,
+  setCampaignExpectedRegions: mutation('ConsoleExpectedRegions', 'setCampaignExpectedRegions', 'ExpectedRegionsInput', 'data { regionCodes }', true),
 
   measureTypeGroups: 'query ConsoleMeasureTaxonomy { groups: measureTypeGroups { id name types { id name } } }',
   measureSummary: `query ConsoleMeasureSummary($campaignCode: String!, $submittedOnly: Boolean) {

@@ -205,6 +205,10 @@ const CampaignAnalyticsType = builder.objectRef<CampaignAnalytics>('CampaignAnal
     ratios: t.field({ type: [RatioFiguresType], resolve: (analytics) => analytics.ratios }),
     expectedRegionsCount: t.exposeInt('expectedRegionsCount', { description: "The campaign's expected regions (all regions when it has no list)." }),
     expectedRegionsSet: t.exposeBoolean('expectedRegionsSet', { description: 'Whether the campaign has its own list of expected regions.' }),
+    expectedRegionCodes: t.stringList({
+      description: "The campaign's own list of expected regions (ISO codes); empty when it has none.",
+      resolve: (analytics) => analytics.expectedRegionCodes ?? [],
+    }),
     participatingRegionsCount: t.exposeInt('participatingRegionsCount', { description: 'Expected regions with a submitted questionnaire.' }),
     nonParticipatingRegions: t.field({
       type: [AnalyticsRegionType],
@@ -235,6 +239,11 @@ const PublicationType = builder.objectRef<Publication>('AnalyticsPublication').i
     threshold: t.exposeInt('threshold'),
     respondentsCount: t.exposeInt('respondentsCount'),
     analytics: t.field({ type: CampaignAnalyticsType, resolve: (publication) => publication.analytics }),
+    figures: t.field({
+      type: 'JSON',
+      description: 'The same figures as `analytics`, as stored: one JSON document (methods in lower case), for clients that want all of it at once.',
+      resolve: (publication) => publication.analytics,
+    }),
     versions: t.field({
       type: [PublicationSummaryType],
       description: "The campaign's publications, newest first (at most 100).",

@@ -30,6 +30,8 @@ export interface CampaignAnalytics {
   expectedRegionsCount: number;
   /** Whether the campaign has its own list of expected regions. */
   expectedRegionsSet: boolean;
+  /** The campaign's own list (ISO codes, official order); empty when it has none. */
+  expectedRegionCodes: string[];
   /** Expected regions with a submitted questionnaire. */
   participatingRegionsCount: number;
   /** Expected regions without a submitted questionnaire, in official order. */
@@ -128,6 +130,7 @@ export async function campaignAnalytics(prisma: Db | Tx, campaignCode: string): 
     ratios: computeRatios(input),
     expectedRegionsCount: expected.length,
     expectedRegionsSet: expectedSet,
+    expectedRegionCodes: expectedSet ? expected.map((region) => region.code) : [],
     participatingRegionsCount: expected.filter((region) => loaded.regionIds.has(region.id)).length,
     nonParticipatingRegions: expected.filter((region) => !loaded.regionIds.has(region.id)),
     threshold: null,

@@ -1,7 +1,10 @@
 /** @jsxImportSource react */
-// Analytics of a campaign over submitted questionnaires (seed 002's tables and figures): per
-// section and question the shares of options (per year), statistics of numbers, the cost ratios
-// the definition names, and the regions that did not take part. Printable.
+// Analytics of a campaign over submitted questionnaires (seed 002's tables and figures). Two views:
+// «Текущие данные» — the live figures, unsuppressed (per section and question the shares of options
+// per year and pooled, n and the method under every table, numbers with totals and the regions at the
+// extremes, group fields, the cost ratios, who did not take part against the campaign's expected
+// regions, which coordinators set here); «Опубликованный отчёт» — a publication as anyone reads it
+// (AnalyticsReport.tsx), where a coordinator publishes a new version. Both printable.
 import {
   Alert,
   Box,
@@ -10,8 +13,10 @@ import {
   CardContent,
   CircularProgress,
   GlobalStyles,
+  Tab,
   Table,
   TableBody,
+  Tabs,
   TableCell,
   TableRow,
   Typography,
@@ -22,8 +27,11 @@ import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
 import { NumbersHead } from '../NumbersHead.tsx';
 import { currentCampaign, useCampaignChoice, useConsoleQuery } from '../hooks.ts';
 import { formatNumber, questionnaires, regionsCount } from './format.ts';
+import { AnalyticsReport } from './AnalyticsReport.tsx';
+import { ExpectedRegions } from './ExpectedRegions.tsx';
 import { QuestionFigures } from './QuestionFigures.tsx';
 import type { CampaignAnalytics, RatioFigures, RatioYear } from '../operations.ts';
+import { useState } from 'react';
 
 // On paper: only the figures, no menus or controls, sections not cut across pages where avoidable.
 // The page's heading is in the app bar, which paper leaves out, so paper gets its own.
@@ -52,7 +60,7 @@ const RATIO_COLUMNS: { key: Exclude<keyof RatioYear, 'year'>; name: string }[] =
   { key: 'aggregate', name: 'Совокупно' },
 ];
 
-function RatioTable({ ratio }: { ratio: RatioFigures }) {
+export function RatioTable({ ratio }: { ratio: RatioFigures }) {
   const unit = ratio.unit ? `, ${ratio.unit}` : '';
   return (
     <Box component="article" aria-labelledby={`ratio-${ratio.code}`} sx={{ display: 'grid', gap: 1 }}>
@@ -127,7 +135,7 @@ function Figures({ analytics }: { analytics: CampaignAnalytics }) {
             {analytics.questions
               .filter((question) => question.sectionCode === section.code)
               .map((question) => (
-                <QuestionFigures key={question.code} question={question} />
+                <QuestionFigures key={question.code} question={question} threshold={analytics.threshold} />
               ))}
           </CardContent>
         </Card>
@@ -136,6 +144,10 @@ function Figures({ analytics }: { analytics: CampaignAnalytics }) {
         <CardContent>
           <Typography variant="h6" component="h2" id="regions-title">
             Не приняли участие: {regionsCount(regions.length)}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="expected-regions">
+            Приняли участие {regionsCount(analytics.participatingRegionsCount)} из {formatNumber(analytics.expectedRegionsCount)}{' '}
+            {analytics.expectedRegionsSet ? 'ожидаемых в этом опросе' : '(ожидаются все регионы: список ожидаемых не задан)'}.
           </Typography>
           {regions.length === 0 ? (
             <Typography>Отправленные анкеты есть от всех регионов.</Typography>
@@ -161,6 +173,7 @@ export function AnalyticsPage() {
     { enabled: Boolean(campaignCode) },
   );
   const error = failure?.message;
+  const [view, setView] = useState<'live' | 'report'>('live');
 
   return (
     <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
@@ -174,7 +187,7 @@ export function AnalyticsPage() {
       {campaigns && campaigns.length > 0 && (
         <Box className="no-print" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
           <CampaignSelect campaigns={campaigns} value={campaignCode} onChange={choose} size="small" sx={{ width: 720, maxWidth: '100%' }} />
-          <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!analytics}>
+          <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} disabled={!analytics && view === 'live'}>
             Печать
           </Button>
         </Box>
@@ -184,9 +197,23 @@ export function AnalyticsPage() {
           {error}
         </Alert>
       )}
-      {analytics === null && <Alert severity="warning">Опрос не найден.</Alert>}
-      {((!campaigns && !loadError) || (campaignCode && analytics === undefined && !error)) && <CircularProgress aria-label="Загрузка" />}
-      {analytics && <Figures analytics={analytics} />}
+      {campaignCode && (
+        <Tabs className="no-print" value={view} onChange={(_event, value: 'live' | 'report') => setView(value)} aria-label="Вид аналитики">
+          <Tab value="live" label="Текущие данные" />
+          <Tab value="report" label="Опубликованный отчёт" />
+        </Tabs>
+      )}
+      {view === 'report' && campaignCode && <AnalyticsReport campaignCode={campaignCode} />}
+      {view === 'live' && analytics === null && <Alert severity="warning">Опрос не найден.</Alert>}
+      {view === 'live' && ((!campaigns && !loadError) || (campaignCode && analytics === undefined && !error)) && (
+        <CircularProgress aria-label="Загрузка" />
+      )}
+      {view === 'live' && analytics && (
+        <>
+          <Figures analytics={analytics} />
+          <ExpectedRegions campaignCode={analytics.campaignCode} />
+        </>
+      )}
     </Box>
   );
 }
