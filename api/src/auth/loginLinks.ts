@@ -1,6 +1,7 @@
 // Personal links. Seed 000 makes the link reusable until the questionnaire is sent, so instead of
 // shortening its life we harden it: a 256-bit token, stored only hashed, bound to one e-mail and one
 // campaign, valid until the campaign closes, revocable, and rotated by every new link issued.
+import { domainToASCII, domainToUnicode } from 'node:url';
 import type { Tx } from '../db/client.ts';
 import { generateSecret, sha256Hex } from './tokens.ts';
 
@@ -72,6 +73,37 @@ export async function revokeLoginLinks(tx: Tx, where: { userId: string; campaign
   return tx.loginLink.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
 }
 
+/**
+ * The one spelling of an address: trimmed, NFC, lower case, the domain in Unicode (so
+ * `иванов@xn--80akhbyknj4f.xn--p1ai` and `иванов@минтруд.рф` are one person).
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  const text = email.trim().normalize('NFC').toLowerCase();
+  const at = text.lastIndexOf('@');
+  if (at < 1) return text;
+  const domain = domainToUnicode(text.slice(at + 1));
+  return domain ? `${text.slice(0, at)}@${domain}` : text;
+}
+
+const LOCAL_PART = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*$/u;
+
+/**
+ * Whether a (normalised) address can receive mail: a dot-atom local part, in any script (RFC 6531:
+ * `иванов@…`), and a domain that is a valid IDN (`минтруд.рф`) with a top-level domain. How such
+ * addresses are sent to: README, «Mail to Cyrillic addresses».
+ */
+export function isEmailAddress(email: string): boolean {
+  const at = email.lastIndexOf('@');
+  if (at < 1 || email.length > 254) return false;
+  const local = email.slice(0, at);
+  if (local.length > 64 || !LOCAL_PART.test(local)) return false;
+  const domain = email.slice(at + 1);
+  const ascii = domainToASCII(domain);
+  if (!ascii || ascii.length > 253 || domain.split('.').some((label) => label.startsWith('-') || label.endsWith('-'))) return false;
+  const labels = ascii.split('.');
+  return (
+    labels.length >= 2 &&
+    labels.every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) &&
+    /^([a-z]{2,}|xn--[a-z0-9-]+)$/.test(labels[labels.length - 1]!)
+  );
 }

@@ -41,15 +41,16 @@ ${body}
 </html>`;
 }
 
-export type FieldErrors = Partial<Record<'email' | 'consent' | 'captcha' | 'form', string>>;
+export type FieldErrors = Partial<Record<'email' | 'campaign' | 'consent' | 'captcha' | 'form', string>>;
 
-const fieldIds = { email: 'email', consent: 'consent', captcha: 'captcha', form: 'main' } as const;
+const fieldIds = { email: 'email', campaign: 'campaign-field', consent: 'consent', captcha: 'captcha-field', form: 'main' } as const;
 
 function errorSummary(errors: FieldErrors): string {
   const entries = Object.entries(errors) as [keyof FieldErrors, string][];
   if (!entries.length) return '';
-  return `<div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-<h2>Не удалось отправить форму</h2>
+  // Focused when the page opens (GOV.UK error summary), every problem at once, each a link to its field.
+  return `<div class="error-summary" role="alert" tabindex="-1" id="error-summary" autofocus>
+<h2>Исправьте ${entries.length === 1 ? 'ошибку' : 'ошибки'}</h2>
 <ul>${entries.map(([field, message]) => `<li><a href="#${fieldIds[field]}">${escapeHtml(message)}</a></li>`).join('')}</ul>
 </div>`;
 }
@@ -59,29 +60,54 @@ function fieldError(id: string, message?: string): string {
 }
 
 export interface CampaignInfo {
+  code: string;
   title: string;
   window: string;
 }
 
-export function registerPage(options: { campaign: CampaignInfo; email?: string; errors?: FieldErrors }): string {
+/** With two windows open, which survey the person registers for (none chosen beforehand). */
+function campaignChoice(campaigns: CampaignInfo[], chosen: string | undefined, error: string | undefined): string {
+  if (campaigns.length < 2) return '';
+  return `<fieldset class="field" id="campaign-field"${error ? ' aria-describedby="campaign-error"' : ''}>
+<legend class="label">Опрос, в котором Вы участвуете <span class="required" aria-hidden="true">*</span></legend>
+${fieldError('campaign', error)}
+${campaigns
+  .map(
+    (campaign) => `<div class="radio">
+<input type="radio" id="campaign-${escapeHtml(campaign.code)}" name="campaign" value="${escapeHtml(campaign.code)}" required${campaign.code === chosen ? ' checked' : ''}>
+<label for="campaign-${escapeHtml(campaign.code)}">${escapeHtml(campaign.title)}<span class="hint">${escapeHtml(campaign.window)}</span></label>
+</div>`,
+  )
+  .join('\n')}
+</fieldset>`;
+}
+
+export function registerPage(options: {
+  campaign: CampaignInfo;
+  campaigns?: CampaignInfo[];
+  chosen?: string;
+  email?: string;
+  errors?: FieldErrors;
+}): string {
   const errors = options.errors ?? {};
+  const several = (options.campaigns?.length ?? 0) > 1;
   const invalid = (field: keyof FieldErrors) => (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '');
   return layout({
     title: 'Регистрация',
     scripts: ['register.js'],
     body: `${errorSummary(errors)}
-<h1>${escapeHtml(options.campaign.title)}</h1>
-<p class="lead">${escapeHtml(options.campaign.window)}.</p>
+${several ? '<h1>Регистрация в мониторинге</h1>\n<p class="lead">Сейчас открыто несколько опросов: выберите свой.</p>' : `<h1>${escapeHtml(options.campaign.title)}</h1>\n<p class="lead">${escapeHtml(options.campaign.window)}.</p>`}
 <p>Уважаемый коллега! Настоящий опрос проводится в целях анализа практики использования результатов независимой оценки качества условий оказания услуг организациями социальной сферы (НОК) и мер, принимаемых по итогам ее проведения, в субъектах Российской Федерации.</p>
 <form method="post" action="/register" novalidate>
 <div class="field">
 <label for="email">Адрес электронной почты <span class="required" aria-hidden="true">*</span></label>
 <p class="hint" id="email-hint">На него будет отправлена ссылка для входа в систему</p>
 ${fieldError('email', errors.email)}
-<input type="email" id="email" name="email" autocomplete="email" required maxlength="254" value="${escapeHtml(options.email ?? '')}"${invalid('email') || ' aria-describedby="email-hint"'}>
+<input type="text" inputmode="email" spellcheck="false" autocapitalize="none" id="email" name="email" autocomplete="email" required maxlength="254" value="${escapeHtml(options.email ?? '')}"${invalid('email') || ' aria-describedby="email-hint"'}>
 </div>
-<div class="field" id="captcha">
-<p class="label">Подтвердите, что Вы не робот</p>
+${campaignChoice(options.campaigns ?? [], options.chosen, errors.campaign)}
+<div class="field" id="captcha-field">
+<p class="label" id="captcha">Подтвердите, что Вы не робот</p>
 ${fieldError('captcha', errors.captcha)}
 <altcha-widget challenge="/altcha/challenge" name="altcha" language="ru" hidefooter hidelogo></altcha-widget>
 <noscript><p class="error-text">Для проверки «Я не робот» включите JavaScript в браузере.</p></noscript>
@@ -123,10 +149,10 @@ export function linkRequestPage(options: { email?: string; errors?: FieldErrors 
 <div class="field">
 <label for="email">Адрес электронной почты <span class="required" aria-hidden="true">*</span></label>
 ${fieldError('email', errors.email)}
-<input type="email" id="email" name="email" autocomplete="email" required maxlength="254" value="${escapeHtml(options.email ?? '')}"${errors.email ? ' aria-invalid="true" aria-describedby="email-error"' : ''}>
+<input type="text" inputmode="email" spellcheck="false" autocapitalize="none" id="email" name="email" autocomplete="email" required maxlength="254" value="${escapeHtml(options.email ?? '')}"${errors.email ? ' aria-invalid="true" aria-describedby="email-error"' : ''}>
 </div>
-<div class="field" id="captcha">
-<p class="label">Подтвердите, что Вы не робот</p>
+<div class="field" id="captcha-field">
+<p class="label" id="captcha">Подтвердите, что Вы не робот</p>
 ${fieldError('captcha', errors.captcha)}
 <altcha-widget challenge="/altcha/challenge" name="altcha" language="ru" hidefooter hidelogo></altcha-widget>
 </div>

@@ -167,33 +167,36 @@ export function createWeb(options: WebOptions): Web {
 
   async function currentCampaignInfo() {
     return prisma.$transaction(async (tx) => {
-      const { campaign, next } = await openCampaignForRegistration(tx);
-      return { campaign, next };
+      const { campaign, open, next } = await openCampaignForRegistration(tx);
+      return { campaign, open, next };
     });
   }
 
   async function registration(request: Request, client?: { ip?: string | null }): Promise<Response> {
-    const { campaign, next } = await currentCampaignInfo();
+    const { campaign, open, next } = await currentCampaignInfo();
     if (!campaign) {
       const message = next
         ? `Регистрация откроется вместе с опросом. ${windowText(next.opensAt, next.closesAt)}.`
         : 'Сейчас нет открытого опроса: регистрация и заполнение анкеты недоступны.';
       return html(windowClosedPage(message), request.method === 'POST' ? 403 : 200);
     }
-    const info = { title: campaign.title, window: windowText(campaign.opensAt, campaign.closesAt) };
-    if (request.method === 'GET') return html(registerPage({ campaign: info }));
+    const infoOf = (one: typeof campaign) => ({ code: one.code, title: one.title, window: windowText(one.opensAt, one.closesAt) });
+    const info = infoOf(campaign);
+    const campaigns = open.map(infoOf);
+    if (request.method === 'GET') return html(registerPage({ campaign: info, campaigns }));
     const form = await readForm(request);
     const email = form.get('email') ?? '';
+    const chosen = form.get('campaign');
     try {
       await register(
         prisma,
-        { email, consent: form.get('consent') === 'yes', captcha: form.get('altcha'), origin: originOf(request, client) },
+        { email, campaign: chosen, consent: form.get('consent') === 'yes', captcha: form.get('altcha'), origin: originOf(request, client) },
         { limits: options.limits },
       );
     } catch (error) {
       if (!(error instanceof RegistrationRefused)) throw error;
-      const errors: FieldErrors = { [error.field]: error.message };
-      return html(registerPage({ campaign: info, email: email.slice(0, 254), errors }), error.status);
+      const errors: FieldErrors = error.fields;
+      return html(registerPage({ campaign: info, campaigns, chosen: chosen ?? undefined, email: email.slice(0, 254), errors }), error.status);
     }
     worker?.poke();
     return redirect('/registered');
@@ -207,7 +210,7 @@ export function createWeb(options: WebOptions): Web {
       await requestLink(prisma, { email, captcha: form.get('altcha'), origin: originOf(request, client) }, { limits: options.limits });
     } catch (error) {
       if (!(error instanceof RegistrationRefused)) throw error;
-      return html(linkRequestPage({ email: email.slice(0, 254), errors: { [error.field]: error.message } }), error.status);
+      return html(linkRequestPage({ email: email.slice(0, 254), errors: error.fields }), error.status);
     }
     worker?.poke();
     return redirect('/link/sent');

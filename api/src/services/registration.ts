@@ -2,12 +2,11 @@
 // known (no account enumeration), are rate-limited per address and per IP (an over-limit request
 // writes nothing), need the robot check, and work only while a campaign's window is open — checked
 // by the database's clock in the same transaction that writes the person, the consent and the mail.
-import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
 import type { Campaign } from '../generated/prisma/client.ts';
 import { logAuthEvent, logRefusal, type RefusalKind, type RequestOrigin } from '../auth/authEvents.ts';
 import { verifyCaptcha, type CaptchaOutcome } from '../auth/captcha.ts';
-import { normaliseEmail } from '../auth/loginLinks.ts';
+import { isEmailAddress, normaliseEmail } from '../auth/loginLinks.ts';
 import { hitRateLimits, type Limit } from '../auth/rateLimit.ts';
 import { pruneAuthRecordsWhenDue } from '../auth/retention.ts';
 import { enqueueLoginLinkMail } from '../email/outbox.ts';
@@ -25,7 +24,7 @@ export const defaultRateLimits: RateLimits = {
   perIp: { max: 30, windowMs: 60 * 60 * 1000 },
 };
 
-export type RegistrationField = 'email' | 'consent' | 'captcha' | 'form';
+export type RegistrationField = 'email' | 'campaign' | 'consent' | 'captcha' | 'form';
 
 export class RegistrationRefused extends Error {
   constructor(
@@ -33,20 +32,20 @@ export class RegistrationRefused extends Error {
     message: string,
     readonly status: 400 | 403 | 429,
     readonly event: RefusalKind,
+    /** Every problem of the form at once, when there are several (the first is `field`'s). */
+    readonly fields: Partial<Record<RegistrationField, string>> = { [field]: message },
   ) {
     super(message);
   }
 }
 
-const emailSchema = z.email().max(254);
-
 export function parseEmail(raw: unknown): string {
   const email = typeof raw === 'string' ? normaliseEmail(raw) : '';
   if (!email) throw new RegistrationRefused('email', 'Укажите адрес электронной почты.', 400, 'registration_refused');
-  if (!emailSchema.safeParse(email).success) {
+  if (!isEmailAddress(email)) {
     throw new RegistrationRefused(
       'email',
-      'Проверьте адрес электронной почты: он должен выглядеть как name@example.ru.',
+      'Проверьте адрес электронной почты: он должен выглядеть как name@example.ru или иванов@минтруд.рф.',
       400,
       'registration_refused',
     );
@@ -66,7 +65,9 @@ const captchaMessages: Record<Exclude<CaptchaOutcome, 'ok'>, string> = {
  * The campaign open for registration now, by the database's clock read under the window lock (held
  * until the transaction ends, so the window cannot change before it commits: campaigns.ts).
  */
-export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: Campaign | null; next: Campaign | null; now: Date }> {
+export async function openCampaignForRegistration(
+  tx: Tx,
+): Promise<{ campaign: Campaign | null; open: Campaign[]; next: Campaign | null; now: Date }> {
   await lockWindowsForCheck(tx);
   // Campaign times are UTC timestamps; the clock is compared in UTC whatever the session's time zone.
   const rows = await tx.$queryRaw<{ id: number | null; now: Date }[]>`
@@ -79,8 +80,16 @@ export async function openCampaignForRegistration(tx: Tx): Promise<{ campaign: C
   const now = new Date(rows[0]!.now);
   const openId = rows[0]!.id;
   const campaign = openId === null ? null : await tx.campaign.findUniqueOrThrow({ where: { id: openId } });
+  // Every campaign open now (two windows may overlap): the person chooses among them.
+  const open = campaign
+    ? await tx.campaign.findMany({
+        where: { state: 'PUBLISHED', opensAt: { lte: now }, closesAt: { gt: now } },
+        orderBy: { opensAt: 'desc' },
+        take: 10,
+      })
+    : [];
   const next = campaign ? null : await tx.campaign.findFirst({ where: { state: 'PUBLISHED', opensAt: { gt: now } }, orderBy: { opensAt: 'asc' } });
-  return { campaign, next, now };
+  return { campaign, open: open.length ? open : campaign ? [campaign] : [], next, now };
 }
 
 function windowClosedMessage(next: Campaign | null): string {
@@ -91,6 +100,8 @@ function windowClosedMessage(next: Campaign | null): string {
 
 export interface RegistrationInput {
   email: unknown;
+  /** The campaign's code, chosen on the page when several windows are open (else the open one). */
+  campaign?: string | null;
   consent: boolean;
   captcha: string | null;
   origin: RequestOrigin;
@@ -113,12 +124,15 @@ async function admitMailRequest(
   prisma: Db,
   tx: Tx,
   email: string,
-  input: { captcha: string | null; origin: RequestOrigin },
+  input: { captcha: string | null; origin: RequestOrigin; campaign?: string | null },
   options: JourneyOptions,
   refusal: RefusalKind,
-): Promise<{ campaign: Campaign; now: Date }> {
-  const { campaign, next, now } = await openCampaignForRegistration(tx);
-  if (!campaign) throw new RegistrationRefused('form', windowClosedMessage(next), 403, refusal);
+): Promise<{ campaign: Campaign; open: Campaign[]; now: Date }> {
+  const { open, next, now } = await openCampaignForRegistration(tx);
+  if (!open.length) throw new RegistrationRefused('form', windowClosedMessage(next), 403, refusal);
+  // «Send my link again» chooses nothing: requestLink picks among `open` itself.
+  const campaign = input.campaign === undefined ? open[0]! : chosenCampaign(open, input.campaign);
+  if (!campaign) throw new RegistrationRefused('campaign', CHOOSE_CAMPAIGN, 400, refusal);
   const captcha = await verifyCaptcha(prisma, tx, input.captcha);
   if (captcha !== 'ok') throw new RegistrationRefused('captcha', captchaMessages[captcha], 400, 'captcha_failed');
   const exceeded = await hitRateLimits(tx, limitsFor(email, input.origin, options.limits ?? defaultRateLimits));
@@ -130,7 +144,7 @@ async function admitMailRequest(
       'rate_limited',
     );
   }
-  return { campaign, now };
+  return { campaign, open, now };
 }
 
 /**
@@ -148,19 +162,82 @@ async function loggingRefusals<T>(prisma: Db, origin: RequestOrigin, email: stri
   }
 }
 
+/**
+ * Every problem of the form's own fields at once (GOV.UK: all errors together), the robot check
+ * included: it is verified in a transaction that is rolled back, so it is not used up and the person
+ * only has to fix the rest. Nothing is thrown when the fields are fine.
+ */
+async function checkFields(
+  prisma: Db,
+  input: { email: unknown; consent?: boolean; captcha: string | null; campaign?: string | null },
+  event: RefusalKind,
+): Promise<string> {
+  const problems: Partial<Record<RegistrationField, string>> = {};
+  let email = '';
+  try {
+    email = parseEmail(input.email);
+  } catch (error) {
+    if (!(error instanceof RegistrationRefused)) throw error;
+    problems.email = error.message;
+  }
+  if (input.campaign !== undefined) {
+    const { open } = await prisma.$transaction((tx) => openCampaignForRegistration(tx));
+    if (open.length > 1 && !chosenCampaign(open, input.campaign)) problems.campaign = CHOOSE_CAMPAIGN;
+  }
+  if (input.consent === false) problems.consent = 'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.';
+  if (!Object.keys(problems).length) return email;
+  const captcha = await captchaWithoutUsing(prisma, input.captcha);
+  if (captcha !== 'ok') problems.captcha = captchaMessages[captcha];
+  // In the order of the page: e-mail, survey, robot check, consent.
+  const ordered = (['email', 'campaign', 'captcha', 'consent'] as const).filter((field) => problems[field]);
+  const first = ordered[0]!;
+  throw new RegistrationRefused(
+    first,
+    problems[first]!,
+    400,
+    first === 'captcha' ? 'captcha_failed' : event,
+    Object.fromEntries(ordered.map((field) => [field, problems[field]])),
+  );
+}
+
+class RollBack extends Error {}
+
+const CHOOSE_CAMPAIGN = 'Выберите опрос, в котором Вы участвуете.';
+
+/** The campaign chosen among the open ones; the only open one when nothing (or nothing known) was chosen. */
+function chosenCampaign(open: Campaign[], code: string | null | undefined): Campaign | null {
+  return open.find((campaign) => campaign.code === code) ?? (open.length === 1 && !code ? open[0]! : null);
+}
+
+/** The address for the refusal's log entry, when it is one. */
+function emailOrNull(raw: unknown): string | null {
+  try {
+    return parseEmail(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The robot check's verdict without marking it used (the transaction that claims it is rolled back). */
+async function captchaWithoutUsing(prisma: Db, payload: string | null): Promise<CaptchaOutcome> {
+  if (!payload) return 'missing';
+  let outcome: CaptchaOutcome = 'invalid';
+  try {
+    await prisma.$transaction(async (tx) => {
+      outcome = await verifyCaptcha(prisma, tx, payload);
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
+  return outcome;
+}
+
 /** Registers a respondent (or re-sends the link of a known one: the answer is the same). */
 export async function register(prisma: Db, input: RegistrationInput, options: JourneyOptions = {}): Promise<void> {
   await pruneAuthRecordsWhenDue(prisma);
-  const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
+  const email = await loggingRefusals(prisma, input.origin, emailOrNull(input.email), () => checkFields(prisma, input, 'registration_refused'));
   await loggingRefusals(prisma, input.origin, email, async () => {
-    if (!input.consent) {
-      throw new RegistrationRefused(
-        'consent',
-        'Без согласия на обработку персональных данных регистрация невозможна: отметьте согласие.',
-        400,
-        'registration_refused',
-      );
-    }
     await prisma.$transaction(async (tx) => {
       const { campaign } = await admitMailRequest(prisma, tx, email, input, options, 'registration_refused');
       const user = await tx.user.upsert({ where: { email }, create: { email, role: 'RESPONDENT' }, update: {} });
@@ -175,11 +252,18 @@ export async function register(prisma: Db, input: RegistrationInput, options: Jo
 /** "Send me my link again": rotates the link of a known respondent; unknown addresses get the same answer. */
 export async function requestLink(prisma: Db, input: Omit<RegistrationInput, 'consent'>, options: JourneyOptions = {}): Promise<void> {
   await pruneAuthRecordsWhenDue(prisma);
-  const email = await loggingRefusals(prisma, input.origin, null, async () => parseEmail(input.email));
+  const email = await loggingRefusals(prisma, input.origin, emailOrNull(input.email), () => checkFields(prisma, input, 'link_request_refused'));
   await loggingRefusals(prisma, input.origin, email, async () => {
     await prisma.$transaction(async (tx) => {
-      const { campaign, now } = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
+      const admitted = await admitMailRequest(prisma, tx, email, input, options, 'link_request_refused');
+      const { open, now } = admitted;
       const user = await tx.user.findUnique({ where: { email } });
+      // With several windows open, the link is for the open campaign the person last had a link for.
+      const last =
+        user && open.length > 1
+          ? await tx.loginLink.findFirst({ where: { userId: user.id, campaignId: { in: open.map((c) => c.id) } }, orderBy: { createdAt: 'desc' } })
+          : null;
+      const campaign = open.find((candidate) => candidate.id === last?.campaignId) ?? admitted.campaign;
       if (user && user.role === 'RESPONDENT' && !user.disabledAt && windowState(campaign, now) === 'OPEN') {
         await enqueueLoginLinkMail(tx, email, { userId: user.id, campaignId: campaign.id });
       }

@@ -2,6 +2,7 @@
 // (lib/errors.ts fieldId) so the error summary can link to every input.
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
+import { plural } from '../../../../api/src/i18n/plural.ts';
 import { fieldId } from '../lib/errors.ts';
 import { itemsRule, numberHint } from '../lib/text.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type Spec,
   type YearMatrixQuestion,
 } from '../lib/types.ts';
+import { isChosen, type SpecifyLink } from '../lib/specify.ts';
 import { emptyItem, type FormValue, type ItemForm, type SimpleFormValue } from '../lib/values.ts';
 import { ChipSelect } from './ChipSelect.tsx';
 import { Ctx } from './context.ts';
@@ -58,6 +60,33 @@ function ErrorText({ id, text }: { id: string; text?: string }) {
       {text}
     </p>
   ) : null;
+}
+
+const chars = (n: number) => `${n.toLocaleString('ru-RU')} ${plural(n, ['символ', 'символа', 'символов'])}`;
+
+/**
+ * A text's limit and how much of it is left (GOV.UK character count): shown for long texts, and for
+ * a line once it is 80% full; over the limit it turns red and says by how much (screen readers hear
+ * that, not every keystroke).
+ */
+function Counter({ id, limit, length, always }: { id: string; limit: number; length: number; always: boolean }) {
+  const over = length - limit;
+  const shown = always || length >= limit * 0.8;
+  return (
+    <>
+      <span id={`${id}-limit`} class="sr-only">
+        Не более {chars(limit)}.
+      </span>
+      {shown && (
+        <p class={`counter${over > 0 ? ' counter-over' : ''}`} aria-hidden="true" data-testid={`${id}-counter`}>
+          {over > 0 ? `Превышено на ${chars(over)}` : `Осталось ${chars(limit - length)} из ${limit.toLocaleString('ru-RU')}`}
+        </p>
+      )}
+      <span class="sr-only" aria-live="polite">
+        {over > 0 ? `Ответ длиннее допустимого на ${chars(over)}.` : ''}
+      </span>
+    </>
+  );
 }
 
 const isRadios = (spec: Spec) =>
@@ -131,20 +160,22 @@ function Control({ spec, id, value, onChange, labelledBy, labelId, describedBy, 
   const text = typeof value === 'string' ? value : '';
   const onText = (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value);
   switch (spec.type) {
+    // No maxlength: a pasted text longer than the limit is kept whole, the counter says by how much it is over.
     case 'text':
+    case 'longText': {
+      const limit = spec.maxLength ?? (spec.type === 'text' ? 500 : 10_000);
+      const counted = { ...common, 'aria-describedby': ids(describedBy, `${id}-limit`) };
       return (
-        <input
-          {...common}
-          type="text"
-          class="input"
-          maxLength={spec.maxLength ?? 500}
-          autocomplete={(code && AUTOCOMPLETE[code]) || 'off'}
-          value={text}
-          onInput={onText}
-        />
+        <>
+          {spec.type === 'text' ? (
+            <input {...counted} type="text" class="input" autocomplete={(code && AUTOCOMPLETE[code]) || 'off'} value={text} onInput={onText} />
+          ) : (
+            <textarea {...counted} class="input textarea" rows={5} value={text} onInput={onText} />
+          )}
+          <Counter id={id} limit={limit} length={text.trim().length} always={spec.type === 'longText'} />
+        </>
       );
-    case 'longText':
-      return <textarea {...common} class="input textarea" rows={5} maxLength={spec.maxLength ?? 10_000} value={text} onInput={onText} />;
+    }
     case 'number':
       return (
         <span class="number">
@@ -223,16 +254,38 @@ const radioValue = (spec: Spec, value: SimpleFormValue) =>
 const fromRadio = (spec: Spec, code: string): SimpleFormValue => (spec.type === 'boolean' ? code === 'true' : code);
 const radioOptions = (spec: Spec) => (spec.type === 'singleChoice' ? spec.options : YES_NO);
 
+/** An option that asks «уточните», its text question's value and setter. */
+export interface Specify extends SpecifyLink {
+  value: FormValue;
+  onChange(value: FormValue): void;
+}
+
+/** The «уточните» text under a chosen option (GOV.UK conditional reveal). */
+function SpecifyFields({ specify, chosen }: { specify?: Specify[]; chosen: SimpleFormValue }) {
+  return (
+    <>
+      {specify
+        ?.filter((link) => isChosen(chosen, link.option.code) && link.target.type !== 'yearMatrix')
+        .map((link) => (
+          <div class="specify" key={link.target.code}>
+            <SimpleField q={link.target as SimpleQuestion} path={link.target.code} value={link.value as SimpleFormValue} onChange={link.onChange} />
+          </div>
+        ))}
+    </>
+  );
+}
+
 interface SimpleFieldProps {
   q: SimpleQuestion;
   /** The answer path: "respondent_name" or "best_practices[0].title". */
   path: string;
   value: SimpleFormValue;
   onChange(value: SimpleFormValue): void;
+  specify?: Specify[];
 }
 
 /** A labelled simple question: a top-level one or a field of a group item. */
-export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
+export function SimpleField({ q, path, value, onChange, specify }: SimpleFieldProps) {
   const { errors } = useContext(Ctx);
   const id = fieldId(path);
   const error = errors[path];
@@ -267,6 +320,7 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
           onChange={(code) => onChange(fromRadio(q, code))}
           invalid={!!error}
         />
+        <SpecifyFields specify={specify} chosen={value} />
       </fieldset>
     );
   }
@@ -309,6 +363,7 @@ export function SimpleField({ q, path, value, onChange }: SimpleFieldProps) {
         required={q.required}
         code={q.code}
       />
+      <SpecifyFields specify={specify} chosen={value} />
     </div>
   );
 }
@@ -341,10 +396,11 @@ interface MatrixProps {
   q: YearMatrixQuestion;
   value: Record<string, SimpleFormValue>;
   onChange(value: Record<string, SimpleFormValue>): void;
+  specify?: Specify[];
 }
 
 /** One row per year; each cell an input of the cell's type, named «<question> <year>». */
-function YearMatrix({ q, value, onChange }: MatrixProps) {
+function YearMatrix({ q, value, onChange, specify }: MatrixProps) {
   const { errors } = useContext(Ctx);
   const id = fieldId(q.code);
   const cell = q.cell;
@@ -402,6 +458,32 @@ function YearMatrix({ q, value, onChange }: MatrixProps) {
                       required={q.required}
                     />
                   )}
+                  {specify
+                    ?.filter((link) => link.target.type === 'yearMatrix' && isChosen(cellValue, link.option.code))
+                    .map((link) => {
+                      const target = link.target as YearMatrixQuestion;
+                      const texts = (link.value ?? {}) as Record<string, SimpleFormValue>;
+                      const textPath = `${target.code}.${year}`;
+                      const textId = fieldId(textPath);
+                      return (
+                        <div class="specify" key={target.code}>
+                          <label for={textId} id={`${textId}-label`} class="label">
+                            {target.label}, {year}
+                          </label>
+                          <ErrorText id={`${textId}-error`} text={errors[textPath]} />
+                          <Control
+                            spec={target.cell}
+                            id={textId}
+                            labelId={`${textId}-label`}
+                            value={texts[String(year)] ?? ''}
+                            onChange={(next) => link.onChange({ ...texts, [String(year)]: next })}
+                            describedBy={errors[textPath] ? `${textId}-error` : undefined}
+                            invalid={!!errors[textPath]}
+                            required={false}
+                          />
+                        </div>
+                      );
+                    })}
                 </td>
               </tr>
             );
@@ -586,14 +668,24 @@ function MeasureField({ q, field, index, value, onChange }: MeasureFieldProps) {
 }
 
 /** Any question of a section, with its lead heading. */
-export function QuestionView({ q, value, onChange }: { q: Question; value: FormValue; onChange(value: FormValue): void }) {
+export function QuestionView({
+  q,
+  value,
+  onChange,
+  specify,
+}: {
+  q: Question;
+  value: FormValue;
+  onChange(value: FormValue): void;
+  specify?: Specify[];
+}) {
   const body =
     q.type === 'yearMatrix' ? (
-      <YearMatrix q={q} value={(value ?? {}) as Record<string, SimpleFormValue>} onChange={onChange} />
+      <YearMatrix q={q} value={(value ?? {}) as Record<string, SimpleFormValue>} onChange={onChange} specify={specify} />
     ) : q.type === 'group' || q.type === 'measures' ? (
       <Items q={q} value={(value ?? []) as ItemForm[]} onChange={onChange} />
     ) : (
-      <SimpleField q={q} path={q.code} value={value as SimpleFormValue} onChange={onChange} />
+      <SimpleField q={q} path={q.code} value={value as SimpleFormValue} onChange={onChange} specify={specify} />
     );
   return (
     <div class="question">

@@ -1,6 +1,7 @@
 // The page around the questionnaire: the skip link, the header (title, window, e-mail, «Выйти»), the
 // section menu with completion, and the footer with the resource centre's contacts (seed 000).
 import type { ComponentChildren } from 'preact';
+import { useNarrow } from '../hooks/useNarrow.ts';
 import { lockedNote, sectionState } from '../lib/completion.ts';
 import { formatWindow } from '../lib/dates.ts';
 import type { Campaign, Completion } from '../lib/types.ts';
@@ -75,21 +76,21 @@ interface NavProps {
   onOpen(code: string): void;
 }
 
+/**
+ * The sections with their completion. On a phone it is one line, «Раздел 2 из 4 · заполнено 45%»,
+ * that opens the list, so the question is on the first screen.
+ */
 export function SectionNav({ campaign, completion, current, dirty, drafts, onOpen }: NavProps) {
-  return (
-    <nav class="sidebar" aria-labelledby="nav-title">
-      <h2 id="nav-title" class="sr-only">
-        Разделы анкеты
-      </h2>
-      <div class="overall" data-testid="completion-overall">
-        <p class="overall-text">
-          Анкета заполнена на <strong class="overall-percent">{completion.percent}%</strong>
-        </p>
-        <div class="bar" aria-hidden="true">
-          <span style={{ width: `${completion.percent}%` }} />
-        </div>
-      </div>
-      <p class="nav-hint">Для перехода в другой раздел анкеты, кликните на его название</p>
+  const narrow = useNarrow();
+  const bar = (
+    <div class="bar" aria-hidden="true">
+      <span style={{ width: `${completion.percent}%` }} />
+    </div>
+  );
+  const index = campaign.sections.findIndex((section) => section.code === current);
+  const list = (
+    <>
+      <p class="nav-hint">Для перехода в другой раздел анкеты, {narrow ? 'нажмите' : 'кликните'} на его название</p>
       <ol class="nav-list">
         {campaign.sections.map((section, index) => {
           const state = sectionState(completion, section.code);
@@ -119,6 +120,7 @@ export function SectionNav({ campaign, completion, current, dirty, drafts, onOpe
                   onClick={(event) => {
                     if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
                     event.preventDefault();
+                    event.currentTarget.closest('details')?.removeAttribute('open');
                     onOpen(section.code);
                   }}
                 >
@@ -134,6 +136,38 @@ export function SectionNav({ campaign, completion, current, dirty, drafts, onOpe
           );
         })}
       </ol>
+    </>
+  );
+  return (
+    <nav class="sidebar" aria-labelledby="nav-title">
+      <h2 id="nav-title" class="sr-only">
+        Разделы анкеты
+      </h2>
+      {narrow ? (
+        <details class="steps">
+          <summary class="steps-summary">
+            <span class="steps-where">
+              {index >= 0 ? `Раздел ${index + 1} из ${campaign.sections.length}` : 'Разделы анкеты'}
+              <span class="sr-only">,</span>
+            </span>
+            <span class="steps-percent" data-testid="completion-overall">
+              заполнено <strong>{completion.percent}%</strong>
+            </span>
+            {bar}
+          </summary>
+          {list}
+        </details>
+      ) : (
+        <>
+          <div class="overall" data-testid="completion-overall">
+            <p class="overall-text">
+              Анкета заполнена на <strong class="overall-percent">{completion.percent}%</strong>
+            </p>
+            {bar}
+          </div>
+          {list}
+        </>
+      )}
     </nav>
   );
 }

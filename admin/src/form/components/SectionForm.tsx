@@ -5,7 +5,9 @@ import type { Draft } from '../lib/draft.ts';
 import type { Loaded } from '../lib/load.ts';
 import type { Campaign, FieldError, Section } from '../lib/types.ts';
 import type { FormValue, FormValues } from '../lib/values.ts';
+import { useNarrow } from '../hooks/useNarrow.ts';
 import { Ctx, type FormContext } from './context.ts';
+import { clearedSpecify, specifyLinks, specifyTargets } from '../lib/specify.ts';
 import { DraftOffer } from './DraftOffer.tsx';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { QuestionView } from './Fields.tsx';
@@ -31,6 +33,7 @@ interface SectionFormProps {
 
 export function SectionForm(props: SectionFormProps) {
   const { campaign, section, values, readOnly, offer, fieldErrors } = props;
+  const targets = specifyTargets(section);
   const context: FormContext = {
     regions: props.lists.regions,
     measureTypeGroups: props.lists.measureTypeGroups,
@@ -56,7 +59,7 @@ export function SectionForm(props: SectionFormProps) {
       <h2 id="section-title" tabIndex={-1}>
         {section.title}
       </h2>
-      {section === campaign.sections[0] && campaign.intro && !readOnly && <p class="intro">{campaign.intro}</p>}
+      {section === campaign.sections[0] && campaign.intro && !readOnly && <Intro text={campaign.intro} />}
       {section.description && <p class="section-description">{section.description}</p>}
       {offer && <DraftOffer draft={offer} onRestore={props.onRestore} onDiscard={props.onDiscard} />}
       {fieldErrors.length > 0 && <ErrorSummary section={section} errors={fieldErrors} />}
@@ -65,18 +68,47 @@ export function SectionForm(props: SectionFormProps) {
       )}
       {values && (
         <Ctx.Provider value={context}>
-          {section.questions.map((question) => (
-            <QuestionView
-              key={question.code}
-              q={question}
-              value={values[question.code]!}
-              onChange={(value: FormValue) => props.onChange(question.code, value)}
-            />
-          ))}
+          {section.questions
+            .filter((question) => !targets.has(question.code))
+            .map((question) => {
+              const links = specifyLinks(section, question);
+              return (
+                <QuestionView
+                  key={question.code}
+                  q={question}
+                  value={values[question.code]!}
+                  specify={links.map((link) => ({
+                    ...link,
+                    value: values[link.target.code]!,
+                    onChange: (value: FormValue) => props.onChange(link.target.code, value),
+                  }))}
+                  onChange={(value: FormValue) => {
+                    props.onChange(question.code, value);
+                    for (const link of links) {
+                      const cleared = clearedSpecify(link, value, values[link.target.code]!);
+                      if (cleared !== undefined) props.onChange(link.target.code, cleared);
+                    }
+                  }}
+                />
+              );
+            })}
         </Ctx.Provider>
       )}
       {!readOnly && <SaveBar busy={props.busy} dirty={props.dirty} />}
     </form>
+  );
+}
+
+/** The survey's introduction; on a phone folded under «Об опросе», so the first question is on the first screen. */
+function Intro({ text }: { text: string }) {
+  const narrow = useNarrow();
+  return narrow ? (
+    <details class="intro intro-folded">
+      <summary>Об опросе</summary>
+      <p>{text}</p>
+    </details>
+  ) : (
+    <p class="intro">{text}</p>
   );
 }
 

@@ -36,6 +36,7 @@ export function toQuestion(api: ApiQuestion): Question {
   if (!type) throw new Error(`Unknown question type ${api.type}`);
   const settings = { ...(api.settings ?? {}) };
   delete settings.type;
+  delete settings.specify;
   const question = {
     ...settings,
     code: api.code,
@@ -46,7 +47,10 @@ export function toQuestion(api: ApiQuestion): Question {
     lead: api.lead ?? null,
     required: api.required,
   } as Record<string, unknown>;
-  if (type === 'singleChoice' || type === 'multipleChoice') question.options = api.options ?? [];
+  if (type === 'singleChoice' || type === 'multipleChoice') {
+    const specify = (api.settings?.specify ?? {}) as Record<string, string>;
+    question.options = (api.options ?? []).map((option) => (specify[option.code] ? { ...option, specify: specify[option.code] } : option));
+  }
   if (type === 'group' || type === 'measures') {
     question.minItems = (settings.minItems as number | undefined) ?? 0;
     question.maxItems = (settings.maxItems as number | undefined) ?? 100;

@@ -6,6 +6,8 @@ export interface Option {
   code: string;
   label: string;
   help?: string | null;
+  /** «Иное» that asks «уточните»: the code of the text question shown under it while it is chosen. */
+  specify?: string;
 }
 
 /** The per-type part shared by questions, group fields and year-matrix cells. */
@@ -81,11 +83,11 @@ export interface Campaign {
   intro?: string | null;
   opensAt: string;
   closesAt: string;
-  windowState: 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
-  submit: { confirmLabel: string; buttonLabel: string; thanks: string };
   /** The official period the header names; opening or closing early moves only opensAt/closesAt. */
   plannedOpensAt?: string;
   plannedClosesAt?: string;
+  windowState: 'DRAFT' | 'NOT_YET_OPEN' | 'OPEN' | 'CLOSED';
+  submit: { confirmLabel: string; buttonLabel: string; thanks: string };
   sections: Section[];
 }
 
