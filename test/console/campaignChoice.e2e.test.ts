@@ -122,6 +122,9 @@ describe('one campaign across the console', () => {
     const section = t.page.getByRole('region', { name: /^Опишите конкретные мероприятия/ });
     await section.waitFor();
     expect(await section.textContent()).not.toContain('Ответов в разделе нет');
+    // The campaign by its title, not its code.
+    await t.page.locator('main').getByText(/^Мониторинг использования результатов .*\(2021\)$/).waitFor();
+    expect(await t.page.locator('main').textContent()).not.toContain('nok-2021');
     const table = section.getByTestId('measures-table');
     expect(await table.locator('tbody tr').count()).toBe(5);
     expect(await table.locator('tbody tr td:first-child').allTextContents()).toEqual(['1', '2', '3', '4', '5']);

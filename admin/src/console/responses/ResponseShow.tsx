@@ -4,10 +4,11 @@
 // returning a submitted questionnaire to its respondent.
 import { useState } from 'react';
 import { Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DateField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
+import { DateField, FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useRefresh } from 'react-admin';
+import { campaignTitle } from '../campaigns/CampaignSelect.tsx';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DoneAlert } from '../feedback.tsx';
-import { useConsoleDataProvider } from '../hooks.ts';
+import { useCampaigns, useConsoleDataProvider } from '../hooks.ts';
 import { responseStatusLabels } from '../labels.ts';
 import type { MeasureRecordRow, ResponseRecord, SectionRecord } from '../records.ts';
 import { LabelField, PercentField } from '../fields.tsx';
@@ -131,6 +132,13 @@ function Measures({ measures, labelledBy }: { measures: MeasureRecordRow[]; labe
   );
 }
 
+/** The campaign by its title (the code is for machines). */
+function CampaignName({ code }: { code: string }) {
+  const { campaigns } = useCampaigns();
+  const campaign = campaigns?.find((candidate) => candidate.code === code);
+  return <>{campaign ? campaignTitle(campaign) : code}</>;
+}
+
 export function ResponseShow() {
   return (
     <Show>
@@ -138,7 +146,7 @@ export function ResponseShow() {
       <SimpleShowLayout>
         <TextField source="respondentEmail" />
         <TextField source="regionName" emptyText="—" />
-        <TextField source="campaignCode" />
+        <FunctionField<ResponseRecord> source="campaignCode" render={(record) => <CampaignName code={record.campaignCode} />} />
         <LabelField source="status" labels={responseStatusLabels} />
         <PercentField source="completion" />
         <DateField source="updatedAt" showTime locales="ru-RU" />
