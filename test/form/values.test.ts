@@ -189,12 +189,13 @@ describe('a whole section', () => {
       region: null,
       authority_name: null,
       respondent_powers: null,
+      respondent_powers_other: null,
     });
   });
 
   it('round-trips stored answers, and tells edits from the stored answers', () => {
     const values = sectionFormValues(authority, stored);
-    expect(sectionAnswers(authority, values)).toEqual(stored);
+    expect(sectionAnswers(authority, values)).toEqual({ ...stored, respondent_powers_other: null });
     expect(differsFromStored(authority, values, stored)).toBe(false);
     // Trailing spaces and the order of picking do not count as edits.
     expect(

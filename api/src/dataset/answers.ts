@@ -1,7 +1,15 @@
 // Answer sets for synthetic respondents, made from a campaign's definition and accepted by the survey
 // engine: every raw value below goes through validateSection, and what is kept is the engine's
 // normalised value, so a generated response is one the product could have stored itself.
-import type { Cell, MeasuresQuestion, Question, Section, SimpleQuestion, SurveyDefinition } from '../survey/definition.ts';
+import {
+  type Cell,
+  type MeasuresQuestion,
+  type Question,
+  type Section,
+  type SimpleQuestion,
+  type SurveyDefinition,
+  specifiesOf,
+} from '../survey/definition.ts';
 import { type AnswerValue, type Catalog, computeCompletion, type MeasureItem, validateSection } from '../survey/engine.ts';
 import type { Random } from './random.ts';
 
@@ -123,11 +131,37 @@ export function rawSection(section: Section, fill: Fill, random: Random, catalog
     if (fill === 'some' && random.next() < 0.5) continue;
     input[question.code] = rawQuestion(question, random, catalog, fill === 'all');
   }
+  matchSpecify(section, input);
   // The personal answers get placeholders here (substituted per respondent): values of the same kind.
   if (PERSONAL_QUESTIONS.region in input) input[PERSONAL_QUESTIONS.region] = [...catalog.regionCodes][0];
   if (PERSONAL_QUESTIONS.authority in input) input[PERSONAL_QUESTIONS.authority] = 'Орган власти';
   if (PERSONAL_QUESTIONS.person in input) input[PERSONAL_QUESTIONS.person] = personName(0);
   return input;
+}
+
+/**
+ * «Иное» with «уточните» as the form keeps it: a text only where its option is chosen (the engine
+ * refuses any other), and one wherever it is (so a required question holds).
+ */
+function matchSpecify(section: Section, input: Record<string, unknown>): void {
+  const chosen = (value: unknown, option: string) => value === option || (Array.isArray(value) && value.includes(option));
+  for (const question of section.questions) {
+    for (const { option, target } of specifiesOf(question)) {
+      if (question.type !== 'yearMatrix') {
+        if (chosen(input[question.code], option)) input[target] ??= 'Иной вариант';
+        else delete input[target];
+        continue;
+      }
+      const cells = (input[question.code] ?? {}) as Record<string, unknown>;
+      const texts = { ...((input[target] ?? {}) as Record<string, unknown>) };
+      for (const year of question.years.map(String)) {
+        if (chosen(cells[year], option)) texts[year] ??= 'Иной вариант';
+        else delete texts[year];
+      }
+      if (Object.keys(texts).length) input[target] = texts;
+      else delete input[target];
+    }
+  }
 }
 
 /** The section holding the region question: the one every started respondent saves first. */

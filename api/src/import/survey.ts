@@ -139,6 +139,9 @@ export async function writeSurveyDefinition(
       const { code, number, type, label, help, required, lead, ...settings } = question;
       const options = 'options' in question ? question.options : [];
       if ('options' in settings) delete (settings as { options?: unknown }).options;
+      // The options' «уточните» questions ride in settings (QuestionOption rows have no place for them).
+      const specify = options.filter((option) => option.specify).map((option) => [option.code, option.specify]);
+      if (specify.length) (settings as Record<string, unknown>).specify = Object.fromEntries(specify);
       await tx.question.create({
         data: {
           campaignId: campaign.id,

@@ -18,6 +18,12 @@ export const optionSchema = z.strictObject({
   code,
   label: text,
   help: text.optional(),
+  /**
+   * «Иное» that asks «уточните»: the code of the text question (same section, optional, text or
+   * long text, a year matrix of them for a matrix) that holds what the person wrote. The form shows
+   * it under the option while the option is chosen; the engine refuses it without the option.
+   */
+  specify: code.optional(),
 });
 export type Option = z.infer<typeof optionSchema>;
 
@@ -238,6 +244,7 @@ export const definitionSchema = z
       });
     });
     for (const issue of ratioIssues(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of specifyIssues(definition.sections)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     for (const issue of figureKeyIssues(definition)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 
@@ -364,3 +371,52 @@ export function parseDefinition(document: unknown): SurveyDefinition {
 
 /** Default text limits, so every free-text answer is bounded. */
 export const DEFAULT_MAX_LENGTH = { text: 500, longText: 10_000 } as const;
+
+/** A choice's option that asks «уточните», and the question that holds the text. */
+export interface Specify {
+  option: string;
+  target: string;
+}
+
+/** The options of a question (or of its matrix cell) that ask «уточните». */
+export function specifiesOf(question: Question): Specify[] {
+  const spec = question.type === 'yearMatrix' ? question.cell : question;
+  if (spec.type !== 'singleChoice' && spec.type !== 'multipleChoice') return [];
+  return spec.options.filter((option) => option.specify).map((option) => ({ option: option.code, target: option.specify! }));
+}
+
+function specifyIssues(sections: Section[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const used = new Set<string>();
+  sections.forEach((section, s) => {
+    section.questions.forEach((question, q) => {
+      const at = ['sections', s, 'questions', q];
+      if (question.type === 'group') {
+        question.fields.forEach((field, f) => {
+          if ('options' in field && field.options.some((option) => option.specify))
+            issues.push({ path: [...at, 'fields', f, 'options'], message: '"specify" is not supported in a group\'s fields' });
+        });
+      }
+      for (const { target } of specifiesOf(question)) {
+        const where = [...at, question.type === 'yearMatrix' ? 'cell' : 'options'];
+        const other = section.questions.find((candidate) => candidate.code === target);
+        const textual = (type: string) => type === 'text' || type === 'longText';
+        const fits =
+          other &&
+          !other.required &&
+          (question.type === 'yearMatrix'
+            ? other.type === 'yearMatrix' && textual(other.cell.type) && other.years.join() === question.years.join()
+            : textual(other.type));
+        if (!fits) {
+          issues.push({
+            path: where,
+            message: `"specify" must name an optional text question of the same section${question.type === 'yearMatrix' ? ' (a matrix of texts over the same years)' : ''}: "${target}"`,
+          });
+        }
+        if (used.has(target)) issues.push({ path: where, message: `"${target}" is already the «уточните» of another option` });
+        used.add(target);
+      }
+    });
+  });
+  return issues;
+}

@@ -13,6 +13,7 @@ import {
   type Section,
   type SimpleQuestion,
   type SurveyDefinition,
+  specifiesOf,
   type YearMatrixQuestion,
 } from './definition.ts';
 import { messages } from './messages.ts';
@@ -120,6 +121,7 @@ export function validateSection(
     };
     values[question.code] = normaliseQuestion(question, input[question.code], question.code, catalog, report);
   }
+  if (!errors.length) errors.push(...specifyErrors(section, values));
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }
 
@@ -309,7 +311,9 @@ export function percentOf(answered: number, required: number): number {
 export function computeCompletion(definition: SurveyDefinition, answers: Answers): Completion {
   const counted = definition.sections.map((section) => {
     const required = section.questions.filter((question) => question.required);
-    const missing = required.filter((question) => !isAnswered(question, answers[question.code])).map((question) => question.code);
+    const missing = required
+      .filter((question) => !isAnswered(question, answers[question.code]) || !isSpecified(question, answers))
+      .map((question) => question.code);
     return { section, requiredItems: required.length, answeredItems: required.length - missing.length, missing };
   });
   const itemsComplete = new Map(counted.map((entry) => [entry.section.code, entry.missing.length === 0]));
@@ -377,4 +381,40 @@ export function sectionLockedError(definition: SurveyDefinition, sectionCode: st
   if (state?.unlocked) return null;
   const titles = section.unlockAfter.map((code) => definition.sections.find((candidate) => candidate.code === code)?.title ?? code);
   return { path: sectionCode, questionCode: null, code: 'SECTION_LOCKED', message: messages.sectionLocked(section.title, titles) };
+}
+
+// ---------------------------------------------------------------------------
+// «Иное» with «уточните» (an option's `specify`)
+
+const chosenIn = (value: unknown, option: string) => value === option || (Array.isArray(value) && value.includes(option));
+const blank = (value: unknown) => value === null || value === undefined || value === '';
+
+/** A «уточните» text given while its option is not chosen (per year in a matrix). */
+function specifyErrors(section: Section, values: Record<string, AnswerValue | null>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const question of section.questions) {
+    for (const { option, target } of specifiesOf(question)) {
+      const text = values[target];
+      if (blank(text)) continue;
+      const spec = question.type === 'yearMatrix' ? question.cell : question;
+      const label = 'options' in spec ? (spec.options.find((candidate) => candidate.code === option)?.label ?? option) : option;
+      const refuse = (path: string) =>
+        errors.push({ path, questionCode: target, code: 'WRONG_VALUE', message: messages.specifyWithoutOption(label) });
+      if (question.type === 'yearMatrix') {
+        const chosen = (values[question.code] ?? {}) as YearValues;
+        for (const year of Object.keys(text as YearValues)) if (!chosenIn(chosen[year], option)) refuse(`${target}.${year}`);
+      } else if (!chosenIn(values[question.code], option)) refuse(target);
+    }
+  }
+  return errors;
+}
+
+/** Whether every chosen option that asks «уточните» has its text (a required question holds only then). */
+function isSpecified(question: Question, answers: Answers): boolean {
+  return specifiesOf(question).every(({ option, target }) => {
+    const value = answers[question.code];
+    const text = answers[target];
+    if (question.type !== 'yearMatrix') return !chosenIn(value, option) || !blank(text);
+    return Object.entries((value ?? {}) as YearValues).every(([year, cell]) => !chosenIn(cell, option) || !blank(((text ?? {}) as YearValues)[year]));
+  });
 }

@@ -10,6 +10,7 @@ export const messages = {
   sectionLocked: (section: string, after: string[]) =>
     `Раздел «${section}» откроется после полного заполнения разделов: ${after.map((title) => `«${title}»`).join(', ')}.`,
   expectedText: 'Введите текст.',
+  specifyWithoutOption: (option: string) => `Уточнение заполняется, только если выбран вариант «${option}».`,
   expectedOption: 'Выберите один вариант из списка.',
   expectedOptions: 'Выберите варианты из списка.',
   expectedRegion: 'Выберите субъект Российской Федерации из списка.',
