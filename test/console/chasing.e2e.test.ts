@@ -65,6 +65,9 @@ describe('chasing respondents in the console', () => {
     const entries = await t.site.db.prisma.auditLog.findMany({ where: { action: 'response.reopen' } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actorEmail: COORDINATOR.email, reason: 'Не указан орган власти' });
+    // The official is told, with the reason (issue 13, item 1).
+    const told = await t.site.db.prisma.outboxMail.findFirstOrThrow({ where: { template: 'returned', to: 's1@example.org' } });
+    expect(told.data).toMatchObject({ reason: 'Не указан орган власти' });
     await expect.poll(async () => t.page.getByRole('button', { name: 'Вернуть на доработку' }).count()).toBe(0);
   });
 
@@ -90,25 +93,33 @@ describe('chasing respondents in the console', () => {
     await dialog.getByRole('button', { name: 'Отмена' }).click();
   });
 
-  it('previews and sends reminders to those who have not started; the mails leave', async () => {
+  it('previews and sends reminders to two groups at once (not started, returned for rework); the mails leave', async () => {
     await t.page.getByRole('menuitem', { name: 'Напоминания' }).click();
     await t.page.getByRole('heading', { name: 'Напоминания', level: 1 }).waitFor();
-    await t.page.getByRole('radio', { name: 'Не приступили' }).check();
+    expect(await t.page.getByRole('checkbox', { name: 'Не приступили' }).isChecked()).toBe(true);
     await t.page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
     const recipients = t.page.getByTestId('reminder-recipients');
     await recipients.waitFor();
     expect(await recipients.textContent()).toContain('n1@example.org');
     expect(await recipients.textContent()).not.toContain('s1@example.org');
+    // The questionnaire returned above is at no 100% group but «Возвращены на доработку»: both groups at once.
+    await t.page.getByRole('checkbox', { name: 'Возвращены на доработку' }).check();
+    await t.page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
+    await expect.poll(async () => recipients.textContent()).toContain('s1@example.org');
+    expect(await recipients.textContent()).toContain('Получателей: 2');
+    expect(await t.page.getByTestId('reminder-groups').textContent()).toContain('не приступили — 1; возвращены на доработку — 1');
     expect((await t.page.getByTestId('reminder-subject').textContent())!.length).toBeGreaterThan(0);
     await t.check('07-reminders-preview');
     await t.page.getByRole('button', { name: 'Отправить', exact: true }).click();
     const dialog = t.page.getByRole('dialog', { name: 'Отправить напоминания' });
-    expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain('Будет отправлено 1 письмо');
+    expect(await dialog.getByTestId('confirm-consequence').textContent()).toContain(
+      'Будет отправлено 2 письма (не приступили, возвращены на доработку',
+    );
     await t.check('08-reminders-confirm', { dialog: true });
     await dialog.getByRole('button', { name: 'Отправить' }).click();
-    await t.page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо' }).waitFor();
-    const rows = await t.site.db.prisma.outboxMail.findMany({ where: { template: 'reminder' } });
-    expect(rows.map((row) => row.to)).toEqual(['n1@example.org']);
+    await t.page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 2 письма' }).waitFor();
+    const rows = await t.site.db.prisma.outboxMail.findMany({ where: { template: 'reminder' }, orderBy: { to: 'asc' } });
+    expect(rows.map((row) => row.to)).toEqual(['n1@example.org', 's1@example.org']);
     // The server's outbox worker delivers it to the test SMTP server.
     // (with the link resent above: two mails to n1).
     const mails = await t.site.mailbox.waitFor(2, 10_000);

@@ -19,9 +19,12 @@ import planActivities from './planActivities/index.ts';
 import planIndicators from './planIndicators/index.ts';
 import portalTokens from './portalTokens/index.ts';
 import practices from './practices/index.ts';
+import protocols from './protocols/index.ts';
 import regions from './regions/index.ts';
 import respondents from './respondents/index.ts';
 import responses from './responses/index.ts';
+import taskOccurrences from './taskOccurrences/index.ts';
+import taskOwners from './taskOwners/index.ts';
 import { theme } from './theme.ts';
 
 // The first screen (sign-in, then the dashboard) is in the entry script; the other screens load
@@ -29,6 +32,7 @@ import { theme } from './theme.ts';
 const AnalyticsPage = lazyScreen('AnalyticsPage');
 const MeasureSummaryPage = lazyScreen('MeasureSummaryPage');
 const RemindersPage = lazyScreen('RemindersPage');
+const TaskRemindersPage = lazyScreen('TaskRemindersPage');
 
 const i18nProvider = polyglotI18nProvider(() => ru, 'ru', [{ locale: 'ru', name: 'Русский' }], { allowMissing: true });
 
@@ -58,10 +62,14 @@ export function App() {
       <Resource name="Authority" {...authorities} />
       <Resource name="Measure" {...measures} />
       <Resource name="PortalToken" {...portalTokens} />
+      <Resource name="Protocol" {...protocols} />
+      <Resource name="TaskOccurrence" {...taskOccurrences} />
+      <Resource name="TaskOwner" {...taskOwners} />
       <CustomRoutes>
         <Route path="/reminders" element={<RemindersPage />} />
         <Route path="/measures/summary" element={<MeasureSummaryPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/task-reminders" element={<TaskRemindersPage />} />
       </CustomRoutes>
       <Resource name="Sphere" recordRepresentation="name" />
     </Admin>

@@ -32,11 +32,19 @@ export const selections: Record<string, string> = {
     'id position questionCode title description result year updatedAt responseId campaignCode respondentEmail responseStatus type { id name group { id name } } region { id name } authority { id name }',
   PortalToken:
     'id name regionId regionCode regionName scopes state expiresAt createdAt createdBy rotatedAt previousValidUntil revokedAt lastUsedAt lastUsedFrom operationsCount',
+  // Protocols' tasks (issue 12).
+  Protocol: 'id number date title issuer chair controller itemsCount region { id name code } progress { status progress done total overdue }',
+  TaskOccurrence:
+    'id dueOn status overdue daysLeft sequence reportsCount statusChangedAt statusChangedBy item { id number text recurrence protocol { id number date region { id name } } owners { asWritten inherited owner { id name } } }',
+  TaskOwner: 'id name matched itemsCount region { id name } authority { id name } contacts { id email name createdAt createdBy }',
 };
 
 /** What getOne reads where it is more than the list's selection. */
 export const detailSelections: Record<string, string> = {
   PortalToken: `${selections.PortalToken} allowedOperations`,
+  Protocol: `${selections.Protocol} signedBy agenda attendees { name position } items { id number text depth deadline deadlineText recurrence recommendations occurrencesCount owners { asWritten inherited owner { id name } } progress { status progress done total overdue } nextOccurrence { id dueOn status overdue daysLeft } children { id number text depth deadline deadlineText recurrence recommendations occurrencesCount owners { asWritten inherited owner { id name } } progress { status progress done total overdue } nextOccurrence { id dueOn status overdue daysLeft } } }`,
+  TaskOccurrence: `${selections.TaskOccurrence} item { id deadlineText protocol { id title } } reports(first: 100) { id text evidenceUrl author byPortal status createdAt }`,
+  ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
   ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
 };
 
@@ -60,6 +68,9 @@ const sortable: Record<string, string[]> = {
   OutboxMail: ['createdAt', 'sentAt', 'to'],
   Measure: ['region', 'type', 'year', 'updatedAt'],
   PortalToken: ['createdAt', 'expiresAt', 'lastUsedAt', 'name'],
+  Protocol: ['date', 'region', 'number', 'title'],
+  TaskOccurrence: ['dueOn', 'status', 'region', 'protocol', 'item'],
+  TaskOwner: ['name', 'region'],
 };
 
 const MAX_PER_PAGE = 100;

@@ -37,6 +37,9 @@ import {
   type ReminderAudience,
   type ReminderPreview,
   type Target,
+  type TaskReminderInput,
+  type TaskReminderMail,
+  type TaskReportInput,
   type TaxonomyGroup,
   type UnionResult,
   type Viewer,
@@ -251,6 +254,28 @@ const consoleMethods = {
   },
   clearPortalOperations(id: string): Promise<Outcome<{ id: string; operationsCount: number }>> {
     return step(documents.clearPortalOperations, { input: { id } }, 'Список операций не очищен.');
+  },
+
+  setTaskStatus(occurrenceId: string, status: string, reason: string): Promise<Outcome<{ id: string; status: string }>> {
+    return step(documents.setTaskStatus, { input: { occurrenceId, status, reason: reason || null } }, 'Состояние не изменено.');
+  },
+  reportTaskProgress(input: TaskReportInput): Promise<Outcome<{ id: string; status: string | null }>> {
+    return step(documents.reportTaskProgress, { input }, 'Отчёт не сохранён.');
+  },
+  addOwnerContact(input: { ownerId: string; email: string; name: string | null }): Promise<Outcome<{ id: string; email: string }>> {
+    return step(documents.addOwnerContact, { input }, 'Адрес не записан.');
+  },
+  removeOwnerContact(id: string): Promise<Outcome<{ id: string; email: string }>> {
+    return step(documents.removeOwnerContact, { id }, 'Адрес не удалён.');
+  },
+  matchTaskOwner(ownerId: string, authorityId: string | null): Promise<Outcome<{ id: string; matched: boolean }>> {
+    return step(documents.matchTaskOwner, { input: { ownerId, authorityId } }, 'Сопоставление не сохранено.');
+  },
+  taskReminderPreview(input: TaskReminderInput): Promise<Outcome<{ withinDays: number; mails: TaskReminderMail[] }>> {
+    return step(documents.taskReminderPreview, { input }, 'Не удалось подготовить напоминания.');
+  },
+  sendTaskReminders(input: TaskReminderInput): Promise<Outcome<{ queued: number }>> {
+    return step(documents.sendTaskReminders, { input }, 'Напоминания не отправлены.');
   },
 };
 

@@ -125,6 +125,15 @@ export const responseStatusLabels: Record<string, string> = { DRAFT: 'Запол
 
 export const mailStatusLabels: Record<string, string> = { PENDING: 'В очереди', SENT: 'Отправлено', FAILED: 'Не доставлено' };
 
-export const mailTemplateLabels: Record<string, string> = { reminder: 'Напоминание', 'login-link': 'Ссылка для входа' };
+export const mailTemplateLabels: Record<string, string> = {
+  reminder: 'Напоминание',
+  'login-link': 'Ссылка для входа',
+  returned: 'Возврат на доработку',
+  receipt: 'Анкета получена',
+};
 
-export const audienceLabels: Record<string, string> = { NOT_STARTED: 'Не приступили', IN_PROGRESS_BELOW_100: 'Заполняют, менее 100%' };
+export const audienceLabels: Record<string, string> = {
+  NOT_STARTED: 'Не приступили',
+  IN_PROGRESS_BELOW_100: 'Заполняют, менее 100%',
+  RETURNED: 'Возвращены на доработку',
+};

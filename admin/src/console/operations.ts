@@ -396,6 +396,36 @@ export interface PortalOperationsResult {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Protocols' tasks (issue 12): status, reports, owners' contacts, reminders of deadlines
+
+export interface TaskReportInput {
+  occurrenceId: string;
+  text: string;
+  evidenceUrl: string | null;
+  status: 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | null;
+}
+
+export interface TaskReminderInput {
+  regionId: string | null;
+  withinDays: number;
+  contactIds?: string[];
+}
+
+export interface TaskReminderMail {
+  contactId: string;
+  to: string;
+  name: string | null;
+  ownerName: string;
+  regionName: string;
+  overdueCount: number;
+  upcomingCount: number;
+  subject: string;
+  text: string;
+}
+
+const TASK_REMINDER_MAIL = 'contactId to name ownerName regionName overdueCount upcomingCount subject text';
+
+// ---------------------------------------------------------------------------------------------------
 
 /** Every document the console sends besides the resources' (see buildQuery.ts). */
 export const documents = {
@@ -507,4 +537,21 @@ export const documents = {
     true,
   ),
   clearPortalOperations: mutation('ConsoleClearPortalOperations', 'clearPortalOperations', 'PortalTokenIdInput', 'data { id operationsCount }', true),
+  setTaskStatus: mutation(
+    'ConsoleSetTaskStatus',
+    'setTaskStatus',
+    'SetTaskStatusInput',
+    'data { id status statusChangedAt statusChangedBy overdue }',
+    true,
+  ),
+  reportTaskProgress: mutation('ConsoleReportTaskProgress', 'reportTaskProgress', 'ReportTaskProgressInput', 'data { id status }', true),
+  addOwnerContact: mutation('ConsoleAddOwnerContact', 'addOwnerContact', 'AddOwnerContactInput', 'data { id email }', true),
+  removeOwnerContact: `mutation ConsoleRemoveOwnerContact($id: ID!) {
+    result: removeOwnerContact(input: { id: $id }) { ${union('MutationRemoveOwnerContactSuccess', 'data { id email }', false)} }
+  }`,
+  matchTaskOwner: mutation('ConsoleMatchTaskOwner', 'matchTaskOwner', 'MatchTaskOwnerInput', 'data { id matched }', true),
+  taskReminderPreview: `query ConsoleTaskReminderPreview($input: TaskReminderInput!) {
+    result: taskReminderPreview(input: $input) { ${union('QueryTaskReminderPreviewSuccess', `data { withinDays mails { ${TASK_REMINDER_MAIL} } }`, true)} }
+  }`,
+  sendTaskReminders: mutation('ConsoleSendTaskReminders', 'sendTaskReminders', 'TaskReminderInput', 'data { queued }', true),
 } as const;

@@ -191,6 +191,45 @@ export const ru = {
         q: 'Поиск по названию и описанию',
       },
     },
+    Protocol: {
+      name: 'Протокол |||| Протоколы',
+      fields: {
+        region: 'Субъект РФ',
+        number: '№',
+        date: 'Дата',
+        title: 'Тема',
+        issuer: 'Орган',
+        itemsCount: 'Пунктов',
+        progress: 'Выполнено',
+        overdue: 'Просрочено сроков',
+        q: 'Поиск',
+        regionId: 'Субъект РФ',
+      },
+    },
+    TaskOccurrence: {
+      name: 'Срок поручения |||| Сроки поручений',
+      fields: {
+        region: 'Субъект РФ',
+        protocol: 'Протокол',
+        item: 'Пункт',
+        text: 'Поручение',
+        owners: 'Исполнители',
+        dueOn: 'Срок',
+        overdue: 'Просрочка',
+        status: 'Состояние',
+        reportsCount: 'Отчётов',
+      },
+    },
+    TaskOwner: {
+      name: 'Исполнитель поручений |||| Исполнители поручений',
+      fields: {
+        name: 'Исполнитель',
+        region: 'Субъект РФ',
+        authority: 'Орган власти',
+        contacts: 'Адреса для напоминаний',
+        itemsCount: 'Пунктов',
+      },
+    },
     PortalToken: {
       name: 'Токен портала |||| Токены порталов',
       fields: {

@@ -1,5 +1,6 @@
 /** @jsxImportSource react */
-// Reminders: pick a campaign and an audience, read the mail and its recipients, then send after a confirmation.
+// Reminders: pick a campaign and one group or several, read the mail and its recipients (each person
+// once, and how many each group holds), then send after a confirmation.
 import { useState } from 'react';
 import {
   Alert,
@@ -7,12 +8,12 @@ import {
   Button,
   Card,
   CardContent,
+  Checkbox,
   CircularProgress,
   FormControl,
   FormControlLabel,
+  FormGroup,
   FormLabel,
-  Radio,
-  RadioGroup,
   Typography,
 } from '@mui/material';
 import { Link, Title } from 'react-admin';
@@ -29,7 +30,7 @@ const letters = (n: number) => countOf(n, ['письмо', 'письма', 'пи
 export function RemindersPage() {
   const { campaigns, error: loadError, campaignCode, campaign, choose } = useCampaignChoice(currentCampaign);
   const dataProvider = useConsoleDataProvider();
-  const [audience, setAudience] = useState<ReminderAudience>('NOT_STARTED');
+  const [audiences, setAudiences] = useState<ReminderAudience[]>(['NOT_STARTED']);
   const [preview, setPreview] = useState<ReminderPreview>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -45,7 +46,7 @@ export function RemindersPage() {
   async function showPreview() {
     setBusy(true);
     setSent(undefined);
-    const outcome = await dataProvider.reminderPreview(campaignCode, audience);
+    const outcome = await dataProvider.reminderPreview(campaignCode, audiences);
     setBusy(false);
     if (outcome.ok) {
       setPreview(outcome.data);
@@ -70,24 +71,29 @@ export function RemindersPage() {
               }}
               sx={{ maxWidth: 420 }}
             />
-            <FormControl>
-              <FormLabel id="audience-label">Кому</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby="audience-label"
-                value={audience}
-                onChange={(event) => {
-                  setAudience(event.target.value as ReminderAudience);
-                  forgetPreview();
-                }}
-              >
-                {Object.entries(audienceLabels).map(([value, label]) => (
-                  <FormControlLabel key={value} value={value} control={<Radio />} label={label.toLowerCase().replace(/^./, (c) => c.toUpperCase())} />
+            <FormControl component="fieldset">
+              <FormLabel component="legend">Кому (можно выбрать несколько групп)</FormLabel>
+              <FormGroup row>
+                {(Object.keys(audienceLabels) as ReminderAudience[]).map((value) => (
+                  <FormControlLabel
+                    key={value}
+                    control={
+                      <Checkbox
+                        checked={audiences.includes(value)}
+                        onChange={(event) => {
+                          const chosen = event.target.checked ? [...audiences, value] : audiences.filter((other) => other !== value);
+                          setAudiences((Object.keys(audienceLabels) as ReminderAudience[]).filter((code) => chosen.includes(code)));
+                          forgetPreview();
+                        }}
+                      />
+                    }
+                    label={audienceLabels[value]}
+                  />
                 ))}
-              </RadioGroup>
+              </FormGroup>
             </FormControl>
             <Box>
-              <Button variant="outlined" onClick={showPreview} disabled={busy || !campaignCode}>
+              <Button variant="outlined" onClick={showPreview} disabled={busy || !campaignCode || audiences.length === 0}>
                 Показать письмо и получателей
               </Button>
             </Box>
@@ -118,6 +124,12 @@ export function RemindersPage() {
                 </>
               )}
             </Typography>
+            {preview.groups.length > 1 && (
+              <Typography data-testid="reminder-groups">
+                По группам: {preview.groups.map((group) => `${audienceLabels[group.audience]!.toLowerCase()} — ${group.recipients}`).join('; ')}. Кто
+                входит в несколько групп, получит одно письмо.
+              </Typography>
+            )}
             <Typography>
               Тема: <strong data-testid="reminder-subject">{preview.subject}</strong>
             </Typography>
@@ -142,12 +154,12 @@ export function RemindersPage() {
         confirmLabel="Отправить"
         consequence={
           preview
-            ? `Будет отправлено ${letters(preview.recipients)} (${audienceLabels[audience]!.toLowerCase()}, «${campaign?.title ?? campaignCode}»). Каждый получит свою новую личную ссылку; прежние ссылки перестанут действовать. Отправку нельзя отменить.`
+            ? `Будет отправлено ${letters(preview.recipients)} (${audiences.map((code) => audienceLabels[code]!.toLowerCase()).join(', ')}, «${campaign?.title ?? campaignCode}»). Каждый получит свою новую личную ссылку; прежние ссылки перестанут действовать. Отправку нельзя отменить.`
             : ''
         }
         onClose={() => setConfirming(false)}
         onConfirm={async () => {
-          const outcome = await dataProvider.sendReminders(campaignCode, audience);
+          const outcome = await dataProvider.sendReminders(campaignCode, audiences);
           if (!outcome.ok) return outcome;
           setConfirming(false);
           setPreview(undefined);
