@@ -45,7 +45,6 @@ export const detailSelections: Record<string, string> = {
   Protocol: `${selections.Protocol} signedBy agenda attendees { name position } items { id number text depth deadline deadlineText recurrence recommendations occurrencesCount owners { asWritten inherited owner { id name } } progress { status progress done total overdue } nextOccurrence { id dueOn status overdue daysLeft } children { id number text depth deadline deadlineText recurrence recommendations occurrencesCount owners { asWritten inherited owner { id name } } progress { status progress done total overdue } nextOccurrence { id dueOn status overdue daysLeft } } }`,
   TaskOccurrence: `${selections.TaskOccurrence} item { id deadlineText protocol { id title } } reports(first: 100) { id text evidenceUrl author byPortal status createdAt }`,
   ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
-  ResponseRecord: `${selections.ResponseRecord} sections { code title percent answers { questionCode number label text } measureQuestionCodes } measures { position questionCode groupName typeName title description year result }`,
 };
 
 /** List queries that do not follow the allX naming (ra-data-graphql then finds no GET_LIST). */

@@ -233,11 +233,12 @@ const consoleMethods = {
   resendLink(userId: string, campaignCode: string): Promise<Outcome<{ id: string; email: string }>> {
     return step(documents.resendLink, { input: { userId, campaignCode } }, 'Ссылка не отправлена.');
   },
-  reminderPreview(campaignCode: string, audience: ReminderAudience): Promise<Outcome<ReminderPreview>> {
-    return step(documents.reminderPreview, { input: { campaignCode, audience } }, 'Не удалось подготовить напоминание.');
+  /** One group or several: each person is counted and mailed once. */
+  reminderPreview(campaignCode: string, audiences: ReminderAudience[]): Promise<Outcome<ReminderPreview>> {
+    return step(documents.reminderPreview, { input: { campaignCode, audiences } }, 'Не удалось подготовить напоминание.');
   },
-  sendReminders(campaignCode: string, audience: ReminderAudience): Promise<Outcome<{ queued: number }>> {
-    return step(documents.sendReminders, { input: { campaignCode, audience } }, 'Действие не выполнено.');
+  sendReminders(campaignCode: string, audiences: ReminderAudience[]): Promise<Outcome<{ queued: number }>> {
+    return step(documents.sendReminders, { input: { campaignCode, audiences } }, 'Действие не выполнено.');
   },
 
   issuePortalToken(input: IssuePortalTokenInput): Promise<Outcome<IssuedPortalToken>> {

@@ -365,10 +365,12 @@ export interface AuthorityChange {
 // ---------------------------------------------------------------------------------------------------
 // People, questionnaires and reminders
 
-export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100';
+export type ReminderAudience = 'NOT_STARTED' | 'IN_PROGRESS_BELOW_100' | 'RETURNED';
 
 export interface ReminderPreview {
   recipients: number;
+  /** Per group chosen: how many it holds (a person in two groups gets one mail). */
+  groups: { audience: ReminderAudience; recipients: number }[];
   sample: string[];
   subject: string;
   text: string;
@@ -510,7 +512,7 @@ export const documents = {
   revokeRespondent: mutation('ConsoleRevokeRespondent', 'revokeRespondent', 'RevokeRespondentInput', 'data { id disabledAt }', false),
   resendLink: mutation('ConsoleResendLink', 'resendLink', 'ResendLinkInput', 'data { id email }', false),
   reminderPreview: `query ConsoleReminderPreview($input: ReminderInput!) {
-    result: reminderPreview(input: $input) { ${union('QueryReminderPreviewSuccess', 'data { recipients sample subject text }', false)} }
+    result: reminderPreview(input: $input) { ${union('QueryReminderPreviewSuccess', 'data { recipients sample subject text groups { audience recipients } }', false)} }
   }`,
   sendReminders: mutation('ConsoleSendReminders', 'sendReminders', 'ReminderInput', 'data { queued }', false),
 
@@ -537,6 +539,7 @@ export const documents = {
     true,
   ),
   clearPortalOperations: mutation('ConsoleClearPortalOperations', 'clearPortalOperations', 'PortalTokenIdInput', 'data { id operationsCount }', true),
+
   setTaskStatus: mutation(
     'ConsoleSetTaskStatus',
     'setTaskStatus',
