@@ -85,7 +85,7 @@ export function AnalyticsReport({ campaignCode }: { campaignCode: string }) {
     const outcome = await dataProvider.publishCampaignAnalytics(campaignCode);
     if (!outcome.ok) return outcome.message;
     setVersion(undefined);
-    await queryClient.invalidateQueries({ queryKey: ['publishedAnalytics', campaignCode] });
+    await queryClient.invalidateQueries({ queryKey: ['console', 'publishedAnalytics', campaignCode] });
     setConfirming(false);
     return undefined;
   }

@@ -35,7 +35,7 @@ export function ExpectedRegions({ campaignCode }: { campaignCode: string }) {
     }
     setMessage({ ok: true, text: value.length ? `Сохранено: ожидается регионов — ${value.length}.` : 'Сохранено: ожидаются все регионы.' });
     setChosen(null);
-    await queryClient.invalidateQueries({ queryKey: ['campaignAnalytics', campaignCode] });
+    await queryClient.invalidateQueries({ queryKey: ['console', 'campaignAnalytics', campaignCode] });
   }
 
   return (
