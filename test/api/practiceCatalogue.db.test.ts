@@ -4,7 +4,7 @@
 // refused naming the argument; and the cost budget counts `nodes` as `first` items.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePortalToken } from '../../api/src/services/portalTokens.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, type GraphQLResult, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let token = '';
@@ -21,9 +21,9 @@ async function walk(filter: Record<string, unknown> | null, first: number, betwe
   const totals = new Set<number>();
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const result = await t.gql(PAGE, { first, after, filter });
+    const result: GraphQLResult = await t.gql(PAGE, { first, after, filter });
     expect(result.errors).toBeUndefined();
-    const connection = result.data.practiceCatalogue;
+    const connection: { nodes: Node[]; totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean } } = result.data.practiceCatalogue;
     expect(connection.nodes.length).toBeLessThanOrEqual(first);
     seen.push(...connection.nodes);
     totals.add(connection.totalCount);

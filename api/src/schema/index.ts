@@ -24,6 +24,7 @@ import './campaignDefinition.ts';
 import './portal.ts';
 import './portalToken.ts';
 import './practiceCatalogue.ts';
+import './portalAnswers.ts';
 import './protocol.ts';
 import './taskOccurrence.ts';
 import './taskOwner.ts';

@@ -67,7 +67,7 @@ const PortalScopeType = builder.objectRef<{ code: string; description: string }>
   fields: (t) => ({ code: t.exposeString('code'), description: t.exposeString('description') }),
 });
 
-const PortalRegion = builder.objectRef<{ regionId: number; scopes: string[] }>('PortalRegion').implement({
+export const PortalRegion = builder.objectRef<{ regionId: number; scopes: string[] }>('PortalRegion').implement({
   description: "A regional portal's view of its own region.",
   fields: (t) => ({
     region: t.prismaField({

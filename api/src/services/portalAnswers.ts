@@ -1,0 +1,174 @@
+// What a regional portal reads of its own region's answers (issue 11, point 2). With the `answers`
+// scope: the submitted questionnaires of its region (per campaign, optionally per authority), each with
+// its authority, its answers in words (services/answerLabels.ts) and its measures — without the
+// person: no e-mail, and the questions that name or place a person (PERSONAL_QUESTIONS) left out. With
+// the `personal` scope: the officials who sent them (name, e-mail, position, authority). Only submitted
+// questionnaires count (a draft's region is only what its author typed), of published campaigns, and the
+// region is always the token's: every query here is narrowed to `regionId`, which no caller supplies.
+import type { Db } from '../db/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { answerText, loadLabelCatalog } from './answerLabels.ts';
+import { campaignDefinition } from './campaigns.ts';
+
+/** Questions whose answers are about the person filling in the questionnaire: only `personal` reads them. */
+export const PERSONAL_QUESTIONS: ReadonlySet<string> = new Set(['respondent_name', 'respondent_position']);
+
+export interface PortalAnswer {
+  questionCode: string;
+  number: string | null;
+  label: string;
+  value: unknown;
+  text: string;
+}
+
+export interface PortalMeasure {
+  position: number;
+  typeCode: string | null;
+  typeName: string | null;
+  groupName: string | null;
+  title: string | null;
+  description: string | null;
+  result: string | null;
+  year: number | null;
+}
+
+export interface PortalResponse {
+  id: number;
+  campaignCode: string;
+  authorityName: string | null;
+  authoritySphere: string | null;
+  submittedAt: Date | null;
+  completion: number;
+  sections: { code: string; title: string; answers: PortalAnswer[] }[];
+  measures: PortalMeasure[];
+}
+
+export interface PortalOfficial {
+  id: number;
+  campaignCode: string;
+  name: string | null;
+  position: string | null;
+  email: string;
+  authorityName: string | null;
+  submittedAt: Date | null;
+}
+
+export interface PortalAnswersFilter {
+  campaignCode?: string | null;
+  authorityId?: number | null;
+}
+
+/** The submitted questionnaires of the region (and of published campaigns), after the cursor's id. */
+function regionWhere(regionId: number, filter: PortalAnswersFilter, afterId: number | null): Prisma.ResponseWhereInput {
+  return {
+    AND: [
+      { regionId, status: 'SUBMITTED', campaign: { state: { not: 'DRAFT' } } },
+      filter.campaignCode ? { campaign: { code: filter.campaignCode } } : {},
+      filter.authorityId ? { authorityId: filter.authorityId } : {},
+      afterId !== null ? { id: { gt: afterId } } : {},
+    ],
+  };
+}
+
+export async function countPortalResponses(prisma: Db, regionId: number, filter: PortalAnswersFilter): Promise<number> {
+  return prisma.response.count({ where: regionWhere(regionId, filter, null) });
+}
+
+/** Up to `take` questionnaires after `afterId`, by id; answers in words, no e-mail, no personal question. */
+export async function portalResponses(
+  prisma: Db,
+  regionId: number,
+  filter: PortalAnswersFilter,
+  page: { afterId: number | null; take: number },
+): Promise<PortalResponse[]> {
+  const [rows, catalog] = await Promise.all([
+    prisma.response.findMany({
+      where: regionWhere(regionId, filter, page.afterId),
+      orderBy: { id: 'asc' },
+      take: page.take,
+      select: {
+        id: true,
+        completion: true,
+        submittedAt: true,
+        campaign: true,
+        authority: { select: { name: true, regionId: true, sphere: { select: { name: true } } } },
+        answers: { select: { questionCode: true, value: true } },
+        measures: { orderBy: [{ questionCode: 'asc' }, { position: 'asc' }], include: { type: { include: { group: true } } } },
+      },
+    }),
+    loadLabelCatalog(prisma),
+  ]);
+  return rows.map((row) => {
+    const values = new Map(row.answers.map((answer) => [answer.questionCode, answer.value as unknown]));
+    // An authority is named for the region only if it is the region's (as portalRegion counts them).
+    const authority = row.authority?.regionId === regionId ? row.authority : null;
+    return {
+      id: row.id,
+      campaignCode: row.campaign.code,
+      authorityName: authority?.name ?? null,
+      authoritySphere: authority?.sphere?.name ?? null,
+      submittedAt: row.submittedAt,
+      completion: row.completion,
+      sections: campaignDefinition(row.campaign).sections.map((section) => ({
+        code: section.code,
+        title: section.title,
+        answers: section.questions
+          .filter((question) => question.type !== 'measures' && !PERSONAL_QUESTIONS.has(question.code) && values.has(question.code))
+          .map((question) => ({
+            questionCode: question.code,
+            number: question.number ?? null,
+            label: question.label,
+            value: values.get(question.code),
+            text: answerText(question, values.get(question.code), catalog),
+          })),
+      })),
+      measures: row.measures.map((measure) => ({
+        position: measure.position,
+        typeCode: measure.type?.code ?? null,
+        typeName: measure.type?.name ?? null,
+        groupName: measure.type?.group.name ?? null,
+        title: measure.title,
+        description: measure.description,
+        result: measure.result,
+        year: measure.year,
+      })),
+    };
+  });
+}
+
+/** The officials who sent the region's questionnaires: name and position as they answered, e-mail, authority. */
+export async function portalOfficials(
+  prisma: Db,
+  regionId: number,
+  filter: PortalAnswersFilter,
+  page: { afterId: number | null; take: number },
+): Promise<PortalOfficial[]> {
+  const rows = await prisma.response.findMany({
+    where: regionWhere(regionId, filter, page.afterId),
+    orderBy: { id: 'asc' },
+    take: page.take,
+    select: {
+      id: true,
+      submittedAt: true,
+      campaign: { select: { code: true } },
+      respondent: { select: { email: true } },
+      authority: { select: { name: true, regionId: true } },
+      answers: { where: { questionCode: { in: [...PERSONAL_QUESTIONS] } }, select: { questionCode: true, value: true } },
+    },
+  });
+  return rows.map((row) => {
+    const answer = (code: string) => {
+      const value = row.answers.find((item) => item.questionCode === code)?.value;
+      return typeof value === 'string' ? value : null;
+    };
+    return {
+      id: row.id,
+      campaignCode: row.campaign.code,
+      name: answer('respondent_name'),
+      position: answer('respondent_position'),
+      email: row.respondent.email,
+      authorityName: row.authority?.regionId === regionId ? row.authority.name : null,
+      submittedAt: row.submittedAt,
+    };
+  });
+}
