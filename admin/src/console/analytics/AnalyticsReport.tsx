@@ -37,7 +37,7 @@ function Report({ publication }: { publication: AnalyticsPublication }) {
   const analytics = publication.analytics;
   const regions = analytics.nonParticipatingRegions;
   return (
-    <Box component="article" aria-label="Отчёт" sx={{ display: 'grid', gap: 3 }} data-testid="analytics-report">
+    <Box component="section" aria-label="Отчёт" sx={{ display: 'grid', gap: 3 }} data-testid="analytics-report">
       <Box>
         <Typography variant="h5" component="h2">
           {analytics.title}
