@@ -94,7 +94,7 @@ describe('chasing respondents in the console', () => {
   });
 
   it('previews and sends reminders to two groups at once (not started, returned for rework); the mails leave', async () => {
-    await t.page.getByRole('menuitem', { name: 'Напоминания' }).click();
+    await t.page.getByRole('menuitem', { name: 'Напоминания', exact: true }).click();
     await t.page.getByRole('heading', { name: 'Напоминания', level: 1 }).waitFor();
     expect(await t.page.getByRole('checkbox', { name: 'Не приступили' }).isChecked()).toBe(true);
     await t.page.getByRole('button', { name: 'Показать письмо и получателей' }).click();
