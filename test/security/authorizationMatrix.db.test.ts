@@ -131,12 +131,12 @@ const expected: Record<string, Access> = {
   'Query.campaignDefinitionPreview': 'coordinator',
   'Query.measureSummary': 'coordinator',
   'Query.reminderPreview': 'coordinator',
-  // Introspection (the console reads schema.graphql at build time; portals' developers build clients).
-  'Query.__schema': 'coordinatorOrPortal',
-  'Query.__type': 'coordinatorOrPortal',
   'Query.PortalToken': 'coordinator',
   'Query._allPortalTokensMeta': 'coordinator',
   'Query.allPortalTokens': 'coordinator',
+  // Introspection (the console reads schema.graphql at build time; portals' developers build clients).
+  'Query.__schema': 'coordinatorOrPortal',
+  'Query.__type': 'coordinatorOrPortal',
   // Regional portals (issue 11): their own region's status.
   'Query.portalRegion': 'portal',
   // Published analytics (issue 14): anyone; a portal's token needs the report scope (tested in test/api/publication.db.test.ts).
@@ -165,15 +165,15 @@ const expected: Record<string, Access> = {
   'Mutation.updateAuthority': 'coordinator',
   'Mutation.updatePractice': 'coordinator',
   'Mutation.updateQuestionTexts': 'coordinator',
-};
-
-// ---------------------------------------------------------------------------------------------------
   // Portals' tokens, kept in the console (issue 11).
   'Mutation.issuePortalToken': 'coordinator',
   'Mutation.rotatePortalToken': 'coordinator',
   'Mutation.revokePortalToken': 'coordinator',
   'Mutation.allowPortalOperations': 'coordinator',
   'Mutation.clearPortalOperations': 'coordinator',
+};
+
+// ---------------------------------------------------------------------------------------------------
 // Walking the schema (types told apart by their constructor's name, as a reader of any schema would).
 
 type AnyType = GraphQLOutputType | GraphQLInputType;

@@ -22,12 +22,12 @@ import './reminder.ts';
 import './measure.ts';
 import './campaignDefinition.ts';
 import './portal.ts';
-import './portalToken.ts';
-import './practiceCatalogue.ts';
-import './portalAnswers.ts';
 import './protocol.ts';
 import './taskOccurrence.ts';
 import './taskOwner.ts';
 import './taskReminder.ts';
+import './portalToken.ts';
+import './practiceCatalogue.ts';
+import './portalAnswers.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });
