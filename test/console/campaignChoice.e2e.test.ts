@@ -123,7 +123,10 @@ describe('one campaign across the console', () => {
     await section.waitFor();
     expect(await section.textContent()).not.toContain('Ответов в разделе нет');
     // The campaign by its title, not its code.
-    await t.page.locator('main').getByText(/^Мониторинг использования результатов .*\(2021\)$/).waitFor();
+    await t.page
+      .locator('main')
+      .getByText(/^Мониторинг использования результатов .*\(2021\)$/)
+      .waitFor();
     expect(await t.page.locator('main').textContent()).not.toContain('nok-2021');
     const table = section.getByTestId('measures-table');
     expect(await table.locator('tbody tr').count()).toBe(5);
