@@ -112,6 +112,20 @@ describe('every console operation is refused to anyone else', () => {
     ['matchTaskOwner', `mutation { matchTaskOwner(input: { ownerId: "1", authorityId: null }) { __typename } }`, {}],
     ['taskReminderPreview', `query { taskReminderPreview(input: {}) { __typename } }`, {}],
     ['sendTaskReminders', `mutation { sendTaskReminders(input: {}) { __typename } }`, {}],
+    ['allPortalTokens', `query { allPortalTokens { id } }`, {}],
+    ['_allPortalTokensMeta', `query { _allPortalTokensMeta { count } }`, {}],
+    ['PortalToken', `query { PortalToken(id: "1") { id } }`, {}],
+    ['issuePortalToken', `mutation { issuePortalToken(input: { name: "Портал", regionCode: "RU-KB" }) { __typename } }`, {}],
+    ['rotatePortalToken', `mutation { rotatePortalToken(input: { id: "1" }) { __typename } }`, {}],
+    ['revokePortalToken', `mutation { revokePortalToken(input: { id: "1" }) { __typename } }`, {}],
+    ['allowPortalOperations', `mutation { allowPortalOperations(input: { id: "1", document: "query A { __typename }" }) { __typename } }`, {}],
+    ['clearPortalOperations', `mutation { clearPortalOperations(input: { id: "1" }) { __typename } }`, {}],
+    ['publishCampaignAnalytics', `mutation { publishCampaignAnalytics(campaignCode: "nok-2021") { __typename } }`, {}],
+    [
+      'setCampaignExpectedRegions',
+      `mutation { setCampaignExpectedRegions(input: { campaignCode: "nok-2021", regionCodes: ["RU-KB"] }) { __typename } }`,
+      {},
+    ],
   ];
   for (const [name, query] of operations) {
     it(name, async () => {
