@@ -3,18 +3,20 @@
 // way (the query the dashboard ran before the tallies, kept here as the reference): through the real
 // save path in every state a questionnaire goes through, through any mix of direct writes and
 // rolled-back transactions, under concurrent saves, and from the migration's backfill of existing data.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLoginLink } from '../../api/src/auth/loginLinks.ts';
 import type { Database, Db } from '../../api/src/db/client.ts';
 import { applyMigrations, loadMigrationList } from '../../api/src/db/migrations.ts';
-import { importSurveyFile } from '../../api/src/import/survey.ts';
 import { seedReferenceData } from '../../api/src/reference/seed.ts';
 import { campaignDashboard } from '../../api/src/services/dashboard.ts';
 import { reopenResponse } from '../../api/src/services/respondents.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 import { measure, section1, section2at80 } from '../helpers/fixtures2021.ts';
+import { definitionDigest } from '../../api/src/survey/canonical.ts';
+import { parseDefinition } from '../../api/src/survey/definition.ts';
 import { surveysDir } from '../../api/src/bootstrap.ts';
 
 interface Summary {
@@ -381,26 +383,31 @@ describe('the migration', () => {
       expect(at).toBeGreaterThan(0);
       await applyMigrations(db.adapterFactory, { ...all, migrationDirectories: all.migrationDirectories.slice(0, at) });
       const prisma = db.prisma;
+      // The rows are written as the schema stood then, by SQL: the current client would name columns
+      // that later migrations add (Campaign."plannedOpensAt" and others).
       await seedReferenceData(prisma);
-      await importSurveyFile(prisma, path.join(surveysDir, 'nok-2021.json'));
-      await importSurveyFile(prisma, path.join(surveysDir, 'nok-2023.json'));
-      const campaign = await prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
-      const regions = await prisma.region.findMany({ take: 3 });
+      for (const code of ['nok-2021', 'nok-2023']) {
+        const definition = parseDefinition(JSON.parse(await readFile(path.join(surveysDir, `${code}.json`), 'utf8')));
+        await prisma.$executeRaw`
+          INSERT INTO "Campaign" (code, title, year, "opensAt", "closesAt", definition, "definitionSha256", "updatedAt")
+          VALUES (${code}, ${definition.title}, ${definition.year}, ${new Date(definition.window.opensAt)}, ${new Date(definition.window.closesAt)},
+                  ${JSON.stringify(definition)}::jsonb, ${definitionDigest(definition)}, now())`;
+      }
+      const campaign = (await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = 'nok-2021'`)[0]!;
+      const regions = await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM "Region" ORDER BY position LIMIT 3`;
       for (let i = 0; i < 12; i++) {
-        const user = await prisma.user.create({ data: { email: `before${i}@example.org` } });
-        await prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `before-${i}` } });
-        if (i % 4 === 0) await prisma.loginLink.create({ data: { userId: user.id, campaignId: campaign.id, tokenSha256: `again-${i}` } });
+        const user = `before-${i}`;
+        await prisma.$executeRaw`INSERT INTO "User" (id, email) VALUES (${user}, ${`before${i}@example.org`})`;
+        await prisma.$executeRaw`INSERT INTO "LoginLink" (id, "userId", "campaignId", "tokenSha256") VALUES (${`link-${i}`}, ${user}, ${campaign.id}, ${`before-${i}`})`;
+        if (i % 4 === 0) {
+          await prisma.$executeRaw`INSERT INTO "LoginLink" (id, "userId", "campaignId", "tokenSha256") VALUES (${`again-${i}`}, ${user}, ${campaign.id}, ${`again-${i}`})`;
+        }
         if (i % 3 === 0) continue;
-        await prisma.response.create({
-          data: {
-            campaignId: campaign.id,
-            respondentId: user.id,
-            regionId: i % 5 === 0 ? null : regions[i % 3]!.id,
-            status: i % 2 ? 'SUBMITTED' : 'DRAFT',
-            completion: (i * 17) % 101,
-            sectionCompletion: i === 4 ? {} : { authority: 100, situation: (i * 13) % 101, measures: i % 2 ? 100 : 0 },
-          },
-        });
+        const sectionCompletion = i === 4 ? {} : { authority: 100, situation: (i * 13) % 101, measures: i % 2 ? 100 : 0 };
+        await prisma.$executeRaw`
+          INSERT INTO "Response" ("campaignId", "respondentId", "regionId", status, completion, "sectionCompletion", "updatedAt")
+          VALUES (${campaign.id}, ${user}, ${i % 5 === 0 ? null : regions[i % 3]!.id}, ${i % 2 ? 'SUBMITTED' : 'DRAFT'}::"ResponseStatus",
+                  ${(i * 17) % 101}, ${JSON.stringify(sectionCompletion)}::jsonb, now())`;
       }
       expect(await prisma.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('"ResponseTally"') IS NOT NULL AS exists`).toEqual([{ exists: false }]);
 

@@ -91,23 +91,17 @@ export async function listRespondents(
     ? await prisma.authEvent.groupBy({ by: ['userId'], where: { userId: { in: users.map((user) => user.id) }, kind: 'login' }, _max: { at: true } })
     : [];
   const lastLogin = new Map(logins.map((row) => [row.userId, row._max.at]));
-  const links = users.length
+  // The last sign-in per campaign: every campaign's (the field names its campaign, whatever the list's
+  // filter), sought by campaign and person on LoginLink_campaignId_userId_idx. Campaigns are a few.
+  const campaigns = users.length ? await prisma.campaign.findMany({ select: { id: true, code: true }, orderBy: { id: 'asc' } }) : [];
+  const campaignCodes = new Map(campaigns.map((campaign) => [campaign.id, campaign.code]));
+  const links = campaigns.length
     ? await prisma.loginLink.groupBy({
-        by: ['userId', 'campaignId'],
-        where: { userId: { in: users.map((user) => user.id) }, lastUsedAt: { not: null } },
+        by: ['campaignId', 'userId'],
+        where: { campaignId: { in: [...campaignCodes.keys()] }, userId: { in: users.map((user) => user.id) }, lastUsedAt: { not: null } },
         _max: { lastUsedAt: true },
       })
     : [];
-  const campaignCodes = links.length
-    ? new Map(
-        (
-          await prisma.campaign.findMany({
-            where: { id: { in: [...new Set(links.map((link) => link.campaignId))] } },
-            select: { id: true, code: true },
-          })
-        ).map((campaign) => [campaign.id, campaign.code]),
-      )
-    : new Map<number, string>();
   return users.map((user) => {
     const times = [...user.responses.map((response) => response.updatedAt), lastLogin.get(user.id)].filter((time): time is Date => !!time);
     return {
