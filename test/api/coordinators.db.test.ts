@@ -120,7 +120,7 @@ describe('every console operation is refused to anyone else', () => {
     ['revokePortalToken', `mutation { revokePortalToken(input: { id: "1" }) { __typename } }`, {}],
     ['allowPortalOperations', `mutation { allowPortalOperations(input: { id: "1", document: "query A { __typename }" }) { __typename } }`, {}],
     ['clearPortalOperations', `mutation { clearPortalOperations(input: { id: "1" }) { __typename } }`, {}],
-    ['publishCampaignAnalytics', `mutation { publishCampaignAnalytics(campaignCode: "nok-2021") { __typename } }`, {}],
+    ['publishCampaignAnalytics', `mutation { publishCampaignAnalytics(input: { campaignCode: "nok-2021" }) { __typename } }`, {}],
     [
       'setCampaignExpectedRegions',
       `mutation { setCampaignExpectedRegions(input: { campaignCode: "nok-2021", regionCodes: ["RU-KB"] }) { __typename } }`,

@@ -78,7 +78,7 @@ describe('publication', () => {
 
   it('a coordinator publishes version 1; anonymous readers see it with the small cells suppressed', async () => {
     const published = await t.gql(
-      `mutation { publishCampaignAnalytics(campaignCode: "nok-2021") { __typename ... on MutationPublishCampaignAnalyticsSuccess { data { version threshold respondentsCount } } } }`,
+      `mutation { publishCampaignAnalytics(input: { campaignCode: "nok-2021" }) { __typename ... on MutationPublishCampaignAnalyticsSuccess { data { version threshold respondentsCount } } } }`,
       {},
       { cookie: coordinator },
     );
@@ -118,7 +118,11 @@ describe('publication', () => {
     });
     expect((await t.gql(PUBLISHED, { code: 'nok-2021' })).data.publishedAnalytics).toEqual(before);
 
-    const second = await t.gql(`mutation { publishCampaignAnalytics(campaignCode: "nok-2021") { __typename } }`, {}, { cookie: coordinator });
+    const second = await t.gql(
+      `mutation { publishCampaignAnalytics(input: { campaignCode: "nok-2021" }) { __typename } }`,
+      {},
+      { cookie: coordinator },
+    );
     expect(second.errors).toBeUndefined();
     const latest = (await t.gql(PUBLISHED, { code: 'nok-2021' })).data.publishedAnalytics;
     expect(latest).toMatchObject({ version: 2, respondentsCount: 7, versions: [{ version: 2 }, { version: 1 }] });
@@ -149,10 +153,10 @@ describe('publication', () => {
   });
 
   it('publishing is for coordinators; a wrong version or campaign is refused or null, never a 5xx', async () => {
-    const anonymous = await t.gql(`mutation { publishCampaignAnalytics(campaignCode: "nok-2021") { __typename } }`);
+    const anonymous = await t.gql(`mutation { publishCampaignAnalytics(input: { campaignCode: "nok-2021" }) { __typename } }`);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const unknown = await t.gql(
-      `mutation { publishCampaignAnalytics(campaignCode: "nope") { __typename ... on NotFoundError { message } } }`,
+      `mutation { publishCampaignAnalytics(input: { campaignCode: "nope" }) { __typename ... on NotFoundError { message } } }`,
       {},
       { cookie: coordinator },
     );
@@ -161,6 +165,42 @@ describe('publication', () => {
     const bad = await t.gql(PUBLISHED, { code: 'nok-2021', version: 0 });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await t.db.prisma.analyticsPublication.count()).toBe(2);
+  });
+
+  it('bad input is the typed error of its field in Russian, never an internal error, and writes nothing (fuzz test)', async () => {
+    const publish = (input: unknown) =>
+      t.gql(
+        `mutation($input: PublishAnalyticsInput!) { publishCampaignAnalytics(input: $input) { __typename
+          ... on ValidationError { message fieldErrors { path code message } } } }`,
+        { input },
+        { cookie: coordinator },
+      );
+    const expected = (input: unknown) =>
+      t.gql(
+        `mutation($input: ExpectedRegionsInput!) { setCampaignExpectedRegions(input: $input) { __typename
+          ... on ValidationError { message fieldErrors { path code message } } } }`,
+        { input },
+        { cookie: coordinator },
+      );
+    const before = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
+    // A lone surrogate cannot be encoded for the database: it was «Внутренняя ошибка».
+    for (const result of [
+      (await publish({ campaignCode: 'до\udfffпосле' })).data.publishCampaignAnalytics,
+      (await publish({ campaignCode: 'x'.repeat(65) })).data.publishCampaignAnalytics,
+      (await expected({ campaignCode: 'до\udfffпосле', regionCodes: [] })).data.setCampaignExpectedRegions,
+    ]) {
+      expect(result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'campaignCode', code: 'WRONG_FORMAT' }] });
+      expect(result.fieldErrors[0].message).toMatch(/^Код опроса/);
+    }
+    const region = (await expected({ campaignCode: 'nok-2021', regionCodes: ['RU-ALT', '\ud800'] })).data.setCampaignExpectedRegions;
+    expect(region).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'regionCodes[1]', code: 'WRONG_FORMAT' }] });
+    // A value of the wrong type is refused naming its place in the one `input` argument.
+    for (const input of [{ campaignCode: { constructor: 1 } }, { campaignCode: null }, { campaignCode: false }]) {
+      const refused = await publish(input);
+      expect(refused.errors?.[0]?.message).toContain('"input.campaignCode"');
+    }
+    expect(await t.db.prisma.analyticsPublication.count()).toBe(2);
+    expect((await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } })).expectedRegions).toEqual(before.expectedRegions);
   });
 });
 

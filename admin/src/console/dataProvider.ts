@@ -179,7 +179,7 @@ const consoleMethods = {
     return { data: { ...publication, analytics } };
   },
   publishCampaignAnalytics(campaignCode: string): Promise<Outcome<{ version: number; publishedAt: string }>> {
-    return step(documents.publishCampaignAnalytics, { campaignCode }, 'Не удалось опубликовать аналитику.');
+    return step(documents.publishCampaignAnalytics, { input: { campaignCode } }, 'Не удалось опубликовать аналитику.');
   },
   setCampaignExpectedRegions(campaignCode: string, regionCodes: string[]): Promise<Outcome<{ regionCodes: string[] }>> {
     return step(documents.setCampaignExpectedRegions, { input: { campaignCode, regionCodes } }, 'Список регионов не сохранён.');

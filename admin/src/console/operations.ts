@@ -455,8 +455,8 @@ export const documents = {
       figures
     }
   }`,
-  publishCampaignAnalytics: `mutation ConsolePublishAnalytics($campaignCode: String!) {
-    result: publishCampaignAnalytics(campaignCode: $campaignCode) { ${union('MutationPublishCampaignAnalyticsSuccess', 'data { version publishedAt }', true)} }
+  publishCampaignAnalytics: `mutation ConsolePublishAnalytics($input: PublishAnalyticsInput!) {
+    result: publishCampaignAnalytics(input: $input) { ${union('MutationPublishCampaignAnalyticsSuccess', 'data { version publishedAt }', true)} }
   }`,
   setCampaignExpectedRegions: mutation('ConsoleExpectedRegions', 'setCampaignExpectedRegions', 'ExpectedRegionsInput', 'data { regionCodes }', true),
 

@@ -283,6 +283,12 @@ builder.queryFields((t) => ({
   }),
 }));
 
+// Like every mutation, one `input` argument: a value of the wrong type is refused naming its place
+// in it («input.campaignCode»).
+const PublishAnalyticsInput = builder.inputType('PublishAnalyticsInput', {
+  fields: (t) => ({ campaignCode: t.string({ required: true }) }),
+});
+
 const ExpectedRegionsInput = builder.inputType('ExpectedRegionsInput', {
   fields: (t) => ({
     campaignCode: t.string({ required: true }),
@@ -300,8 +306,8 @@ builder.mutationFields((t) => ({
     description: "Publishes the campaign's analytics as they are now: a new version after disclosure control; earlier versions stay readable.",
     authScopes: { coordinator: true },
     errors: { types: [ValidationError, NotFoundError] },
-    args: { campaignCode: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => publishAnalytics(context.prisma, signedIn(context), args.campaignCode),
+    args: { input: t.arg({ type: PublishAnalyticsInput, required: true }) },
+    resolve: (_root, { input }, context) => publishAnalytics(context.prisma, signedIn(context), input.campaignCode),
   }),
   setCampaignExpectedRegions: t.field({
     type: ExpectedRegionsResult,

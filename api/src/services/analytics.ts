@@ -161,12 +161,31 @@ export interface PublicationSummary {
   respondentsCount: number;
 }
 
+const CAMPAIGN_CODE_MAX = 64;
+const REGION_CODE_MAX = 16;
+
+/**
+ * Text that can be looked up at all: well formed (a lone UTF-16 surrogate cannot be encoded for the
+ * database, whose statement would fail) and of a code's length.
+ */
+const storable = (code: string, max: number) => code.isWellFormed() && code.length <= max;
+
+/** A campaign code that cannot be one (malformed text, too long) is the field's error, not a lookup. */
+function refuseBadCampaignCode(campaignCode: string): void {
+  if (!storable(campaignCode, CAMPAIGN_CODE_MAX)) {
+    throw new ValidationError([
+      fieldError('campaignCode', 'WRONG_FORMAT', `Код опроса — латинские буквы, цифры и дефис, не длиннее ${CAMPAIGN_CODE_MAX} символов.`),
+    ]);
+  }
+}
+
 /**
  * Publishes the campaign's analytics as of now: a new version (the next number), the figures after
  * disclosure control, audited; earlier versions are kept. Serialised per campaign by the unique
  * (campaign, version): a concurrent publication of the same number fails and is retried once.
  */
 export async function publishAnalytics(prisma: Db, actor: Actor, campaignCode: string, threshold = disclosureThreshold()): Promise<Publication> {
+  refuseBadCampaignCode(campaignCode);
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await prisma.$transaction(async (tx) => {
@@ -243,6 +262,13 @@ export async function publicationVersions(prisma: Db, campaignCode: string, limi
 
 /** Sets the regions a campaign expects to take part (ISO codes; empty: all regions), audited. */
 export async function setExpectedRegions(prisma: Db, actor: Actor, campaignCode: string, regionCodes: string[]): Promise<string[]> {
+  refuseBadCampaignCode(campaignCode);
+  const malformed = regionCodes.findIndex((code) => !storable(code, REGION_CODE_MAX));
+  if (malformed >= 0) {
+    throw new ValidationError([
+      fieldError(`regionCodes[${malformed}]`, 'WRONG_FORMAT', 'Код региона — это код ISO 3166-2 (например, RU-ALT) не длиннее 16 символов.'),
+    ]);
+  }
   const unique = [...new Set(regionCodes)];
   const known = await prisma.region.findMany({ where: { code: { in: unique } }, select: { code: true }, orderBy: { position: 'asc' } });
   const unknown = unique.filter((code) => !known.some((region) => region.code === code));
