@@ -55,7 +55,14 @@ export async function respondentWhere(prisma: Db, filter: RespondentFilter | nul
   const campaignId = filter?.campaignCode ? await campaignIdOf(prisma, filter.campaignCode) : undefined;
   // A campaign's respondents are those registered for it (a personal link of the campaign) or with a
   // questionnaire in it, as the dashboard counts them: not everyone who ever registered.
-  if (campaignId !== undefined) and.push({ OR: [{ loginLinks: { some: { campaignId } } }, { responses: { some: { campaignId } } }] });
+  // (Not started: no questionnaire, so registered by a link alone.)
+  if (campaignId !== undefined) {
+    and.push(
+      filter?.status === 'NOT_STARTED'
+        ? { loginLinks: { some: { campaignId } } }
+        : { OR: [{ loginLinks: { some: { campaignId } } }, { responses: { some: { campaignId } } }] },
+    );
+  }
   if (filter?.status) {
     if (campaignId === undefined) {
       throw new ActionRefusedError('CAMPAIGN_REQUIRED', 'Укажите опрос, чтобы отобрать по статусу.');
