@@ -27,7 +27,11 @@ describe('the response from the API', () => {
       submittedAt: null,
       completion: api.completion,
       answers: { respondent_name: 'Иванова Анна Петровна', respondent_powers: ['bus_gov', 'other'] },
+      returnedForRework: null,
     });
+    // A questionnaire returned for rework carries the coordinator's reason to the form's banner.
+    const returned = { reason: 'Уточните раздел 2', at: '2021-11-12T09:00:00Z' };
+    expect(toResponse({ ...api, returnedForRework: returned }).returnedForRework).toEqual(returned);
   });
 
   it('is an unanswered draft at version 0 before the first save', () => {
