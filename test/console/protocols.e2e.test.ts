@@ -63,6 +63,8 @@ const DEADLINES: Record<string, string> = {
   '5.3': '20 сентября 2017 г.',
   '5.4': '20 ноября 2017 г.',
 };
+/** For a wait on the server's answer: the page's default 10 s is too short when the whole suite loads the machine. */
+const SLOW = { timeout: 30_000 };
 /** Polls as expect.poll does, but waits long enough for a busy machine's server. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 250 });
 const rowTexts = async () =>
@@ -187,27 +189,27 @@ describe('protocols in the console', { timeout: 120_000 }, () => {
 
   it("records an owner's e-mail and matches the owner to the region's authority", async () => {
     await t.page.getByRole('menuitem', { name: 'Исполнители поручений' }).click();
-    await t.page.waitForURL(/#\/TaskOwner/);
+    await t.page.waitForURL(/#\/TaskOwner/, SLOW);
     await t.page.getByLabel('Поиск по названию').fill('здравоохранения Кабардино');
     const row = t.page.locator('tbody tr').filter({ hasText: 'Министерство здравоохранения Кабардино-Балкарской Республики' });
     await poll(() => row.count()).toBe(1);
     await row.click();
-    await t.page.waitForURL(/#\/TaskOwner\/\d+\/show$/);
+    await t.page.waitForURL(/#\/TaskOwner\/\d+\/show$/, SLOW);
     await t.check('09-owner-page');
-    await t.page.getByRole('heading', { name: 'Адреса для напоминаний о сроках' }).waitFor();
+    await t.page.getByRole('heading', { name: 'Адреса для напоминаний о сроках' }).waitFor(SLOW);
     await t.page.getByLabel(/^Электронная почта/).fill('не адрес');
     await t.page.getByRole('button', { name: 'Записать адрес' }).click();
-    await t.page.getByText('Адрес электронной почты, например minzdrav@kbr.ru.').waitFor();
+    await t.page.getByText('Адрес электронной почты, например minzdrav@kbr.ru.').waitFor(SLOW);
     expect(await t.site.db.prisma.ownerContact.count()).toBe(0);
     await t.page.getByLabel(/^Электронная почта/).fill('minzdrav@kbr.example');
     await t.page.getByLabel('Кто это (необязательно)').fill('Хачетлова Е. Р.');
     await t.page.getByRole('button', { name: 'Записать адрес' }).click();
-    await t.page.getByRole('status').filter({ hasText: 'Адрес minzdrav@kbr.example записан.' }).waitFor();
-    await t.page.getByTestId('owner-contacts').getByText('minzdrav@kbr.example').waitFor();
+    await t.page.getByRole('status').filter({ hasText: 'Адрес minzdrav@kbr.example записан.' }).waitFor(SLOW);
+    await t.page.getByTestId('owner-contacts').getByText('minzdrav@kbr.example').waitFor(SLOW);
     await t.page.getByRole('combobox', { name: 'Орган власти региона' }).click();
-    await t.page.getByRole('option', { name: 'Минздрав КБР' }).click();
-    await t.page.getByRole('button', { name: 'Сохранить сопоставление' }).click();
-    await t.page.getByRole('status').filter({ hasText: 'Исполнитель сопоставлен с органом власти.' }).waitFor();
+    await t.page.getByRole('option', { name: 'Минздрав КБР' }).click(SLOW);
+    await t.page.getByRole('button', { name: 'Сохранить сопоставление' }).click(SLOW);
+    await t.page.getByRole('status').filter({ hasText: 'Исполнитель сопоставлен с органом власти.' }).waitFor(SLOW);
     const owner = await t.site.db.prisma.taskOwner.findFirstOrThrow({
       where: { name: 'Министерство здравоохранения Кабардино-Балкарской Республики' },
       include: { authority: true, contacts: true },
@@ -219,10 +221,10 @@ describe('protocols in the console', { timeout: 120_000 }, () => {
 
   it('previews the reminder to that contact and sends it through the outbox', async () => {
     await t.page.getByRole('menuitem', { name: 'Напоминания о сроках' }).click();
-    await t.page.waitForURL(/#\/task-reminders$/);
-    await t.page.getByRole('button', { name: 'Показать письма' }).click();
+    await t.page.waitForURL(/#\/task-reminders$/, SLOW);
+    await t.page.getByRole('button', { name: 'Показать письма' }).click(SLOW);
     const mail = t.page.getByTestId('task-reminder-mail');
-    await mail.waitFor();
+    await mail.waitFor(SLOW);
     expect(await mail.count()).toBe(1);
     const text = (await mail.textContent()) ?? '';
     expect(text).toContain('minzdrav@kbr.example');
@@ -232,13 +234,13 @@ describe('protocols in the console', { timeout: 120_000 }, () => {
     expect(text).toContain('ПРОСРОЧЕНО 2 срока: с 15.07.2017 по 15.08.2017; следующий срок 15.09.2017 — осталось 21 день');
     expect(text).toContain('срок 30.08.2017 — осталось 5 дней');
     await t.check('11-reminder-preview');
-    await t.page.getByRole('button', { name: 'Отправить выбранные (1)' }).click();
+    await t.page.getByRole('button', { name: 'Отправить выбранные (1)' }).click(SLOW);
     const dialog = t.page.getByRole('dialog', { name: 'Отправить напоминания' });
     await dialog.getByRole('button', { name: 'Отправить' }).click();
-    await t.page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо.' }).waitFor();
+    await t.page.getByRole('status').filter({ hasText: 'Поставлено в очередь: 1 письмо.' }).waitFor(SLOW);
     const rows = await t.site.db.prisma.outboxMail.findMany({ where: { template: 'task-reminder' } });
     expect(rows.map((row) => row.to)).toEqual(['minzdrav@kbr.example']);
-    const [received] = await t.site.mailbox.waitFor(1);
+    const [received] = await t.site.mailbox.waitFor(1, 30_000);
     expect(received!.subject).toBe('Просрочено исполнение 3 пунктов протокола: Министерство здравоохранения Кабардино-Балкарской Республики');
     expect(received!.text).toContain('п. 3.1 «');
     await t.check('12-reminders-sent');
