@@ -109,8 +109,9 @@ describe('the coordinators’ console', () => {
     await t.page.getByRole('button', { name: 'Закрыть сейчас' }).click();
     const dialog = t.page.getByRole('dialog', { name: 'Закрыть приём ответов сейчас' });
     await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toBe(
-      'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты.',
+      'Приём ответов будет закрыт немедленно. Респонденты не смогут сохранять и отправлять анкеты. Плановые сроки опроса в анкете и текстах не изменятся.',
     );
+    const before = await t.site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     await dialog.getByLabel('Причина (необязательно)').fill('Срок истёк');
     await t.check('03-close-dialog', { dialog: true });
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
@@ -120,6 +121,12 @@ describe('the coordinators’ console', () => {
 
     const campaign = await t.site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     expect(campaign.closesAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // Only the window ends: the planned period (what the form and texts name) stays as it was.
+    expect(before.plannedClosesAt).toEqual(before.closesAt);
+    expect(campaign.plannedOpensAt).toEqual(before.plannedOpensAt);
+    expect(campaign.plannedClosesAt).toEqual(before.plannedClosesAt);
+    expect(campaign.plannedClosesAt!.getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
+    await expect.poll(() => t.page.getByTestId('window-planned').textContent()).toContain('(приём закрыт досрочно)');
     const result = await t.site.web.app.yoga.fetch('http://yoga/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -169,20 +176,23 @@ describe('the coordinators’ console', () => {
     await expect.poll(() => t.page.getByTestId('window-extensions').textContent()).toMatch(/Алтайский край — до .+ 23:59 МСК/);
   });
 
-  it('opens the window again, asking for a new closing date since the old one has passed', async () => {
+  it('opens the window again until the planned end, without asking for a date since it has not passed', async () => {
+    const before = await t.site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
     await t.page.getByRole('button', { name: 'Открыть сейчас' }).click();
     const dialog = t.page.getByRole('dialog', { name: 'Открыть приём ответов сейчас' });
-    await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toContain('уже прошла: укажите новую дату закрытия');
-    expect(await dialog.getByRole('button', { name: 'Подтвердить' }).isDisabled()).toBe(true);
-    const until = new Date(Date.now() + 5 * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
-    await dialog.getByLabel(/Дата закрытия/).fill(until);
     await expect(dialog.getByTestId('confirm-consequence').textContent()).resolves.toMatch(
-      /^Приём ответов будет открыт немедленно и продлится до .+ 23:59 МСК\./,
+      /^Приём ответов будет открыт немедленно и продлится до планового окончания \(.+ МСК\)\./,
     );
+    expect(await dialog.getByRole('button', { name: 'Подтвердить' }).isDisabled()).toBe(false);
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await t.page.getByTestId('window-state').getByText('Открыт').waitFor();
     const campaign = await t.site.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
-    expect(campaign.closesAt.getTime()).toBeGreaterThan(Date.now() + 4 * 86_400_000);
+    // Open again until the planned end, which is kept as it was.
+    expect(campaign.closesAt).toEqual(before.plannedClosesAt);
+    expect(campaign.plannedClosesAt).toEqual(before.plannedClosesAt);
+    expect(campaign.plannedOpensAt).toEqual(before.plannedOpensAt);
+    expect(campaign.closesAt.getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
+    expect(campaign.opensAt.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('lists the closing in the audit log', async () => {
