@@ -353,6 +353,7 @@ describe('the answers and personal scopes', () => {
   it('status alone reads neither; pages follow the cursor; a cursor of another list is refused', async () => {
     for (const query of [RESPONSES, OFFICIALS]) expect((await asToken(tokens.AStatus, query)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const first = await asToken(tokens.A, '{ portalRegion { responses(first: 1) { pageInfo { endCursor hasNextPage } nodes { id } } } }');
+    expect(first.errors).toBeUndefined();
     expect(first.data.portalRegion.responses.pageInfo.hasNextPage).toBe(false);
     const cursor = first.data.portalRegion.responses.pageInfo.endCursor;
     const next = await asToken(tokens.A, `{ portalRegion { responses(after: "${cursor}") { nodes { id } } } }`);
