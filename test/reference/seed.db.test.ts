@@ -1,6 +1,7 @@
 // Reference data is loaded at every start: a restart must only read it, and a changed row is put back.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
+import { measureTypeGroups } from '../../api/src/reference/measureTypes.ts';
 import { regions } from '../../api/src/reference/regions.ts';
 import { seedReferenceData } from '../../api/src/reference/seed.ts';
 import { createTestDatabase } from '../helpers/db.ts';
@@ -32,4 +33,23 @@ it('puts back a region that was changed, and only that one', async () => {
   await seedReferenceData(db.prisma);
   expect(writes()).toHaveLength(1);
   expect(await db.prisma.region.findUniqueOrThrow({ where: { code: 'RU-AL' } })).toMatchObject({ name: altai.name, aliases: altai.aliases });
+});
+
+it('corrects an existing database whose measure types still hold the old wording (issue 14, point 6)', async () => {
+  // The texts as they were before they were made equal to seed 000.
+  await db.prisma.measureType.update({ where: { code: 'other' }, data: { help: 'Для мер, которые нельзя отнести к другим категориям.' } });
+  await db.prisma.measureType.update({
+    where: { code: 'management_decisions' },
+    data: {
+      help: 'Например, изменение порядка включения/исключения организации из реестра поставщиков социальных услуг с учетом результатов НОК и пр.',
+    },
+  });
+  statements.length = 0;
+  await seedReferenceData(db.prisma);
+  expect(writes()).toHaveLength(2);
+  const stored = new Map((await db.prisma.measureType.findMany()).map((type) => [type.code, type]));
+  for (const type of measureTypeGroups.flatMap((group) => group.types)) {
+    expect(stored.get(type.code)).toMatchObject({ name: type.name, help: type.help });
+  }
+  expect(stored.get('other')?.help).toBe('для мер, которые нельзя отнести к другим категориям');
 });
