@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { databaseFingerprint } from '../helpers/db.ts';
 import { respondentWith, signInCoordinator } from '../helpers/console.ts';
 import { section1 } from '../helpers/fixtures2021.ts';
+import { signInWithLink } from '../../api/src/services/signIn.ts';
 
 let t: TestApp;
 let coordinator: string;
@@ -141,4 +142,80 @@ describe('ids and references', () => {
     expect(cleared.data.updateAuthority.__typename).toBe('MutationUpdateAuthoritySuccess');
     expect((await t.db.prisma.authority.findUniqueOrThrow({ where: { id: Number(ref.authority) } })).sphereId).toBeNull();
   });
+});
+
+// A lone UTF-16 surrogate ("\uD800") is not text PostgreSQL can store either (it has no UTF-8 form):
+// JSON variables can carry one, and it used to reach the statement and come back as an internal error.
+describe('text with a lone UTF-16 surrogate', () => {
+  const message = (path: string) => `${path}: текст содержит недопустимый символ (одиночный суррогат UTF-16). Удалите его и повторите.`;
+  const cases: [string, string, () => Record<string, unknown>, () => string, string][] = [
+    [
+      'saveSection (a value inside the answers)',
+      `mutation($input: SaveSectionInput!) { saveSection(input: $input) ${RESULT} }`,
+      () => ({
+        input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: { ...section1, respondent_name: 'Иванова\uD800' } },
+      }),
+      () => respondent,
+      'input.answers.respondent_name',
+    ],
+    [
+      'saveSection (a key of the answers)',
+      `mutation($input: SaveSectionInput!) { saveSection(input: $input) ${RESULT} }`,
+      () => ({ input: { campaignCode: 'nok-2021', sectionCode: 'authority', version: 0, answers: { ...section1, '\uDC00x': 1 } } }),
+      () => respondent,
+      'input.answers.\\uDC00x',
+    ],
+    [
+      'updateAuthority (a coordinator’s mutation)',
+      `mutation($input: UpdateAuthorityInput!) { updateAuthority(input: $input) ${RESULT} }`,
+      () => ({ input: { id: ref.authority, name: 'Министерство \uDBFF труда' } }),
+      () => coordinator,
+      'input.name',
+    ],
+    [
+      'createPractice (the last character)',
+      `mutation($input: CreatePracticeInput!) { createPractice(input: $input) ${RESULT} }`,
+      () => ({ input: { text: 'Практика с одиночным суррогатом в конце \uD83D', regionId: ref.region, sphereId: ref.sphere, formId: ref.form } }),
+      () => coordinator,
+      'input.text',
+    ],
+  ];
+  for (const [name, query, variables, cookie, path] of cases) {
+    it(`${name}: refused as BAD_USER_INPUT naming ${JSON.stringify(path)}, nothing changed`, async () => {
+      const before = await state();
+      const result = await t.gql(query, variables(), { cookie: cookie() });
+      expect(result.status).toBeLessThan(500);
+      expect(result.errors).toEqual([expect.objectContaining({ message: message(path), extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(await state()).toEqual(before);
+    });
+  }
+
+  it('a well-formed pair (an emoji) is still text, and is saved', async () => {
+    const result = await t.gql(
+      `mutation($input: UpdateAuthorityInput!) { updateAuthority(input: $input) ${RESULT} }`,
+      { input: { id: ref.authority, name: 'Министерство социальной защиты Алтайского края 🙂' } },
+      { cookie: coordinator },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.updateAuthority.__typename).toBe('MutationUpdateAuthoritySuccess');
+  });
+});
+
+// Outside GraphQL, text comes from forms (registration, the personal link's sign-in): a body decoded
+// as UTF-8 holds no lone surrogate, but «%00» is U+0000, and the refusal log cut the address at 254
+// code units, which can split an emoji's pair. A refused sign-in is logged, whatever it was sent.
+describe('the personal link’s refusal log', () => {
+  const origin = { ip: '203.0.113.7', userAgent: 'test' };
+  for (const [name, email, logged] of [
+    ['an address with U+0000', 'a\u0000b@example.org', 'a\uFFFDb@example.org'],
+    ['an address cut inside an emoji’s pair', `${'a'.repeat(253)}🙂@example.org`, `${'a'.repeat(253)}`],
+  ] as const) {
+    it(`${name}: refused as unknown, logged as text`, async () => {
+      const result = await signInWithLink(t.db.prisma, t.app.auth, { email, token: 'x'.repeat(43), origin });
+      expect(result).toMatchObject({ ok: false, reason: 'unknown' });
+      const event = await t.db.prisma.authEvent.findFirstOrThrow({ where: { kind: 'login_refused' }, orderBy: { at: 'desc' } });
+      expect(event.email).toBe(logged);
+      await t.db.prisma.authEvent.deleteMany({ where: { kind: 'login_refused' } });
+    });
+  }
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Db, Tx } from '../db/client.ts';
+import { storableCut } from '../storableText.ts';
 
 export type AuthEventKind =
   | 'registered'
@@ -26,6 +27,9 @@ export interface RequestOrigin {
   userAgent: string | null;
 }
 
+/** What a log keeps of a text it is sent: cut, and storable (a refused request logs what it brought). */
+const cut = (text: string | null | undefined, max: number) => (text == null ? null : storableCut(text, max));
+
 export async function logAuthEvent(
   db: Db | Tx,
   kind: AuthEventKind,
@@ -36,10 +40,10 @@ export async function logAuthEvent(
     data: {
       kind,
       ip: origin.ip,
-      userAgent: origin.userAgent?.slice(0, 500) ?? null,
-      email: details.email ?? null,
+      userAgent: cut(origin.userAgent, 500),
+      email: cut(details.email, 254),
       userId: details.userId ?? null,
-      detail: details.detail?.slice(0, 1000) ?? null,
+      detail: cut(details.detail, 1000),
     },
   });
 }
@@ -87,7 +91,7 @@ export async function logRefusal(
   const bucket = `${kind}|${networkOf(origin.ip)}|${minute}`;
   await db.$executeRaw`
     INSERT INTO "AuthEvent" (id, at, kind, ip, "userAgent", email, detail, count, "lastAt", bucket)
-    VALUES (${randomUUID()}, ${now}, ${kind}, ${origin.ip}, ${origin.userAgent?.slice(0, 500) ?? null},
-            ${details.email?.slice(0, 254) ?? null}, ${details.detail?.slice(0, 1000) ?? null}, 1, ${now}, ${bucket})
+    VALUES (${randomUUID()}, ${now}, ${kind}, ${origin.ip}, ${cut(origin.userAgent, 500)},
+            ${cut(details.email, 254)}, ${cut(details.detail, 1000)}, 1, ${now}, ${bucket})
     ON CONFLICT (bucket) DO UPDATE SET count = "AuthEvent".count + 1, "lastAt" = EXCLUDED."lastAt"`;
 }
