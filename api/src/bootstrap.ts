@@ -1,5 +1,7 @@
 // Brings a database up to date on start: migrations, reference data, and — on first start only —
-// the shipped survey definitions and source documents (later edits by coordinators are kept).
+// the shipped survey definitions and source documents (later edits by coordinators are kept). A
+// shipped survey already stored gets only what its file adds without touching answers: new optional
+// questions and «уточните» links (import/survey.ts, shippedAdditions).
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from './db/client.ts';
@@ -8,7 +10,7 @@ import { importPlanFile } from './import/plan.ts';
 import { importPracticesFile } from './import/practices.ts';
 import { importProtocolFile } from './import/protocol.ts';
 import { extendRecurringOccurrences } from './services/protocolSchedule.ts';
-import { importSurveyFile } from './import/survey.ts';
+import { importShippedAdditions, importSurveyFile } from './import/survey.ts';
 import { seedReferenceData, type ReferenceCounts } from './reference/seed.ts';
 
 export const surveysDir = path.join(prismaDir, 'surveys');
@@ -18,6 +20,8 @@ export interface BootstrapReport {
   migrationsApplied: string[];
   reference: ReferenceCounts;
   surveysImported: string[];
+  /** Shipped surveys stored before that got their file's additions: «nok-2023: operator_funding_source_other, …». */
+  surveysUpdated: string[];
   documentsImported: string[];
 }
 
@@ -25,9 +29,14 @@ export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> 
   const migrationsApplied = await applyMigrations(db.adapterFactory);
   const reference = await seedReferenceData(db.prisma);
   const surveysImported: string[] = [];
+  const surveysUpdated: string[] = [];
   for (const file of (await readdir(surveysDir)).filter((name) => name.endsWith('.json')).sort()) {
     const code = path.basename(file, '.json');
-    if (await db.prisma.campaign.findUnique({ where: { code }, select: { id: true } })) continue;
+    if (await db.prisma.campaign.findUnique({ where: { code }, select: { id: true } })) {
+      const update = await importShippedAdditions(db.prisma, path.join(surveysDir, file));
+      if (update) surveysUpdated.push(`${update.campaign}: ${update.added.join(', ')}`);
+      continue;
+    }
     const report = await importSurveyFile(db.prisma, path.join(surveysDir, file));
     surveysImported.push(report.campaign);
   }
@@ -51,5 +60,5 @@ export async function bootstrapDatabase(db: Database): Promise<BootstrapReport> 
     // Recurring duties' occurrences follow the date (12 months ahead).
     await extendRecurringOccurrences(db.prisma);
   }
-  return { migrationsApplied, reference, surveysImported, documentsImported };
+  return { migrationsApplied, reference, surveysImported, surveysUpdated, documentsImported };
 }

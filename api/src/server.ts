@@ -37,6 +37,7 @@ console.log(
   `  reference data: ${report.reference.regions} regions, ${report.reference.spheres} spheres, ${report.reference.measureTypes} measure types`,
 );
 for (const campaign of report.surveysImported) console.log(`  survey imported: ${campaign}`);
+for (const update of report.surveysUpdated) console.log(`  survey updated: ${update}`);
 for (const document of report.documentsImported) console.log(`  document imported: ${document}`);
 
 const mailer = mailerFromEnv(dataDirFromEnv());

@@ -61,6 +61,7 @@ const filled: Record<string, Record<string, unknown>> = {
     operator_orgs_assessed: perYear(21, 22, 0),
     operator_respondents: perYear(1200, 1350, 0),
     operator_funding_source: perYear('state_programme', 'state_programme', 'other'),
+    operator_funding_source_other: { 2023: 'Средства некоммерческой организации' },
     operator_funding_programme: {
       2021: 'Государственная программа «Социальная поддержка граждан»',
       2022: 'Государственная программа «Социальная поддержка граждан»',
@@ -172,6 +173,7 @@ describe('nok-2023.json: the document', () => {
         'operator_orgs_assessed',
         'operator_respondents',
         'operator_funding_source',
+        'operator_funding_source_other',
         'operator_funding_programme',
         'operator_selection_method',
         'operator_selection_method_other',
@@ -257,6 +259,38 @@ describe('nok-2023.json: the document', () => {
       'Субъект, Муниципальное образование, организация',
     ]);
     expect(groupFieldOptions('best_practices', 'type')).toEqual(['Организация и проведение НОК', 'Внедрение изменений по результатам НОК']);
+  });
+
+  it('every option labelled «Иное» asks «уточните» with a text question over the same years (issue 13, item 11)', () => {
+    const others = definition.sections
+      .flatMap((section) => section.questions)
+      .flatMap((q) => {
+        const spec = q.type === 'yearMatrix' ? q.cell : q;
+        return 'options' in spec ? spec.options.filter((option) => /^иное$/i.test(option.label)).map((option) => [q.code, option.specify]) : [];
+      });
+    expect(others).toEqual([
+      ['operator_funding_source', 'operator_funding_source_other'],
+      ['operator_selection_method', 'operator_selection_method_other'],
+      ['operator_control_forms', 'operator_control_other'],
+    ]);
+    expect(question('operator_funding_source_other')).toMatchObject({
+      number: '2.5.1',
+      type: 'yearMatrix',
+      required: false,
+      years: [2021, 2022, 2023],
+      cell: { type: 'text', maxLength: 500 },
+      label: 'Если выбрано «Иное» – укажите источник финансирования',
+    });
+  });
+
+  it("«Иное» as 2023's funding source holds only once the source is named", () => {
+    const without = { ...filled.operator, operator_funding_source_other: undefined };
+    const values = definition.sections.map((section) => validValues(section.code, section.code === 'operator' ? without : filled[section.code]!));
+    const operator = computeCompletion(definition, answersFrom(values)).sections.find((section) => section.code === 'operator')!;
+    expect(operator.missing).toEqual(['operator_funding_source']);
+    expect(errorsOf('operator', { ...filled.operator, operator_funding_source_other: { 2021: 'Фонд' } })).toEqual([
+      expect.objectContaining({ path: 'operator_funding_source_other.2021', code: 'WRONG_VALUE' }),
+    ]);
   });
 
   it('bounds every free-text answer explicitly', () => {

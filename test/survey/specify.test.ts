@@ -21,11 +21,14 @@ describe('every «Иное» of the shipped questionnaires asks «уточнит
       .flatMap((section) => section.questions)
       .flatMap((question) => {
         const spec = question.type === 'yearMatrix' ? question.cell : question;
-        return 'options' in spec ? spec.options.filter((option) => option.code === 'other').map((option) => [question.code, option.specify]) : [];
+        return 'options' in spec
+          ? spec.options
+              .filter((option) => option.code === 'other' || /^\s*ин(ое|ые|ой)/i.test(option.label))
+              .map((option) => [question.code, option.specify])
+          : [];
       });
     expect(choices.length).toBeGreaterThan(0);
-    // 2023's funding source has a free-text programme question instead (2.6); every other «Иное» asks.
-    expect(choices.filter(([code, specify]) => !specify && code !== 'operator_funding_source')).toEqual([]);
+    expect(choices.filter(([, specify]) => !specify)).toEqual([]);
   });
 });
 

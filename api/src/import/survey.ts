@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Campaign, Prisma } from '../generated/prisma/client.ts';
 import type { CampaignState, QuestionType } from '../generated/prisma/enums.ts';
 import { definitionDigest } from '../survey/canonical.ts';
-import { parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
+import { type Option, parseDefinition, type Question, type SurveyDefinition } from '../survey/definition.ts';
 
 export interface SurveyImportReport {
   campaign: string;
@@ -89,6 +89,80 @@ export async function importSurveyDefinition(prisma: Db, definition: SurveyDefin
       }
       await writeSurveyDefinition(tx, definition, existing, { state: 'PUBLISHED' });
       return { campaign: definition.code, outcome: existing ? 'updated' : 'created', ...counts };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** The options of a question or of its matrix cell (none for other types). */
+function optionsOf(question: Question): Option[] {
+  if (question.type === 'singleChoice' || question.type === 'multipleChoice') return question.options;
+  if (question.type === 'yearMatrix' && 'options' in question.cell) return question.cell.options;
+  return [];
+}
+
+/**
+ * What a shipped definition adds to the stored one of the same campaign without touching a single
+ * answer: the shipped file's optional questions the stored one lacks (in a section it has, placed
+ * after the question they follow in the file) and the «уточните» links (`specify`) of options the
+ * stored one has. Everything else stays as stored: coordinators' edits of texts and options, the
+ * window. Null when there is nothing to add, or when the result would not be a valid definition.
+ */
+export function shippedAdditions(stored: SurveyDefinition, shipped: SurveyDefinition): { definition: SurveyDefinition; added: string[] } | null {
+  const merged = structuredClone(stored);
+  const codes = new Set(merged.sections.flatMap((section) => section.questions.map((question) => question.code)));
+  const added: string[] = [];
+  for (const shippedSection of shipped.sections) {
+    const section = merged.sections.find((candidate) => candidate.code === shippedSection.code);
+    if (!section) continue;
+    shippedSection.questions.forEach((question, index) => {
+      if (codes.has(question.code) || question.required) return;
+      const before = shippedSection.questions
+        .slice(0, index)
+        .reverse()
+        .find((previous) => section.questions.some((candidate) => candidate.code === previous.code));
+      const at = before ? section.questions.findIndex((candidate) => candidate.code === before.code) + 1 : 0;
+      section.questions.splice(at, 0, structuredClone(question));
+      codes.add(question.code);
+      added.push(question.code);
+    });
+  }
+  const shippedQuestions = new Map(shipped.sections.flatMap((section) => section.questions.map((question) => [question.code, question])));
+  for (const question of merged.sections.flatMap((section) => section.questions)) {
+    const twin = shippedQuestions.get(question.code);
+    if (!twin) continue;
+    for (const option of optionsOf(question)) {
+      const specify = optionsOf(twin).find((candidate) => candidate.code === option.code)?.specify;
+      if (specify && !option.specify && codes.has(specify)) {
+        option.specify = specify;
+        added.push(`${question.code}.${option.code} → ${specify}`);
+      }
+    }
+  }
+  if (!added.length) return null;
+  try {
+    return { definition: parseDefinition(merged), added };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Brings a shipped definition's additions (see shippedAdditions) into the campaign already stored
+ * under its code, whatever its state and responses: the answers refer to codes, and no code of
+ * theirs changes. Returns what was added, or null when nothing was.
+ */
+export async function importShippedAdditions(prisma: Db, path: string): Promise<{ campaign: string; added: string[] } | null> {
+  const shipped = parseDefinition(JSON.parse(await readFile(path, 'utf8')));
+  return prisma.$transaction(
+    async (tx) => {
+      const [existing] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Campaign" WHERE code = ${shipped.code} FOR UPDATE`;
+      if (!existing) return null;
+      const campaign = await tx.campaign.findUniqueOrThrow({ where: { id: existing.id } });
+      const additions = shippedAdditions(parseDefinition(campaign.definition), shipped);
+      if (!additions) return null;
+      await writeSurveyDefinition(tx, additions.definition, campaign, { state: campaign.state });
+      return { campaign: shipped.code, added: additions.added };
     },
     { timeout: 60_000 },
   );
