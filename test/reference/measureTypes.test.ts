@@ -21,7 +21,8 @@ function parseExcerpt(text: string): SeedGroup[] {
   for (const line of text.split('\n')) {
     const group = /^▪ \*\*(.+?)\*\*(?: \((.+)\))?$/.exec(line);
     if (group) {
-      const [, label, help] = group;
+      const label = group[1] ?? '';
+      const help = group[2];
       groups.push({ label, types: help === undefined ? [] : [{ label, help }] });
       continue;
     }
@@ -29,7 +30,7 @@ function parseExcerpt(text: string): SeedGroup[] {
     if (type) {
       const current = groups.at(-1);
       if (!current) throw new Error(`a type before any group: ${line}`);
-      current.types.push({ label: type[1], help: type[2] });
+      current.types.push({ label: type[1] ?? '', help: type[2] ?? '' });
       continue;
     }
     if (line.startsWith('▪') || line.startsWith('- ')) throw new Error(`unread line: ${line}`);
