@@ -50,3 +50,16 @@ it('gives the plan targets with the 45–50 range and the activities by level', 
   expect(federal._allPlanActivitiesMeta.count + regional._allPlanActivitiesMeta.count).toBe(18);
   expect(regional._allPlanActivitiesMeta.count).toBe(6);
 });
+
+it('says which activity numbers and owners the plan document prints and which were inferred', async () => {
+  const { allPlanActivities } = await ids('{ allPlanActivities(perPage: 100) { number numberPrinted ownersInherited parent { number } } }');
+  expect(allPlanActivities).toHaveLength(35);
+  expect(allPlanActivities.filter((activity: any) => !activity.numberPrinted).map((activity: any) => activity.number)).toEqual(['1.6а']);
+  const inherited = allPlanActivities.filter((activity: any) => activity.ownersInherited);
+  expect(inherited).toHaveLength(12);
+  expect(new Set(inherited.map((activity: any) => activity.parent?.number))).toEqual(new Set(['1']));
+  const six = allPlanActivities.filter((activity: any) => activity.parent?.number === '6');
+  expect(six.map((activity: any) => [activity.number, activity.numberPrinted, activity.ownersInherited])).toEqual(
+    ['6.1', '6.2', '6.3', '6.4', '6.5'].map((number) => [number, true, false]),
+  );
+});

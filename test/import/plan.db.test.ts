@@ -109,6 +109,20 @@ describe('importPlan', () => {
     expect(six.form).toBeNull();
   });
 
+  it('stores which numbers and owners the document prints and which the parser inferred', async () => {
+    const plan = await db.prisma.plan.findUniqueOrThrow({ where: { code } });
+    const rows = await db.prisma.planActivity.findMany({ where: { planId: plan.id }, orderBy: { position: 'asc' } });
+    expect(rows).toHaveLength(35);
+    // Only «1.6а» has no number in the document.
+    expect(rows.filter((row) => !row.numberPrinted).map((row) => row.number)).toEqual(['1.6а']);
+    // The owners cell of 1 is merged over all its sub-items (1.6а included); 6.1–6.5 name their own.
+    const inherited = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.6а', '1.7', '1.8', '1.9', '1.10', '1.11'];
+    expect(rows.filter((row) => row.ownersInherited).map((row) => row.number)).toEqual(inherited);
+    for (const number of ['6.1', '6.2', '6.3', '6.4', '6.5']) {
+      expect(rows.find((row) => row.number === number)).toMatchObject({ numberPrinted: true, ownersInherited: false });
+    }
+  });
+
   it('changes nothing when the same document is imported again', async () => {
     const before = await snapshot();
     const report = await importPlanFile(db.prisma, seedPath);
@@ -146,6 +160,22 @@ describe('importPlan', () => {
     const thirteen = await db.prisma.planActivity.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number: '13' } } });
     expect(thirteen.title).toMatch(/^Проведение видеоселекторных совещаний/);
     expect(thirteen.owners).toEqual(['Вовченко А.В.', 'Петрова С.В.', 'Китин А.Г.']);
+  });
+
+  it('puts back provenance changed in the database on re-import, still keeping actual values', async () => {
+    const plan = await db.prisma.plan.findUniqueOrThrow({ where: { code } });
+    await db.prisma.planActivity.update({ where: { planId_number: { planId: plan.id, number: '1.6а' } }, data: { numberPrinted: true } });
+    await db.prisma.planActivity.update({ where: { planId_number: { planId: plan.id, number: '1.3' } }, data: { ownersInherited: false } });
+    await db.prisma.planActivity.update({ where: { planId_number: { planId: plan.id, number: '6.2' } }, data: { ownersInherited: true } });
+
+    const report = await importPlanFile(db.prisma, seedPath);
+    expect(report).toMatchObject({ created: 0, updated: 3, unchanged: rowsInDocument - 3, deleted: 0 });
+    const row = (number: string) => db.prisma.planActivity.findUniqueOrThrow({ where: { planId_number: { planId: plan.id, number } } });
+    expect(await row('1.6а')).toMatchObject({ numberPrinted: false, ownersInherited: true });
+    expect(await row('1.3')).toMatchObject({ numberPrinted: true, ownersInherited: true });
+    expect(await row('6.2')).toMatchObject({ numberPrinted: true, ownersInherited: false });
+    expect((await target(1, 2016)).actual?.toString()).toBe('47.3');
+    expect((await target(2, 2016)).actual?.toString()).toBe('58');
   });
 
   it('removes rows the document no longer has, and brings them back with the full document', async () => {

@@ -1,6 +1,8 @@
 // Imports a parsed federal plan (planDocument.ts reads the document) in one transaction: rows are
 // matched by plan code, indicator number, target year and activity number, so a second import changes
-// nothing, and actual values entered on targets survive every re-import.
+// nothing, and actual values entered on targets survive every re-import. Each activity keeps whether its
+// number and its owners were printed in the document or inferred by the parser (numberPrinted,
+// ownersInherited).
 import { readFile } from 'node:fs/promises';
 import type { Db, Tx } from '../db/client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -162,6 +164,8 @@ async function writeActivities(tx: Tx, planId: number, activities: ParsedActivit
       schedule: activity.schedule,
       owners: activity.owners,
       level: activity.level,
+      numberPrinted: activity.numbered,
+      ownersInherited: activity.ownersInherited,
     };
     const row = byNumber.get(activity.number);
     if (!row) {
@@ -175,7 +179,9 @@ async function writeActivities(tx: Tx, planId: number, activities: ParsedActivit
       row.form === data.form &&
       row.schedule === data.schedule &&
       sameList(row.owners, data.owners) &&
-      row.level === data.level;
+      row.level === data.level &&
+      row.numberPrinted === data.numberPrinted &&
+      row.ownersInherited === data.ownersInherited;
     if (same) counts.unchanged++;
     else {
       counts.updated++;

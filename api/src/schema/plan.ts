@@ -79,6 +79,12 @@ builder.prismaObject('PlanActivity', {
     schedule: t.exposeString('schedule', { nullable: true }),
     owners: t.exposeStringList('owners'),
     level: t.expose('level', { type: PlanLevel }),
+    numberPrinted: t.exposeBoolean('numberPrinted', {
+      description: 'False when the document prints no number for this row and the importer numbered it by order ("1.6а").',
+    }),
+    ownersInherited: t.exposeBoolean('ownersInherited', {
+      description: "True when the row's owners cell is empty (merged with the parent's) and the parent's owners were taken.",
+    }),
     plan: t.relation('plan'),
     parent: t.relation('parent', { nullable: true }),
     items: t.relation('items', { query: { orderBy: { position: 'asc' } } }),
