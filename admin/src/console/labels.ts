@@ -1,5 +1,7 @@
 // Russian labels and formats shared by the dashboard and the resources.
 
+import type { AuditAction, AuditSubjectType } from '../../../api/src/services/auditActions.ts';
+
 export const windowStateLabels: Record<string, string> = {
   OPEN: 'Открыт',
   CLOSED: 'Закрыт',
@@ -26,6 +28,7 @@ export const federalDistrictLabels: Record<string, string> = {
 
 export const planLevelLabels: Record<string, string> = { FEDERAL: 'Федеральный', REGIONAL: 'Региональный' };
 
+/** Every action the API writes (api/src/services/auditActions.ts) in Russian: a missing one is a type error. */
 export const auditActionLabels: Record<string, string> = {
   'campaign.window.open': 'Приём ответов открыт',
   'campaign.window.close': 'Приём ответов закрыт',
@@ -47,7 +50,15 @@ export const auditActionLabels: Record<string, string> = {
   'portalToken.revoke': 'Токен портала отозван',
   'portalToken.allowOperations': 'Изменён список операций токена',
   'portalToken.clearOperations': 'Снято ограничение операций токена',
-};
+  'campaign.expectedRegions': 'Изменены ожидаемые регионы',
+  'analytics.publish': 'Аналитика опубликована',
+  'task.status': 'Изменено состояние поручения',
+  'task.report': 'Внесён отчёт об исполнении поручения',
+  'taskOwner.contact.add': 'Добавлен адрес исполнителя',
+  'taskOwner.contact.remove': 'Удалён адрес исполнителя',
+  'taskOwner.match': 'Исполнитель сопоставлен с органом власти',
+  'taskReminders.send': 'Отправлены напоминания исполнителям',
+} satisfies Record<AuditAction, string>;
 
 /** A label table as a select's choices (a filter of lists). */
 export function choicesOf(labels: Record<string, string>): { id: string; name: string }[] {
@@ -93,6 +104,7 @@ export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
 
+/** Every subject type of the audit log (api/src/services/auditActions.ts) in Russian. */
 export const subjectTypeLabels: Record<string, string> = {
   Campaign: 'Опрос',
   Region: 'Регион',
@@ -102,7 +114,9 @@ export const subjectTypeLabels: Record<string, string> = {
   PlanTarget: 'Целевой показатель',
   Authority: 'Орган власти',
   PortalToken: 'Токен портала',
-};
+  TaskOccurrence: 'Срок поручения',
+  TaskOwner: 'Исполнитель',
+} satisfies Record<AuditSubjectType, string>;
 
 export const portalTokenStateLabels: Record<string, string> = {
   ACTIVE: 'Действует',

@@ -1,6 +1,9 @@
 // The audit trail of coordinators' actions: who, when, what, to which record, before → after.
 import type { Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { AuditAction, AuditSubjectType } from './auditActions.ts';
+
+export type { AuditAction, AuditSubjectType } from './auditActions.ts';
 
 export interface Actor {
   id: string;
@@ -8,8 +11,8 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
-  subjectType: string;
+  action: AuditAction;
+  subjectType: AuditSubjectType;
   subjectId: string | number;
   before?: unknown;
   after?: unknown;

@@ -17,7 +17,7 @@ import {
   visit,
 } from 'graphql';
 import type { Db } from '../db/client.ts';
-import { recordAudit, type Actor } from './audit.ts';
+import { recordAudit, type Actor, type AuditAction } from './audit.ts';
 import { PortalTokenInputError } from './portalTokens.ts';
 
 export const OPERATION_NOT_ALLOWED = 'OPERATION_NOT_ALLOWED';
@@ -129,7 +129,7 @@ export async function clearPortalOperations(prisma: Db, actor: Actor, id: number
   await setAllowed(prisma, actor, id, before.allowedOperations, [], 'portalToken.clearOperations');
 }
 
-async function setAllowed(prisma: Db, actor: Actor, id: number, before: string[], after: string[], action: string): Promise<string[]> {
+async function setAllowed(prisma: Db, actor: Actor, id: number, before: string[], after: string[], action: AuditAction): Promise<string[]> {
   return prisma.$transaction(async (tx) => {
     await tx.portalToken.update({ where: { id }, data: { allowedOperations: after } });
     await recordAudit(tx, actor, {
