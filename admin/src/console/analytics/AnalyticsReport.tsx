@@ -5,8 +5,10 @@
 // «Таблица 17 – …»), charts, n and the method under each, the cost ratios after the questions they
 // derive from. The version, the date and the threshold are on top; earlier versions stay readable;
 // «Опубликовать» makes a new version from the answers as they are now; «Скачать CSV» saves every
-// published table; the browser's print (to PDF) prints the report alone.
+// published table; the browser's print (to PDF) prints the report alone; «Открыть публичную страницу»
+// opens what anonymous readers see at /reports/<campaign> (api/src/http/reportPages.ts).
 import DownloadIcon from '@mui/icons-material/Download';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import PublishIcon from '@mui/icons-material/Publish';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, MenuItem, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,7 +19,7 @@ import type { AnalyticsPublication } from '../operations.ts';
 import { RatioTable } from './AnalyticsPage.tsx';
 import { formatNumber, questionnaires, regionsCount } from './format.ts';
 import { QuestionFigures } from './QuestionFigures.tsx';
-import { reportBlocks, reportCsv } from './report.ts';
+import { reportBlocks, reportCsv } from '../../../../api/src/services/analyticsReport.ts';
 
 const dateTime = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Moscow' });
 
@@ -116,6 +118,18 @@ export function AnalyticsReport({ campaignCode }: { campaignCode: string }) {
           {publication && (
             <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => download(publication)}>
               Скачать CSV
+            </Button>
+          )}
+          {publication && (
+            <Button
+              variant="text"
+              startIcon={<OpenInNewIcon />}
+              href={`/reports/${encodeURIComponent(campaignCode)}`}
+              target="_blank"
+              rel="noopener"
+              data-testid="public-report-link"
+            >
+              Открыть публичную страницу
             </Button>
           )}
         </CardContent>

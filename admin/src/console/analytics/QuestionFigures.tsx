@@ -8,28 +8,23 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { BarChart } from '../BarChart.tsx';
 import { NumbersHead } from '../NumbersHead.tsx';
 import type { AnalyticsColumn, FieldFigures, QuestionFigures as Figures, RegionRef } from '../operations.ts';
-import { formatNumber, formatShare } from './format.ts';
+import {
+  formatNumber,
+  formatShare,
+  hiddenMark,
+  methodNote,
+  type NamedColumn,
+  questionColumns,
+  questionTitle,
+  suppressionNote,
+  byMentions,
+} from '../../../../api/src/services/analyticsReport.ts';
 
-const title = (question: { number?: string | null; label: string }) => (question.number ? `${question.number}. ${question.label}` : question.label);
+const title = questionTitle;
 
-interface Column extends AnalyticsColumn {
-  name: string;
-}
+type Column = NamedColumn<AnalyticsColumn>;
 
-/** What a column's shares are shares of, in words, for the note under every table. */
-export function methodNote(columns: Column[], type: string | null): string {
-  const column = columns[0]!;
-  const n = columns.map((one) => `${one.name ? `${one.name}: ` : ''}${formatNumber(one.answered)}`).join(', ');
-  if (column.method === 'MENTIONS') {
-    const mentions = columns.map((one) => `${one.name ? `${one.name}: ` : ''}${formatNumber(one.mentions)}`).join(', ');
-    return `Доли — от числа упоминаний (${mentions}); можно было выбрать несколько вариантов, сумма долей — 100 %. n (ответили) — ${n}.`;
-  }
-  if (type === 'multipleChoice')
-    return `Доли — от числа ответивших (n — ${n}); можно было выбрать несколько вариантов, сумма долей может превышать 100 %.`;
-  return `Доли — от числа ответивших (n — ${n}).`;
-}
-
-const hidden = (threshold: number | null) => `<${threshold ?? 3}`;
+const hidden = hiddenMark;
 const regionNames = (regions: RegionRef[]) => regions.map((region) => region.name).join(', ');
 
 function OptionsTable({ label, columns, threshold }: { label: string; columns: Column[]; threshold: number | null }) {
@@ -64,7 +59,7 @@ function OptionsTable({ label, columns, threshold }: { label: string; columns: C
             </TableCell>
           ))}
         </TableRow>
-        {columns[0]!.method === 'MENTIONS' && (
+        {byMentions(columns[0]!) && (
           <TableRow>
             <TableCell component="th" scope="row">
               Упоминаний
@@ -102,7 +97,7 @@ function ChoiceFigures({ label, columns, type, threshold }: { label: string; col
         <OptionsTable label={label} columns={columns} threshold={threshold} />
         <Box sx={{ flex: '1 1 480px', minWidth: 320 }}>
           <BarChart
-            title={`${label}, ${columns[0]!.method === 'MENTIONS' ? 'доля упоминаний' : 'доля ответивших'}`}
+            title={`${label}, ${byMentions(columns[0]!) ? 'доля упоминаний' : 'доля ответивших'}`}
             categories={options.map((option) => ({ key: option.code, label: option.label }))}
             series={columns.map((column) => ({ name: column.name, values: column.options!.map((option) => option.share ?? 0) }))}
             max={1}
@@ -115,8 +110,7 @@ function ChoiceFigures({ label, columns, type, threshold }: { label: string; col
       </Box>
       <Typography variant="body2" color="text.secondary" data-testid="method-note">
         {methodNote(columns, type)}
-        {columns.some((column) => column.suppressed) &&
-          ` «${hidden(threshold)}» — скрыто: меньше ${threshold ?? 3} респондентов (или чтобы скрытое нельзя было вычислить из итогов).`}
+        {columns.some((column) => column.suppressed) && ` ${suppressionNote(threshold)}`}
       </Typography>
       {withRegions.length > 0 && (
         <details className="analytics-regions">
@@ -216,15 +210,7 @@ function Texts({ label, columns, open }: { label: string; columns: Column[]; ope
   );
 }
 
-/** The columns of a question: each year and the years pooled, or the question alone. */
-function columnsOf(question: Figures): Column[] {
-  if (question.years && question.pooled) {
-    const years = question.years.map((year) => ({ ...year, name: String(year.year) }));
-    const span = `${question.years[0]!.year}–${question.years[question.years.length - 1]!.year}`;
-    return years.length > 1 ? [...years, { ...question.pooled, name: span }] : years;
-  }
-  return [{ ...question, name: '' }];
-}
+const columnsOf = (question: Figures): Column[] => questionColumns(question) as Column[];
 
 function ColumnsFigures({
   label,
