@@ -10,6 +10,7 @@
 //   /form/<campaign>/      the respondent form client
 //   /admin/                the coordinators' console (react-admin, hash-routed)
 //   /admin/export/<campaign>.xlsx|.csv   a coordinator's download of the answers (streamed)
+//   /reports/<campaign>[/v<N>[.csv]]     the published analytics, for anyone (reportPages.ts)
 //   /assets/*              scripts and styles, named by their content's hash (assets.ts)
 //   /graphql               the API
 import { Request as FetchRequest } from '@whatwg-node/fetch';
@@ -29,6 +30,7 @@ import { bodyOf, chooseEncoding, compressResponse } from './compression.ts';
 import { faviconResponse } from './favicon.ts';
 import { sentCopyByLink, sentCopyPage, sentLinkPage } from './sentCopy.ts';
 import { answerSheet } from '../services/answerSheet.ts';
+import { REPORTS_PREFIX, reportRoute } from './reportPages.ts';
 import { linkRequestPage, linkSentPage, messagePage, registeredPage, registerPage, signInPage, windowClosedPage, type FieldErrors } from './pages.ts';
 
 export interface WebOptions {
@@ -379,6 +381,7 @@ export function createWeb(options: WebOptions): Web {
     if (assetMatch && method === 'GET') return serveAsset(assetMatch[1]!, request);
     const exportMatch = EXPORT_PATH.exec(pathname);
     if (exportMatch && method === 'GET') return exportDownload(prisma, app.auth, request, exportMatch[1]!, exportMatch[2] as 'xlsx' | 'csv');
+    if (pathname.startsWith(REPORTS_PREFIX) && method === 'GET') return reportRoute(prisma, request, pathname, html);
     if (pathname === '/healthz') return new Response('ok');
     if (pathname === '/favicon.ico' && method === 'GET') return faviconResponse(request);
     return html(messagePage({ title: 'Страница не найдена', message: 'Проверьте адрес страницы.' }), 404);
