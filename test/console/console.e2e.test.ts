@@ -250,6 +250,13 @@ describe('the coordinators’ console', () => {
     await expect.poll(async () => t.page.locator('.MuiTablePagination-displayedRows').textContent()).toMatch(/из 89$/);
     await t.page.getByRole('menuitem', { name: 'Мероприятия плана' }).click();
     await t.page.locator('tbody tr').first().waitFor();
+    // What the document does not print is marked (issue 14, point 6): «1.6а»'s number, and the owners
+    // that 1.1–1.11 take from activity 1's merged cell.
+    const unnumbered = t.page.locator('tbody tr').filter({ hasText: '1.6а' });
+    await unnumbered.getByText('Номер не напечатан в документе; присвоен по порядку', { exact: true }).waitFor({ timeout: 30_000 });
+    await unnumbered.getByText('Исполнители указаны у пункта 1 (объединённая ячейка)', { exact: true }).waitFor();
+    expect(await t.page.getByText('Номер не напечатан в документе; присвоен по порядку', { exact: true }).count()).toBe(1);
+    expect(await t.page.getByText('Исполнители указаны у пункта 1 (объединённая ячейка)', { exact: true }).count()).toBe(12);
     await t.check('09-plan-activities');
     await t.page.getByRole('menuitem', { name: 'Опросы' }).click();
     await t.page.locator('tbody tr').filter({ hasText: 'nok-2021' }).waitFor();

@@ -20,7 +20,7 @@ export const selections: Record<string, string> = {
   Plan: 'id code title yearFrom yearTo approvedBy',
   PlanIndicator: 'id number name unit baseYear baseValue plan { id title } targets { id year targetMin targetMax isRange actual status }',
   PlanActivity:
-    'id number title form schedule owners level position plan { id title } parent { id number title } items { id number title form schedule owners }',
+    'id number numberPrinted title form schedule owners ownersInherited level position plan { id title } parent { id number title } items { id number numberPrinted title form schedule owners ownersInherited }',
   Practice: 'id text source createdAt region { id name } sphere { id name } form { id name group { id name } }',
   AuditLog: 'id at actorEmail action subjectType subjectId before after reason',
   // $campaignCode: the campaign status/progress refer to (filter.campaignCode or meta.campaignCode).

@@ -67,6 +67,10 @@ interface PlanActivityItem {
   form: string | null;
   schedule: string | null;
   owners: string[];
+  /** false: the document prints no number; the importer numbered the row by order ("1.6а"). */
+  numberPrinted: boolean;
+  /** true: the owners cell is merged with the parent's; these are the parent's owners. */
+  ownersInherited: boolean;
 }
 
 export interface PlanActivityRecord extends PlanActivityItem {

@@ -1,7 +1,8 @@
 /** @jsxImportSource react */
 import { BooleanInput, Datagrid, List, SelectInput, TextField, TextInput } from 'react-admin';
+import { ActivityNumberField, ActivityOwnersField } from './provenance.tsx';
 import { choicesOf, planLevelLabels } from '../labels.ts';
-import { JoinedField, LabelField } from '../fields.tsx';
+import { LabelField } from '../fields.tsx';
 
 const filters = [
   <TextInput key="q" source="q" label="Поиск" alwaysOn />,
@@ -13,11 +14,11 @@ export function PlanActivityList() {
   return (
     <List sort={{ field: 'position', order: 'ASC' }} filters={filters} perPage={50}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="number" />
+        <ActivityNumberField source="number" />
         <TextField source="title" sortable={false} />
         <TextField source="form" sortable={false} emptyText="—" />
         <TextField source="schedule" sortable={false} emptyText="—" />
-        <JoinedField source="owners" sortable={false} />
+        <ActivityOwnersField source="owners" sortable={false} />
         <LabelField source="level" sortable={false} labels={planLevelLabels} />
       </Datagrid>
     </List>

@@ -2,14 +2,15 @@
 import { FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { planLevelLabels } from '../labels.ts';
 import type { PlanActivityRecord } from '../records.ts';
-import { JoinedField, LabelField } from '../fields.tsx';
+import { LabelField } from '../fields.tsx';
+import { ActivityNumberField, ActivityOwnersField, numberNotPrintedNote, ProvenanceNote } from './provenance.tsx';
 
 export function PlanActivityShow() {
   return (
     <Show>
       <SimpleShowLayout>
         <TextField source="plan.title" label="resources.PlanActivity.fields.plan" />
-        <TextField source="number" />
+        <ActivityNumberField source="number" />
         <TextField source="title" />
         <FunctionField<PlanActivityRecord>
           source="parent"
@@ -17,7 +18,7 @@ export function PlanActivityShow() {
         />
         <TextField source="form" emptyText="—" />
         <TextField source="schedule" emptyText="—" />
-        <JoinedField source="owners" />
+        <ActivityOwnersField source="owners" />
         <LabelField source="level" labels={planLevelLabels} />
         <FunctionField<PlanActivityRecord>
           source="items"
@@ -28,6 +29,7 @@ export function PlanActivityShow() {
                   <li key={item.id}>
                     {item.number}. {item.title}
                     {item.schedule ? ` — ${item.schedule}` : ''}
+                    {item.numberPrinted === false && <ProvenanceNote>{numberNotPrintedNote}</ProvenanceNote>}
                   </li>
                 ))}
               </ul>
