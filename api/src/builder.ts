@@ -2,12 +2,12 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin, { type AuthFailure, AuthScopeFailureType } from '@pothos/plugin-scope-auth';
 // Before any field is defined: every prismaField's query is one Prisma accepts (issue 10, finding 4).
 import './schema/prismaFieldQuery.ts';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { type Context, portalMay } from './context.ts';
-import type { PortalScope } from './services/portalTokens.ts';
+import { type PortalScope, portalScopes } from './services/portalTokens.ts';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 
@@ -22,6 +22,25 @@ export interface AuthScopes {
   portal: boolean;
   /** A regional portal's token holding this scope (services/portalTokens.ts: portalScopes). */
   portalWith: PortalScope;
+}
+
+/** The portal scope a refused field needed, when the refusal is a portal token's lack of one. */
+function missingPortalScope(failure: AuthFailure): PortalScope | null {
+  if (failure.kind === AuthScopeFailureType.AuthScope && failure.scope === 'portalWith') return failure.parameter as PortalScope;
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const inner of failure.failures) {
+      const scope = missingPortalScope(inner);
+      if (scope) return scope;
+    }
+  }
+  return null;
+}
+
+/** A portal's token is told which of its scopes the field needs; anyone else, that they may not. */
+function forbiddenMessage(context: Context, failure: AuthFailure): string {
+  const scope = context.portal ? missingPortalScope(failure) : null;
+  if (!scope) return 'Недостаточно прав для этого действия.';
+  return `Недостаточно прав: токену портала нужно право «${scope}» (${portalScopes[scope]}).`;
 }
 
 export const builder = new SchemaBuilder<{
@@ -45,9 +64,9 @@ export const builder = new SchemaBuilder<{
       portal: context.portal !== null,
       portalWith: (scope) => portalMay(context, scope),
     }),
-    unauthorizedError: (_parent, context) =>
+    unauthorizedError: (_parent, context, _info, result) =>
       context.viewer || context.portal
-        ? new GraphQLError('Недостаточно прав для этого действия.', { extensions: { code: 'FORBIDDEN' } })
+        ? new GraphQLError(forbiddenMessage(context, result.failure), { extensions: { code: 'FORBIDDEN' } })
         : new GraphQLError('Войдите в систему по персональной ссылке из письма.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } }),
   },
   prisma: {

@@ -1,7 +1,8 @@
 // Issue 11: portalRegion, a portal's view of its own region. Altai's token sees Altai's respondents by
 // state, completion by section and by authority, the submitted authorities and Altai's own extension
 // of the window — never Moscow's authorities, and no person's name or e-mail; a token without the
-// status scope, people and anonymous callers are refused.
+// status scope is refused the campaigns (each field needs its own scope), people and anonymous
+// callers everything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuePortalToken } from '../../api/src/services/portalTokens.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -10,7 +11,7 @@ import { section1, section2at80 } from '../helpers/fixtures2021.ts';
 
 let t: TestApp;
 const actor = { id: 'test', email: 'coordinator@vcot.example' };
-const tokens = { altai: '', moscow: '', reportOnly: '' };
+const tokens = { altai: '', moscow: '', reportOnly: '', answersOnly: '', personalOnly: '' };
 const people = [
   ['first@altai.example', 'Первая Анна Алтаевна'],
   ['second@altai.example', 'Вторая Вера Алтаевна'],
@@ -47,6 +48,8 @@ beforeAll(async () => {
   tokens.altai = (await issuePortalToken(t.db.prisma, actor, { regionCode: 'RU-ALT', name: 'Алтай' })).secret;
   tokens.moscow = (await issuePortalToken(t.db.prisma, actor, { regionCode: 'RU-MOW', name: 'Москва' })).secret;
   tokens.reportOnly = (await issuePortalToken(t.db.prisma, actor, { regionCode: 'RU-ALT', name: 'Отчёты', scopes: ['report'] })).secret;
+  tokens.answersOnly = (await issuePortalToken(t.db.prisma, actor, { regionCode: 'RU-ALT', name: 'Ответы', scopes: ['answers'] })).secret;
+  tokens.personalOnly = (await issuePortalToken(t.db.prisma, actor, { regionCode: 'RU-ALT', name: 'Кадры', scopes: ['personal'] })).secret;
 });
 afterAll(() => t?.close());
 
@@ -96,5 +99,42 @@ describe('portalRegion', () => {
     const respondent = await t.respondent('nobody@example.ru');
     expect((await t.gql(QUERY, {}, { cookie: respondent.cookie })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(QUERY)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  // Each field needs its own scope, not status for all: a token for answers (or officials) only reads
+  // them, and its region and scopes; the status fields name the scope they need.
+  it('a token with only answers reads responses (and its region, its scopes) without status', async () => {
+    const result = await t.gql(
+      '{ portalRegion { region { code } scopes { code } responses(first: 5, filter: { campaignCode: "nok-2021" }) { totalCount nodes { id } } } }',
+      {},
+      { authorization: `Bearer ${tokens.answersOnly}` },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.portalRegion).toMatchObject({ region: { code: 'RU-ALT' }, scopes: [{ code: 'answers' }], responses: { totalCount: 1 } });
+    const personal = await t.gql(
+      '{ portalRegion { officials(first: 5) { totalCount nodes { name } } } }',
+      {},
+      { authorization: `Bearer ${tokens.personalOnly}` },
+    );
+    expect(personal.errors).toBeUndefined();
+    expect(personal.data.portalRegion.officials.nodes).toEqual([{ name: people[0][1] }]);
+  });
+
+  it('a status field, asked with only answers, is FORBIDDEN naming the status scope; nothing of it is shown', async () => {
+    const result = await t.gql(
+      '{ portalRegion { campaigns { code respondents { total } } } }',
+      {},
+      { authorization: `Bearer ${tokens.answersOnly}` },
+    );
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Недостаточно прав: токену портала нужно право «status» \(Ход мониторинга своего региона/),
+        path: ['portalRegion', 'campaigns'],
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    ]);
+    expect(result.data).toBeNull();
+    const officials = await t.gql('{ portalRegion { officials(first: 5) { totalCount } } }', {}, { authorization: `Bearer ${tokens.answersOnly}` });
+    expect(officials.errors?.[0]).toMatchObject({ message: expect.stringContaining('«personal»'), extensions: { code: 'FORBIDDEN' } });
   });
 });

@@ -81,7 +81,8 @@ export const PortalRegion = builder.objectRef<{ regionId: number; scopes: string
     }),
     campaigns: t.field({
       type: [PortalCampaign],
-      description: 'Every published campaign, newest first, as it stands in the region.',
+      description: 'The status scope: every published campaign, newest first, as it stands in the region.',
+      authScopes: { portalWith: 'status' },
       resolve: (portal, _args, context) => portalRegionStatus(context.prisma, portal.regionId),
     }),
   }),
@@ -91,8 +92,8 @@ builder.queryField('portalRegion', (t) =>
   t.field({
     type: PortalRegion,
     description:
-      "For a regional portal's token with the status scope (Authorization: Bearer): its own region's monitoring status. The region is always the token's.",
-    authScopes: { portalWith: 'status' },
+      "For a regional portal's token (Authorization: Bearer): its own region, whatever its scopes; each field below needs its own scope (campaigns: status, responses: answers, officials: personal). The region is always the token's.",
+    authScopes: { portal: true },
     resolve: (_root, _args, context) => {
       const portal = portalOf(context);
       return { regionId: portal.regionId, scopes: portal.scopes };
