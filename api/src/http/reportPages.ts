@@ -64,7 +64,7 @@ const e = escapeHtml;
 const SERIES_COLOURS = ['#1565c0', '#e65100', '#2e7d32', '#6a1b9a', '#37474f'];
 
 /** A label as lines of about `chars` characters (SVG text does not wrap), at most three, the last cut with «…». */
-function lines(label: string, chars = 34, max = 3): string[] {
+function lines(label: string, chars = 30, max = 3): string[] {
   const result: string[] = [];
   let line = '';
   for (const word of label.split(/\s+/).filter(Boolean)) {
@@ -171,12 +171,16 @@ function choiceFigures(labelId: string, title: string, columns: NamedColumn[], t
   const notApplicable = columns.some((column) => column.notApplicable > 0)
     ? total('Не применимо', (column) => e(formatNumber(column.notApplicable)))
     : '';
-  const chart = barChart(
-    `${title}, ${byMentions(columns[0]!) ? 'доля упоминаний' : 'доля ответивших'}`,
-    options.map((option) => option.label),
-    columns.map((column) => ({ name: column.name, values: column.options!.map((option) => (option.suppressed ? null : option.share)) })),
-    threshold,
-  );
+  // Nothing to draw when every cell is hidden: the table says «<3» alone.
+  const visible = columns.some((column) => column.options!.some((option) => !option.suppressed));
+  const chart = !visible
+    ? ''
+    : barChart(
+        `${title}, ${byMentions(columns[0]!) ? 'доля упоминаний' : 'доля ответивших'}`,
+        options.map((option) => option.label),
+        columns.map((column) => ({ name: column.name, values: column.options!.map((option) => (option.suppressed ? null : option.share)) })),
+        threshold,
+      );
   const withRegions = options.filter((_, o) => columns.some((column) => column.options![o]!.regions.length));
   const regions = withRegions.length
     ? `<details class="regions"><summary>Регионы по вариантам ответа</summary>${columns
@@ -324,7 +328,7 @@ main.report { max-width: 64rem; }
 .report details.regions { font-size: 0.9rem; margin: 0.4rem 0; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
-  header.site, footer.site, .skip, nav.versions, .report-actions, .table-csv { display: none !important; }
+  header.site, footer.site, .skip, nav.versions, .report-actions, .table-csv, details.regions { display: none !important; }
   html, body { background: #fff; color: #000; font-size: 10.5pt; }
   main.report { max-width: none; margin: 0; padding: 0; border: 0; }
   .report .block, .report .field-block, .report table, .report svg { break-inside: avoid; }
