@@ -84,6 +84,8 @@ describe('the published report', () => {
     await dialog.getByRole('button', { name: 'Опубликовать' }).click();
     await t.page.getByTestId('analytics-report').waitFor();
     expect(await text(t.page.getByTestId('report-version'))).toMatch(/Публикация № 1 от .*Учтены отправленные анкеты: 80 анкет\./);
+    // What anonymous readers see: the server's public report of the latest publication.
+    expect(await t.page.getByRole('link', { name: 'Открыть публичную страницу' }).getAttribute('href')).toBe('/reports/nok-2023');
     expect(await text(t.page.getByTestId('report-participation'))).toBe(
       'В опросе приняли участие представители 80 регионов из 85 ожидаемых. Не принимали участия: Республика Башкортостан, Республика Калмыкия, Волгоградская область, Калужская область, Нижегородская область.',
     );
