@@ -17,7 +17,16 @@ import {
   type YearMatrixQuestion,
 } from '../lib/types.ts';
 import { isChosen, type SpecifyLink } from '../lib/specify.ts';
-import { emptyItem, type FormValue, type ItemForm, type SimpleFormValue } from '../lib/values.ts';
+import {
+  emptyItem,
+  emptySimple,
+  isNA,
+  markNotApplicable,
+  type CellFormValue,
+  type FormValue,
+  type ItemForm,
+  type SimpleFormValue,
+} from '../lib/values.ts';
 import { ChipSelect } from './ChipSelect.tsx';
 import { Ctx } from './context.ts';
 
@@ -394,14 +403,18 @@ function QuestionSet({ q, id, extra, children }: { q: Question; id: string; extr
 
 interface MatrixProps {
   q: YearMatrixQuestion;
-  value: Record<string, SimpleFormValue>;
-  onChange(value: Record<string, SimpleFormValue>): void;
+  value: Record<string, CellFormValue>;
+  onChange(value: Record<string, CellFormValue>): void;
   specify?: Specify[];
 }
 
-/** One row per year; each cell an input of the cell's type, named «<question> <year>». */
+/**
+ * One row per year; each cell an input of the cell's type, named «<question> <year>». Where the
+ * definition allows it, a checkbox marks the year «не применимо»: it clears and disables the year's inputs.
+ */
 function YearMatrix({ q, value, onChange, specify }: MatrixProps) {
-  const { errors } = useContext(Ctx);
+  const context = useContext(Ctx);
+  const { errors } = context;
   const id = fieldId(q.code);
   const cell = q.cell;
   const hint = cell.type === 'number' ? numberHint(cell) : null;
@@ -420,7 +433,9 @@ function YearMatrix({ q, value, onChange, specify }: MatrixProps) {
             const path = `${q.code}.${year}`;
             const error = errors[path];
             const labelledBy = `${id}-label ${cellId}-year`;
-            const cellValue = value[String(year)] ?? null;
+            const stored = value[String(year)] ?? null;
+            const na = isNA(stored);
+            const cellValue = na ? emptySimple(cell) : stored;
             const set = (next: SimpleFormValue) => onChange({ ...value, [String(year)]: next });
             return (
               <tr key={year} class={error ? 'row-error' : undefined}>
@@ -429,35 +444,56 @@ function YearMatrix({ q, value, onChange, specify }: MatrixProps) {
                 </th>
                 <td>
                   <ErrorText id={`${cellId}-error`} text={error} />
-                  {isRadios(cell) ? (
-                    <div
-                      role="radiogroup"
-                      id={cellId}
-                      aria-labelledby={labelledBy}
-                      aria-describedby={error ? `${cellId}-error` : undefined}
-                      class="cell-group"
-                    >
-                      <RadioList
-                        id={cellId}
-                        options={radioOptions(cell)}
-                        value={radioValue(cell, cellValue)}
-                        onChange={(code) => set(fromRadio(cell, code))}
-                        invalid={!!error}
+                  {q.notApplicable && (
+                    <div class="checkbox na">
+                      <input
+                        type="checkbox"
+                        class="checkbox-input"
+                        id={`${cellId}-na`}
+                        // «Не применимо (…) 2022»: the mark's label and the year's header, like the year's inputs.
+                        aria-labelledby={`${cellId}-na-label ${cellId}-year`}
+                        checked={na}
+                        disabled={context.disabled}
+                        // On click (Space too), not on change: a re-render between the input and change events
+                        // (the notice going on any input) would set the box back before change reads it.
+                        onClick={(event) => onChange(markNotApplicable(q, value, year, event.currentTarget.checked))}
                       />
+                      <label for={`${cellId}-na`} id={`${cellId}-na-label`}>
+                        {q.notApplicable}
+                      </label>
                     </div>
-                  ) : (
-                    <Control
-                      spec={cell}
-                      id={cellId}
-                      labelId={`${id}-label`}
-                      labelledBy={labelledBy}
-                      value={cellValue}
-                      onChange={set}
-                      describedBy={ids(hint && `${id}-hint`, error && `${cellId}-error`)}
-                      invalid={!!error}
-                      required={q.required}
-                    />
                   )}
+                  <Ctx.Provider value={na ? { ...context, disabled: true } : context}>
+                    {isRadios(cell) ? (
+                      <div
+                        role="radiogroup"
+                        id={cellId}
+                        aria-labelledby={labelledBy}
+                        aria-describedby={error ? `${cellId}-error` : undefined}
+                        class="cell-group"
+                      >
+                        <RadioList
+                          id={cellId}
+                          options={radioOptions(cell)}
+                          value={radioValue(cell, cellValue)}
+                          onChange={(code) => set(fromRadio(cell, code))}
+                          invalid={!!error}
+                        />
+                      </div>
+                    ) : (
+                      <Control
+                        spec={cell}
+                        id={cellId}
+                        labelId={`${id}-label`}
+                        labelledBy={labelledBy}
+                        value={cellValue}
+                        onChange={set}
+                        describedBy={ids(hint && `${id}-hint`, error && `${cellId}-error`)}
+                        invalid={!!error}
+                        required={q.required}
+                      />
+                    )}
+                  </Ctx.Provider>
                   {specify
                     ?.filter((link) => link.target.type === 'yearMatrix' && isChosen(cellValue, link.option.code))
                     .map((link) => {
@@ -681,7 +717,7 @@ export function QuestionView({
 }) {
   const body =
     q.type === 'yearMatrix' ? (
-      <YearMatrix q={q} value={(value ?? {}) as Record<string, SimpleFormValue>} onChange={onChange} specify={specify} />
+      <YearMatrix q={q} value={(value ?? {}) as Record<string, CellFormValue>} onChange={onChange} specify={specify} />
     ) : q.type === 'group' || q.type === 'measures' ? (
       <Items q={q} value={(value ?? []) as ItemForm[]} onChange={onChange} />
     ) : (

@@ -48,6 +48,8 @@ export interface YearMatrixQuestion extends Common {
   years: number[];
   /** The cell has no code or label of its own. */
   cell: Spec;
+  /** The label of the per-year «не применимо» mark, where the definition allows it. */
+  notApplicable?: string;
 }
 export interface GroupQuestion extends Common {
   type: 'group';

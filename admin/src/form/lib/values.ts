@@ -4,15 +4,23 @@
 // Form values: text-like inputs, numbers, single choices and regions hold the input's string
 // ('' = empty); multiple choices an array of option codes; booleans true/false/null (null = not
 // answered); a year matrix an object year → cell value; groups and measures a list of items.
-import { MEASURE_FIELDS, type Answers, type Question, type Section, type SimpleQuestion, type Spec } from './types.ts';
+import { MEASURE_FIELDS, type Answers, type Question, type Section, type SimpleQuestion, type Spec, type YearMatrixQuestion } from './types.ts';
 
 export type SimpleFormValue = string | string[] | boolean | null;
+/** A year of a matrix marked «не применимо»: the same object in the inputs and in the stored answer. */
+export interface NotApplicable {
+  notApplicable: true;
+}
+export const NA: NotApplicable = { notApplicable: true };
+export const isNA = (value: unknown): value is NotApplicable => (value as NotApplicable | null)?.notApplicable === true;
+/** A year's value in a matrix: its input's, or the «не применимо» mark (only where the matrix allows it). */
+export type CellFormValue = SimpleFormValue | NotApplicable;
 export interface ItemForm {
   /** A client-side key that keeps an item's inputs stable when another item is removed. */
   key: string;
   values: Record<string, SimpleFormValue>;
 }
-export type FormValue = SimpleFormValue | Record<string, SimpleFormValue> | ItemForm[];
+export type FormValue = SimpleFormValue | Record<string, CellFormValue> | ItemForm[];
 export type FormValues = Record<string, FormValue>;
 
 /** 'save' keeps blank group items so error paths ("measures[2].type") match the items on screen;
@@ -120,12 +128,21 @@ export function emptyItem(question: Question): ItemForm {
   return { key: newKey(), values: Object.fromEntries(MEASURE_FIELDS.map((field) => [field, ''])) };
 }
 
+/** A matrix year's inputs for a stored (or drafted) value: the «не применимо» mark where the matrix allows it. */
+const cellFromAnswer = (question: YearMatrixQuestion, value: unknown, read = simpleFromAnswer): CellFormValue =>
+  question.notApplicable && isNA(value) ? NA : read(question.cell, value);
+
+/** A matrix year marked or unmarked «не применимо»: marking clears the year's answer, unmarking leaves it empty. */
+export function markNotApplicable(question: YearMatrixQuestion, value: Record<string, CellFormValue>, year: number, marked: boolean) {
+  return { ...value, [String(year)]: marked ? NA : emptySimple(question.cell) };
+}
+
 /** The inputs' value for a stored answer (null/undefined = not answered). */
 export function fromAnswer(question: Question, value: unknown): FormValue {
   switch (question.type) {
     case 'yearMatrix': {
       const stored = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-      return Object.fromEntries(question.years.map((year) => [String(year), simpleFromAnswer(question.cell, stored[String(year)])]));
+      return Object.fromEntries(question.years.map((year) => [String(year), cellFromAnswer(question, stored[String(year)])]));
     }
     case 'group':
       return (Array.isArray(value) ? value : []).map((item: Record<string, unknown>) => ({
@@ -146,10 +163,11 @@ export function fromAnswer(question: Question, value: unknown): FormValue {
 export function toAnswer(question: Question, value: FormValue, mode: Mode = 'save'): unknown {
   switch (question.type) {
     case 'yearMatrix': {
-      const cells = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, SimpleFormValue>;
+      const cells = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, CellFormValue>;
       const result: Record<string, unknown> = {};
       for (const year of question.years) {
-        const answer = simpleToAnswer(question.cell, cells[String(year)] ?? null);
+        const cell = cells[String(year)] ?? null;
+        const answer = isNA(cell) ? (question.notApplicable ? NA : null) : simpleToAnswer(question.cell, cell);
         if (answer !== null) result[String(year)] = answer;
       }
       return Object.keys(result).length ? result : null;
@@ -241,7 +259,9 @@ export function sanitizeValues(section: Section, values: Record<string, unknown>
     const value = values[question.code];
     if (question.type === 'yearMatrix') {
       const cells = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-      result[question.code] = Object.fromEntries(question.years.map((year) => [String(year), sanitizeSimple(question.cell, cells[String(year)])]));
+      result[question.code] = Object.fromEntries(
+        question.years.map((year) => [String(year), cellFromAnswer(question, cells[String(year)], sanitizeSimple)]),
+      );
     } else if (question.type === 'group' || question.type === 'measures') {
       const fields: [string, Spec][] =
         question.type === 'group'
