@@ -2,7 +2,9 @@
 // submitted questionnaires (answers in words, measures; no person), with `personal` the officials who
 // sent them. Both are cursor lists (schema/cursor.ts) under portalRegion, whose region is the token's.
 import { builder } from '../builder.ts';
+import type { Db } from '../db/client.ts';
 import {
+  type PortalAnswersFilter as PortalAnswersFilterShape,
   type PortalMeasure,
   type PortalOfficial,
   type PortalResponse,
@@ -13,17 +15,12 @@ import {
 import { connectionOf, DEFAULT_FIRST, decodeCursor, MAX_FIRST, PageInfo, pageSizeOf } from './cursor.ts';
 import { parseId } from './lists.ts';
 import { PortalRegion } from './portal.ts';
+import { answerInWordsFields, measureInWordsFields } from './responseContent.ts';
 
 type Page<T> = { nodes: T[]; totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 
 const PortalAnswerType = builder.objectRef<PortalResponse['sections'][number]['answers'][number]>('PortalAnswer').implement({
-  fields: (t) => ({
-    questionCode: t.exposeString('questionCode'),
-    number: t.exposeString('number', { nullable: true }),
-    label: t.exposeString('label'),
-    value: t.expose('value', { type: 'JSON', description: 'As stored (option codes).' }),
-    text: t.exposeString('text', { description: 'As people read it: option labels, region names; several joined with «; ».' }),
-  }),
+  fields: (t) => answerInWordsFields(t),
 });
 
 const PortalSectionAnswers = builder.objectRef<PortalResponse['sections'][number]>('PortalSectionAnswers').implement({
@@ -35,16 +32,7 @@ const PortalSectionAnswers = builder.objectRef<PortalResponse['sections'][number
 });
 
 const PortalMeasureType = builder.objectRef<PortalMeasure>('PortalMeasure').implement({
-  fields: (t) => ({
-    position: t.exposeInt('position'),
-    typeCode: t.exposeString('typeCode', { nullable: true }),
-    typeName: t.exposeString('typeName', { nullable: true }),
-    groupName: t.exposeString('groupName', { nullable: true }),
-    title: t.exposeString('title', { nullable: true }),
-    description: t.exposeString('description', { nullable: true }),
-    result: t.exposeString('result', { nullable: true }),
-    year: t.exposeInt('year', { nullable: true }),
-  }),
+  fields: (t) => measureInWordsFields(t),
 });
 
 const PortalResponseType = builder.objectRef<PortalResponse>('PortalResponse').implement({
@@ -108,37 +96,42 @@ const filterOf = (filter: { campaignCode?: string | null; authorityId?: string |
   authorityId: filter?.authorityId != null ? (parseId(filter.authorityId, 'int', 'filter.authorityId') as number) : null,
 });
 
+type RegionPageArgs = { first?: number | null; after?: string | null; filter?: Parameters<typeof filterOf>[0] };
+
+/**
+ * A cursor page (`list` names the cursor's list) of what `load` reads of the region's submitted
+ * questionnaires, with the count of them all: the same questionnaires, whatever is read of them.
+ */
+async function regionPage<Row extends { id: number }>(
+  list: 'response' | 'official',
+  regionId: number,
+  args: RegionPageArgs,
+  prisma: Db,
+  load: (prisma: Db, regionId: number, filter: PortalAnswersFilterShape, page: { afterId: number | null; take: number }) => Promise<Row[]>,
+) {
+  const size = pageSizeOf(args.first);
+  const afterId = decodeCursor(list, args.after);
+  const filter = filterOf(args.filter);
+  const [rows, total] = await Promise.all([
+    load(prisma, regionId, filter, { afterId, take: size + 1 }),
+    countPortalResponses(prisma, regionId, filter),
+  ]);
+  return connectionOf(list, rows, size, total);
+}
+
 builder.objectFields(PortalRegion, (t) => ({
   responses: t.field({
     type: PortalResponseConnection,
     description: `The answers scope: the region's submitted questionnaires (per campaign, per authority), by id, \`first\` 1–${MAX_FIRST}. Without the person: no name, position or e-mail.`,
     authScopes: { portalWith: 'answers' },
     args: pageArgs(t),
-    resolve: async (portal, args, context) => {
-      const size = pageSizeOf(args.first);
-      const afterId = decodeCursor('response', args.after);
-      const filter = filterOf(args.filter);
-      const [rows, total] = await Promise.all([
-        portalResponses(context.prisma, portal.regionId, filter, { afterId, take: size + 1 }),
-        countPortalResponses(context.prisma, portal.regionId, filter),
-      ]);
-      return connectionOf('response', rows, size, total);
-    },
+    resolve: (portal, args, context) => regionPage('response', portal.regionId, args, context.prisma, portalResponses),
   }),
   officials: t.field({
     type: PortalOfficialConnection,
     description: `The personal scope: the officials of the region who sent its questionnaires (name, position, e-mail, authority), \`first\` 1–${MAX_FIRST}.`,
     authScopes: { portalWith: 'personal' },
     args: pageArgs(t),
-    resolve: async (portal, args, context) => {
-      const size = pageSizeOf(args.first);
-      const afterId = decodeCursor('official', args.after);
-      const filter = filterOf(args.filter);
-      const [rows, total] = await Promise.all([
-        portalOfficials(context.prisma, portal.regionId, filter, { afterId, take: size + 1 }),
-        countPortalResponses(context.prisma, portal.regionId, filter),
-      ]);
-      return connectionOf('official', rows, size, total);
-    },
+    resolve: (portal, args, context) => regionPage('official', portal.regionId, args, context.prisma, portalOfficials),
   }),
 }));

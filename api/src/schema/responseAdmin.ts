@@ -17,15 +17,10 @@ import {
 } from '../services/respondents.ts';
 import { guarded, listArgs, ListMetadata, listOrder, metaArgs, paging, parseId } from './lists.ts';
 import { ResponseStatus } from './response.ts';
+import { answerInWordsFields, measureInWordsFields } from './responseContent.ts';
 
 const AnswerRecordType = builder.objectRef<AnswerRecord>('AnswerRecord').implement({
-  fields: (t) => ({
-    questionCode: t.exposeString('questionCode'),
-    number: t.exposeString('number', { nullable: true }),
-    label: t.exposeString('label'),
-    value: t.expose('value', { type: 'JSON', description: 'As stored (option codes).' }),
-    text: t.exposeString('text', { description: 'As people read it: option labels, region names; several joined with «; ».' }),
-  }),
+  fields: (t) => answerInWordsFields(t),
 });
 
 const SectionRecordType = builder.objectRef<SectionRecord>('SectionRecord').implement({
@@ -43,14 +38,7 @@ const SectionRecordType = builder.objectRef<SectionRecord>('SectionRecord').impl
 const MeasureRecordType = builder.objectRef<MeasureRecord>('MeasureRecord').implement({
   fields: (t) => ({
     questionCode: t.exposeString('questionCode'),
-    position: t.exposeInt('position'),
-    typeCode: t.exposeString('typeCode', { nullable: true }),
-    typeName: t.exposeString('typeName', { nullable: true }),
-    groupName: t.exposeString('groupName', { nullable: true }),
-    title: t.exposeString('title', { nullable: true }),
-    description: t.exposeString('description', { nullable: true }),
-    result: t.exposeString('result', { nullable: true }),
-    year: t.exposeInt('year', { nullable: true }),
+    ...measureInWordsFields(t),
   }),
 });
 

@@ -7,30 +7,15 @@
 // region is always the token's: every query here is narrowed to `regionId`, which no caller supplies.
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { answerText, loadLabelCatalog } from './answerLabels.ts';
+import { loadLabelCatalog } from './answerLabels.ts';
 import { campaignDefinition } from './campaigns.ts';
+import { type AnswerInWords, answersInWords, type MeasureInWords, measureInWords, measuresWithTypes } from './responseContent.ts';
 
 /** Questions whose answers are about the person filling in the questionnaire: only `personal` reads them. */
 export const PERSONAL_QUESTIONS: ReadonlySet<string> = new Set(['respondent_name', 'respondent_position']);
 
-export interface PortalAnswer {
-  questionCode: string;
-  number: string | null;
-  label: string;
-  value: unknown;
-  text: string;
-}
-
-export interface PortalMeasure {
-  position: number;
-  typeCode: string | null;
-  typeName: string | null;
-  groupName: string | null;
-  title: string | null;
-  description: string | null;
-  result: string | null;
-  year: number | null;
-}
+export type PortalAnswer = AnswerInWords;
+export type PortalMeasure = MeasureInWords;
 
 export interface PortalResponse {
   id: number;
@@ -93,7 +78,7 @@ export async function portalResponses(
         campaign: true,
         authority: { select: { name: true, regionId: true, sphere: { select: { name: true } } } },
         answers: { select: { questionCode: true, value: true } },
-        measures: { orderBy: [{ questionCode: 'asc' }, { position: 'asc' }], include: { type: { include: { group: true } } } },
+        measures: measuresWithTypes,
       },
     }),
     loadLabelCatalog(prisma),
@@ -112,26 +97,9 @@ export async function portalResponses(
       sections: campaignDefinition(row.campaign).sections.map((section) => ({
         code: section.code,
         title: section.title,
-        answers: section.questions
-          .filter((question) => question.type !== 'measures' && !PERSONAL_QUESTIONS.has(question.code) && values.has(question.code))
-          .map((question) => ({
-            questionCode: question.code,
-            number: question.number ?? null,
-            label: question.label,
-            value: values.get(question.code),
-            text: answerText(question, values.get(question.code), catalog),
-          })),
+        answers: answersInWords(section.questions, values, catalog, (question) => PERSONAL_QUESTIONS.has(question.code)),
       })),
-      measures: row.measures.map((measure) => ({
-        position: measure.position,
-        typeCode: measure.type?.code ?? null,
-        typeName: measure.type?.name ?? null,
-        groupName: measure.type?.group.name ?? null,
-        title: measure.title,
-        description: measure.description,
-        result: measure.result,
-        year: measure.year,
-      })),
+      measures: row.measures.map(measureInWords),
     };
   });
 }

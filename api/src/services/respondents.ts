@@ -5,10 +5,11 @@ import type { Db, Tx } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { revokeLoginLinks } from '../auth/loginLinks.ts';
 import { enqueueLoginLinkMail, enqueueReturnedMail } from '../email/outbox.ts';
-import { answerText, loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
+import { loadLabelCatalog, type LabelCatalog } from './answerLabels.ts';
 import { recordAudit, type Actor } from './audit.ts';
 import { assertWindowOpen, campaignByCode, campaignDefinition, campaignForRegion, clockNow, lockWindowsForCheck } from './campaigns.ts';
 import { ActionRefusedError, NotFoundError } from './errors.ts';
+import { type AnswerInWords, answersInWords, type MeasureInWords, measureInWords, measuresWithTypes } from './responseContent.ts';
 
 export type CampaignProgressStatus = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED';
 
@@ -142,15 +143,7 @@ export interface ResponseFilter {
   ids?: number[] | null;
 }
 
-export interface AnswerRecord {
-  questionCode: string;
-  number: string | null;
-  label: string;
-  /** The stored value (codes). */
-  value: unknown;
-  /** As people read it: option labels, region names. */
-  text: string;
-}
+export type AnswerRecord = AnswerInWords;
 
 export interface SectionRecord {
   code: string;
@@ -161,16 +154,8 @@ export interface SectionRecord {
   measureQuestionCodes: string[];
 }
 
-export interface MeasureRecord {
+export interface MeasureRecord extends MeasureInWords {
   questionCode: string;
-  position: number;
-  typeCode: string | null;
-  typeName: string | null;
-  groupName: string | null;
-  title: string | null;
-  description: string | null;
-  result: string | null;
-  year: number | null;
 }
 
 export interface ResponseRecord {
@@ -206,7 +191,7 @@ const responseInclude = {
   respondent: { select: { email: true } },
   region: { select: { name: true } },
   answers: true,
-  measures: { orderBy: [{ questionCode: 'asc' as const }, { position: 'asc' as const }], include: { type: { include: { group: true } } } },
+  measures: measuresWithTypes,
 } satisfies Prisma.ResponseInclude;
 
 type LoadedResponse = Prisma.ResponseGetPayload<{ include: typeof responseInclude }>;
@@ -232,28 +217,10 @@ export function toResponseRecord(response: LoadedResponse, catalog: LabelCatalog
       code: section.code,
       title: section.title,
       percent: sectionCompletion[section.code] ?? 0,
-      answers: section.questions
-        .filter((question) => question.type !== 'measures' && values.has(question.code))
-        .map((question) => ({
-          questionCode: question.code,
-          number: question.number ?? null,
-          label: question.label,
-          value: values.get(question.code),
-          text: answerText(question, values.get(question.code), catalog),
-        })),
+      answers: answersInWords(section.questions, values, catalog),
       measureQuestionCodes: section.questions.filter((question) => question.type === 'measures').map((question) => question.code),
     })),
-    measures: response.measures.map((measure) => ({
-      questionCode: measure.questionCode,
-      position: measure.position,
-      typeCode: measure.type?.code ?? null,
-      typeName: measure.type?.name ?? null,
-      groupName: measure.type?.group.name ?? null,
-      title: measure.title,
-      description: measure.description,
-      result: measure.result,
-      year: measure.year,
-    })),
+    measures: response.measures.map((measure) => ({ questionCode: measure.questionCode, ...measureInWords(measure) })),
   };
 }
 
