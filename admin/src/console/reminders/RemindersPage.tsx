@@ -16,16 +16,13 @@ import {
   FormLabel,
   Typography,
 } from '@mui/material';
-import { Link, Title } from 'react-admin';
-import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { Title } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { DoneAlert, RefusalAlert } from '../feedback.tsx';
 import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
 import { currentCampaign, useCampaignChoice, useConsoleDataProvider } from '../hooks.ts';
 import { audienceLabels } from '../labels.ts';
 import type { ReminderAudience, ReminderPreview } from '../operations.ts';
-
-const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
+import { letters, MailText, queuedText, SendingOutcome } from './mailParts.tsx';
 
 export function RemindersPage() {
   const { campaigns, error: loadError, campaignCode, campaign, choose } = useCampaignChoice(currentCampaign);
@@ -97,14 +94,7 @@ export function RemindersPage() {
                 Показать письмо и получателей
               </Button>
             </Box>
-            {error && <RefusalAlert refusal={{ message: error }} />}
-            <DoneAlert>
-              {sent && (
-                <>
-                  {sent} <Link to="/OutboxMail">Отправленные письма</Link>
-                </>
-              )}
-            </DoneAlert>
+            <SendingOutcome error={error} sent={sent} />
           </CardContent>
         </Card>
       )}
@@ -130,16 +120,7 @@ export function RemindersPage() {
                 входит в несколько групп, получит одно письмо.
               </Typography>
             )}
-            <Typography>
-              Тема: <strong data-testid="reminder-subject">{preview.subject}</strong>
-            </Typography>
-            <Box
-              component="pre"
-              data-testid="reminder-text"
-              sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}
-            >
-              {preview.text}
-            </Box>
+            <MailText subject={preview.subject} text={preview.text} testIds={{ subject: 'reminder-subject', text: 'reminder-text' }} />
             <Box>
               <Button variant="contained" onClick={() => setConfirming(true)} disabled={preview.recipients === 0}>
                 Отправить
@@ -163,7 +144,7 @@ export function RemindersPage() {
           if (!outcome.ok) return outcome;
           setConfirming(false);
           setPreview(undefined);
-          setSent(`Поставлено в очередь: ${letters(outcome.data.queued)}.`);
+          setSent(queuedText(outcome.data.queued));
           return undefined;
         }}
       />

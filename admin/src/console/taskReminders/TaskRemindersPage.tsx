@@ -19,13 +19,10 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Link, Title, useGetList } from 'react-admin';
-import { countOf } from '../../../../api/src/i18n/plural.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
-import { DoneAlert, RefusalAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import type { TaskReminderMail } from '../operations.ts';
-
-const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
+import { letters, MailText, queuedText, SendingOutcome } from '../reminders/mailParts.tsx';
 
 export function TaskRemindersPage() {
   const dataProvider = useConsoleDataProvider();
@@ -111,14 +108,7 @@ export function TaskRemindersPage() {
               Показать письма
             </Button>
           </Box>
-          {error && <RefusalAlert refusal={{ message: error }} />}
-          <DoneAlert>
-            {sent && (
-              <>
-                {sent} <Link to="/OutboxMail">Отправленные письма</Link>
-              </>
-            )}
-          </DoneAlert>
+          <SendingOutcome error={error} sent={sent} />
         </CardContent>
       </Card>
       {mails && mails.length === 0 && (
@@ -156,12 +146,7 @@ export function TaskRemindersPage() {
                     </span>
                   }
                 />
-                <Typography>
-                  Тема: <strong>{mail.subject}</strong>
-                </Typography>
-                <Box component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, p: 2, bgcolor: 'action.hover', borderRadius: 1 }}>
-                  {mail.text}
-                </Box>
+                <MailText subject={mail.subject} text={mail.text} />
               </Box>
             ))}
             <Box>
@@ -183,7 +168,7 @@ export function TaskRemindersPage() {
           if (!outcome.ok) return outcome;
           setConfirming(false);
           setMails(undefined);
-          setSent(`Поставлено в очередь: ${letters(outcome.data.queued)}.`);
+          setSent(queuedText(outcome.data.queued));
           return undefined;
         }}
       />
