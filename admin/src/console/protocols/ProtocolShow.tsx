@@ -3,8 +3,8 @@
 // and sub-items with their deadlines as written, recurrence, owners, status, progress and overdue
 // marks; each task's next deadline opens its page (status, reports).
 import { Box, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Fragment } from 'react';
 import { Link, Show, useShowContext } from 'react-admin';
+import { FactList } from './FactList.tsx';
 import { DeadlineMark, StatusChip } from './TaskMarks.tsx';
 import { type ProtocolItemNode, type ProtocolRecord, ownerNames, progressText, recurrenceLabels, ruDate } from './tasks.ts';
 
@@ -25,24 +25,7 @@ function Header({ protocol }: { protocol: ProtocolRecord }) {
           Протокол № {protocol.number} от {ruDate(protocol.date)}
         </Typography>
         <Typography>{protocol.title}</Typography>
-        <Box
-          component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
-          data-testid="protocol-header"
-        >
-          {rows
-            .filter(([, value]) => value)
-            .map(([term, value]) => (
-              <Fragment key={term}>
-                <Box component="dt" sx={{ color: 'text.secondary' }}>
-                  {term}
-                </Box>
-                <Box component="dd" sx={{ m: 0 }}>
-                  {value}
-                </Box>
-              </Fragment>
-            ))}
-        </Box>
+        <FactList facts={rows.filter(([, value]) => value)} testId="protocol-header" />
         <Typography data-testid="protocol-progress">
           Выполнено пунктов: {progressText(protocol.progress)}; просрочено сроков: <strong>{protocol.progress.overdue}</strong>
         </Typography>

@@ -4,12 +4,13 @@
 // evidence, optionally a status): both through the API's audited mutations (setTaskStatus,
 // reportTaskProgress). The reports below, newest first.
 import { Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Select, TextField, Typography } from '@mui/material';
-import { Fragment, type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, Show, useRefresh, useShowContext } from 'react-admin';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DoneAlert, type Refusal, RefusalAlert } from '../feedback.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import { formatMoscow } from '../labels.ts';
+import { FactList } from '../protocols/FactList.tsx';
 import { DeadlineMark, StatusChip } from '../protocols/TaskMarks.tsx';
 import { ownerNames, recurrenceLabels, ruDate, type TaskOccurrenceRecord, type TaskStatus, taskStatusLabels } from '../protocols/tasks.ts';
 
@@ -163,22 +164,7 @@ function OccurrencePage() {
             {record.dueOn ? `, срок ${ruDate(record.dueOn)}` : ''}
           </Typography>
           <Typography>{item.text}</Typography>
-          <Box
-            component="dl"
-            sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
-            data-testid="task-facts"
-          >
-            {facts.map(([term, value]) => (
-              <Fragment key={term}>
-                <Box component="dt" sx={{ color: 'text.secondary' }}>
-                  {term}
-                </Box>
-                <Box component="dd" sx={{ m: 0 }}>
-                  {value}
-                </Box>
-              </Fragment>
-            ))}
-          </Box>
+          <FactList facts={facts} testId="task-facts" />
           <StatusControl key={`${record.id}-${record.status}`} occurrence={record} onDone={finish} />
           <DoneAlert>{done}</DoneAlert>
         </CardContent>
