@@ -7,6 +7,7 @@ import { clearedSpecify, specifyLinks } from '../../admin/src/form/lib/specify.t
 import type { YearMatrixQuestion } from '../../admin/src/form/lib/types.ts';
 import { differsFromStored, fromAnswer, markNotApplicable, NA, sanitizeValues, sectionAnswers, toAnswer } from '../../admin/src/form/lib/values.ts';
 import { parseDefinition } from '../../api/src/survey/definition.ts';
+import { mainSection, options, surveyDocument } from '../helpers/surveyDocument.ts';
 import { computeCompletion, validateSection } from '../../api/src/survey/engine.ts';
 
 const LABEL = 'Не применимо (закупка не проводилась)';
@@ -90,30 +91,22 @@ describe('the «не применимо» mark in the form', () => {
   });
 
   it('what the form sends holds for completion in the engine', () => {
-    const definition = parseDefinition({
-      format: 1,
-      code: 'na-test',
-      title: 'Проверка',
-      year: 2023,
-      window: { opensAt: '2023-08-30T00:00:00+03:00', closesAt: '2023-09-19T00:00:00+03:00' },
-      sections: [
-        {
-          code: 'main',
-          title: 'Раздел',
-          questions: [
-            {
-              code: 'method',
-              type: 'yearMatrix',
-              label: 'Способ',
-              required: true,
-              notApplicable: LABEL,
-              years: settings.years,
-              cell: { type: 'singleChoice', options: [{ code: 'auction', label: 'Аукцион' }] },
-            },
-          ],
-        },
-      ],
-    });
+    const definition = parseDefinition(
+      surveyDocument(
+        'na-test',
+        mainSection([
+          {
+            code: 'method',
+            type: 'yearMatrix',
+            label: 'Способ',
+            required: true,
+            notApplicable: LABEL,
+            years: settings.years,
+            cell: { type: 'singleChoice', options: options(['auction', 'Аукцион']) },
+          },
+        ]),
+      ),
+    );
     const sent = toAnswer(matrix, { 2021: 'auction', 2022: NA, 2023: NA });
     const result = validateSection(definition, 'main', { method: sent }, { regionCodes: new Set(), measureTypeCodes: new Set() });
     expect(result.ok).toBe(true);

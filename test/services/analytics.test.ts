@@ -3,58 +3,41 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeAnalytics, computeRatios, numberStats } from '../../api/src/services/analytics.ts';
 import { DefinitionError, parseDefinition } from '../../api/src/survey/definition.ts';
+import { mainSection, options, surveyDocument } from '../helpers/surveyDocument.ts';
 
-const definition = parseDefinition({
-  format: 1,
-  code: 'fixture-2023',
-  title: 'Проверка',
-  year: 2023,
-  window: { opensAt: '2023-08-30T00:00:00+03:00', closesAt: '2023-09-19T00:00:00+03:00' },
-  sections: [
-    {
-      code: 'main',
-      title: 'Раздел',
-      questions: [
-        {
-          code: 'kind',
+const definition = parseDefinition(
+  surveyDocument(
+    'fixture-2023',
+    mainSection([
+      {
+        code: 'kind',
+        type: 'singleChoice',
+        label: 'Вид',
+        options: options(['a', 'Первый'], ['b', 'Второй'], ['c', 'Третий']),
+      },
+      {
+        code: 'forms',
+        type: 'multipleChoice',
+        label: 'Формы',
+        options: options(['x', 'Икс'], ['y', 'Игрек']),
+      },
+      { code: 'orgs', type: 'number', label: 'Организаций' },
+      { code: 'refused', type: 'boolean', label: 'Отказ' },
+      { code: 'price', type: 'yearMatrix', label: 'Цена', years: [2021, 2022], cell: { type: 'number', min: 0 } },
+      {
+        code: 'method',
+        type: 'yearMatrix',
+        label: 'Способ',
+        years: [2021, 2022],
+        cell: {
           type: 'singleChoice',
-          label: 'Вид',
-          options: [
-            { code: 'a', label: 'Первый' },
-            { code: 'b', label: 'Второй' },
-            { code: 'c', label: 'Третий' },
-          ],
+          options: options(['auction', 'Аукцион'], ['other', 'Иное']),
         },
-        {
-          code: 'forms',
-          type: 'multipleChoice',
-          label: 'Формы',
-          options: [
-            { code: 'x', label: 'Икс' },
-            { code: 'y', label: 'Игрек' },
-          ],
-        },
-        { code: 'orgs', type: 'number', label: 'Организаций' },
-        { code: 'refused', type: 'boolean', label: 'Отказ' },
-        { code: 'price', type: 'yearMatrix', label: 'Цена', years: [2021, 2022], cell: { type: 'number', min: 0 } },
-        {
-          code: 'method',
-          type: 'yearMatrix',
-          label: 'Способ',
-          years: [2021, 2022],
-          cell: {
-            type: 'singleChoice',
-            options: [
-              { code: 'auction', label: 'Аукцион' },
-              { code: 'other', label: 'Иное' },
-            ],
-          },
-        },
-        { code: 'note', type: 'text', label: 'Комментарий' },
-      ],
-    },
-  ],
-});
+      },
+      { code: 'note', type: 'text', label: 'Комментарий' },
+    ]),
+  ),
+);
 
 // Four submitted questionnaires; the fourth leaves most questions blank.
 const answers = [
@@ -147,28 +130,25 @@ describe('computeAnalytics', () => {
 });
 
 // Ratios (seed 002's cost per organisation and per respondent), from a fixture of three matrices.
-const ratioDocument = (ratios: unknown[], extra: unknown[] = []) => ({
-  format: 1,
-  code: 'ratios-2023',
-  title: 'Проверка',
-  year: 2023,
-  window: { opensAt: '2023-08-30T00:00:00+03:00', closesAt: '2023-09-19T00:00:00+03:00' },
-  sections: [
-    {
-      code: 'operator',
-      title: 'Оператор',
-      questions: [
-        { code: 'price', type: 'yearMatrix', label: 'Цена контракта', years: [2021, 2022], cell: { type: 'number', min: 0 } },
-        { code: 'orgs', type: 'yearMatrix', label: 'Организаций', years: [2021, 2022], cell: { type: 'number', min: 0, integer: true } },
-        { code: 'people', type: 'yearMatrix', label: 'Респондентов', years: [2021, 2022], cell: { type: 'number', min: 0, integer: true } },
-        { code: 'budget', type: 'number', label: 'Бюджет' },
-        { code: 'staff', type: 'number', label: 'Штат' },
-        ...extra,
-      ],
-    },
-  ],
-  analytics: { ratios },
-});
+const ratioDocument = (ratios: unknown[], extra: unknown[] = []) =>
+  surveyDocument(
+    'ratios-2023',
+    [
+      {
+        code: 'operator',
+        title: 'Оператор',
+        questions: [
+          { code: 'price', type: 'yearMatrix', label: 'Цена контракта', years: [2021, 2022], cell: { type: 'number', min: 0 } },
+          { code: 'orgs', type: 'yearMatrix', label: 'Организаций', years: [2021, 2022], cell: { type: 'number', min: 0, integer: true } },
+          { code: 'people', type: 'yearMatrix', label: 'Респондентов', years: [2021, 2022], cell: { type: 'number', min: 0, integer: true } },
+          { code: 'budget', type: 'number', label: 'Бюджет' },
+          { code: 'staff', type: 'number', label: 'Штат' },
+          ...extra,
+        ],
+      },
+    ],
+    { analytics: { ratios } },
+  );
 
 const ratioDefinition = parseDefinition(
   ratioDocument([

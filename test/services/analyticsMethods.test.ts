@@ -7,81 +7,60 @@ import { computeAnalytics, computeRatios, type QuestionFigures, type RegionRef }
 import { discloseQuestions, discloseRatios, disclosureThreshold } from '../../api/src/services/disclosure.ts';
 import { type DefinitionError, parseDefinition } from '../../api/src/survey/definition.ts';
 import { type AnswerValue, type Catalog, computeCompletion, validateSection } from '../../api/src/survey/engine.ts';
+import { mainSection, options, surveyDocument } from '../helpers/surveyDocument.ts';
 
 const catalog: Catalog = { regionCodes: new Set(), measureTypeCodes: new Set() };
 
-const document = (analytics: unknown = {}) => ({
-  format: 1,
-  code: 'methods-2023',
-  title: 'Проверка',
-  year: 2023,
-  window: { opensAt: '2023-08-30T00:00:00+03:00', closesAt: '2023-09-19T00:00:00+03:00' },
-  sections: [
-    {
-      code: 'main',
-      title: 'Раздел',
-      questions: [
-        {
-          code: 'control',
-          type: 'yearMatrix',
-          label: 'Формы контроля',
-          required: true,
-          years: [2022, 2023],
-          optionalYears: [2022],
-          notApplicable: 'Не применимо (оператор не привлекался)',
-          cell: {
-            type: 'multipleChoice',
-            options: [
-              { code: 'x', label: 'Икс' },
-              { code: 'y', label: 'Игрек' },
-              { code: 'z', label: 'Зет' },
-            ],
-          },
-        },
-        {
-          code: 'forms',
+const document = (analytics: unknown = {}) =>
+  surveyDocument(
+    'methods-2023',
+    mainSection([
+      {
+        code: 'control',
+        type: 'yearMatrix',
+        label: 'Формы контроля',
+        required: true,
+        years: [2022, 2023],
+        optionalYears: [2022],
+        notApplicable: 'Не применимо (оператор не привлекался)',
+        cell: {
           type: 'multipleChoice',
-          label: 'Формы',
-          options: [
-            { code: 'a', label: 'А' },
-            { code: 'b', label: 'Б' },
-          ],
+          options: options(['x', 'Икс'], ['y', 'Игрек'], ['z', 'Зет']),
         },
-        { code: 'orgs', type: 'number', label: 'Организаций' },
-        { code: 'programme', type: 'text', label: 'Программа' },
-        {
-          code: 'practices',
-          type: 'group',
-          label: 'Практики',
-          itemLabel: 'Практика',
-          maxItems: 10,
-          fields: [
-            { code: 'title', type: 'text', label: 'Наименование' },
-            {
-              code: 'level',
-              type: 'singleChoice',
-              label: 'Уровень',
-              options: [
-                { code: 'org', label: 'Организация' },
-                { code: 'reg', label: 'Субъект' },
-              ],
-            },
-            {
-              code: 'kinds',
-              type: 'multipleChoice',
-              label: 'Виды',
-              options: [
-                { code: 'p', label: 'П' },
-                { code: 'q', label: 'Ку' },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-  analytics,
-});
+      },
+      {
+        code: 'forms',
+        type: 'multipleChoice',
+        label: 'Формы',
+        options: options(['a', 'А'], ['b', 'Б']),
+      },
+      { code: 'orgs', type: 'number', label: 'Организаций' },
+      { code: 'programme', type: 'text', label: 'Программа' },
+      {
+        code: 'practices',
+        type: 'group',
+        label: 'Практики',
+        itemLabel: 'Практика',
+        maxItems: 10,
+        fields: [
+          { code: 'title', type: 'text', label: 'Наименование' },
+          {
+            code: 'level',
+            type: 'singleChoice',
+            label: 'Уровень',
+            options: options(['org', 'Организация'], ['reg', 'Субъект']),
+          },
+          {
+            code: 'kinds',
+            type: 'multipleChoice',
+            label: 'Виды',
+            options: options(['p', 'П'], ['q', 'Ку']),
+          },
+        ],
+      },
+    ]),
+    { analytics },
+  );
 
 const definition = parseDefinition(document({ shares: { control: 'mentions', 'practices.kinds': 'mentions' } }));
 const region = (code: string, name: string): RegionRef => ({ code, name });
@@ -195,16 +174,10 @@ describe('numbers, texts and groups', () => {
   it('the ratios name the regions at their extremes', () => {
     const ratioDefinition = parseDefinition({
       ...document(),
-      sections: [
-        {
-          code: 'main',
-          title: 'Раздел',
-          questions: [
-            { code: 'price', type: 'number', label: 'Цена' },
-            { code: 'n', type: 'number', label: 'Число' },
-          ],
-        },
-      ],
+      sections: mainSection([
+        { code: 'price', type: 'number', label: 'Цена' },
+        { code: 'n', type: 'number', label: 'Число' },
+      ]),
       analytics: { ratios: [{ code: 'per', label: 'На одну', numerator: 'price', denominator: 'n' }] },
     });
     const [ratio] = computeRatios({
@@ -304,10 +277,7 @@ describe('disclosure control', () => {
             years: [2022, 2023],
             cell: {
               type: 'singleChoice',
-              options: [
-                { code: 'a', label: 'А' },
-                { code: 'b', label: 'Б' },
-              ],
+              options: options(['a', 'А'], ['b', 'Б']),
             },
           },
           { code: 'orgs', type: 'number', label: 'Организаций' },
