@@ -19,6 +19,7 @@ import {
 } from '../../api/src/services/protocols.ts';
 import { dateOnly } from '../../api/src/services/taskSchedule.ts';
 import { createTestDatabase } from '../helpers/db.ts';
+import { MONTH_ENDS_2025 } from '../helpers/monthEnds.ts';
 
 const DOCUMENT = `# ПРОТОКОЛ
 
@@ -100,20 +101,7 @@ describe('recurring duties with a fake clock', () => {
       horizon: '2026-01-10',
     });
     expect(report.owners.unmatched).toEqual(['Министерство здравоохранения Алтайского края', 'Министерство социальной защиты Алтайского края']);
-    expect(await dates('1.1')).toEqual([
-      '2025-01-31',
-      '2025-02-28',
-      '2025-03-31',
-      '2025-04-30',
-      '2025-05-31',
-      '2025-06-30',
-      '2025-07-31',
-      '2025-08-31',
-      '2025-09-30',
-      '2025-10-31',
-      '2025-11-30',
-      '2025-12-31',
-    ]);
+    expect(await dates('1.1')).toEqual(MONTH_ENDS_2025);
     expect(await dates('1.2')).toEqual(['2025-08-31', '2025-11-30']);
     expect(await dates('2')).toEqual(['2024-02-29', '2025-02-28']);
   });

@@ -3,21 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { isOverdue, rollUp } from '../../api/src/services/protocols.ts';
 import { addMonths, daysBetween, horizonFrom, occurrenceDates } from '../../api/src/services/taskSchedule.ts';
+import { MONTH_ENDS_2025 } from '../helpers/monthEnds.ts';
 
 const d = (date: string) => new Date(`${date}T00:00:00Z`);
 
 describe('recurring duties', () => {
   it('a monthly duty due on the 31st falls on the last day of shorter months, and on the 31st again', () => {
-    expect(occurrenceDates('2025-01-31', 'MONTHLY', '2025-08-31')).toEqual([
-      '2025-01-31',
-      '2025-02-28',
-      '2025-03-31',
-      '2025-04-30',
-      '2025-05-31',
-      '2025-06-30',
-      '2025-07-31',
-      '2025-08-31',
-    ]);
+    expect(occurrenceDates('2025-01-31', 'MONTHLY', '2025-08-31')).toEqual(MONTH_ENDS_2025.slice(0, 8));
     expect(occurrenceDates('2024-01-31', 'MONTHLY', '2024-03-01')).toEqual(['2024-01-31', '2024-02-29']);
     expect(occurrenceDates('2024-01-30', 'MONTHLY', '2024-03-30')).toEqual(['2024-01-30', '2024-02-29', '2024-03-30']);
   });
