@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSurveyDefinition } from '../../api/src/import/survey.ts';
 import { setCampaignWindow } from '../../api/src/services/campaigns.ts';
+import { myResponse, saveSection } from '../../api/src/services/responses.ts';
 import { parseDefinition } from '../../api/src/survey/definition.ts';
 import { openBrowserSession, startLiveSite, type BrowserSession, type LiveSite } from '../helpers/browser.ts';
 import { linkIn } from '../helpers/smtp.ts';
@@ -139,5 +140,69 @@ describe('part 2 of the 2023 form', () => {
     expect(await price2021.isDisabled()).toBe(false);
     expect(await price2021.inputValue()).toBe('');
     expect(session.problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('the questionnaire completed by a save', () => {
+  it('takes the tick of «Завершить заполнение анкеты?» at once, with the notice of that save still up', async () => {
+    const { page } = session;
+    const prisma = site.db.prisma;
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: 'two-windows@altai.example' } });
+    const perYear = <T>(a: T, b: T, c: T) => ({ 2021: a, 2022: b, 2023: c });
+    const sections: [string, Record<string, unknown>][] = [
+      [
+        'authority',
+        {
+          region: 'RU-ALT',
+          authority_name: 'Министерство социальной защиты Алтайского края',
+          respondent_name: 'Иванова Мария Петровна',
+          respondent_position: 'Начальник отдела',
+          respondent_kind: 'regional_authority',
+          spheres: ['social'],
+          social_orgs_regional: 64,
+          social_orgs_municipal: 0,
+          social_orgs_nonstate: 0,
+        },
+      ],
+      [
+        'operator',
+        {
+          operator_planned_price: perYear<unknown>({ notApplicable: true }, 700, 0),
+          operator_contract_price: perYear(378, 512.25, 0),
+          operator_orgs_assessed: perYear(21, 22, 0),
+          operator_respondents: perYear(1200, 1350, 0),
+          operator_funding_source: perYear('regional_budget', 'regional_budget', 'other'),
+          operator_funding_source_other: { 2023: 'Средства некоммерческой организации' },
+          operator_selection_method: perYear('auction', 'auction', 'auction'),
+          operator_control_forms: perYear(['tz_reporting_requirements'], ['tz_reporting_requirements'], ['tz_reporting_requirements']),
+          operator_refusal: perYear(false, false, false),
+          operator_online_tool: perYear('no', 'no', 'no'),
+        },
+      ],
+      [
+        'practices',
+        {
+          best_practices: [
+            { title: 'Типовое техническое задание', level: 'region', type: 'nok_organisation', description: 'Описание', results: 'Результаты' },
+          ],
+        },
+      ],
+    ];
+    for (const [sectionCode, answers] of sections) {
+      const { version } = (await myResponse(prisma, user.id, 'nok-2023'))!.response;
+      await saveSection(prisma, user.id, { campaignCode: 'nok-2023', sectionCode, version, answers });
+    }
+    await page.reload();
+    await page
+      .getByRole('navigation', { name: 'Разделы анкеты' })
+      .getByRole('link', { name: /Успешные практики/ })
+      .click();
+    await page.locator('#section-title', { hasText: 'Успешные практики' }).waitFor();
+    const saved = await saveAndWait(page);
+    expect(saved.data.completion.complete).toBe(true);
+    await page.getByRole('status').getByText('Сведения сохранены').waitFor();
+    // The notice goes on the checkbox's input event; the tick must stay.
+    await page.getByLabel('Завершить заполнение анкеты?').check();
+    expect(await page.getByLabel('Завершить заполнение анкеты?').isChecked()).toBe(true);
   }, 240_000);
 });

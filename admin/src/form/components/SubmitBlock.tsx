@@ -26,7 +26,9 @@ export function SubmitBlock({ labels, completion, confirmation, busy, onSubmit }
                 checked={confirmation.checked}
                 aria-invalid={error ? 'true' : undefined}
                 aria-describedby={error ? 'submit-confirm-error' : 'submit-confirm-help'}
-                onChange={(event) => confirmation.set(event.currentTarget.checked)}
+                // On click, not on change: the notice of the save that completed the questionnaire goes on
+                // the input event, and that re-render set the box back before change read it.
+                onClick={(event) => confirmation.set(event.currentTarget.checked)}
               />
               <label for="submit-confirm" class="label">
                 {labels.confirmLabel}
