@@ -29,6 +29,8 @@ beforeAll(async () => {
   // A questionnaire whose 2.1 may be marked «не применимо» per year (no responses yet: the import replaces it).
   const document = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../prisma/surveys/nok-2023.json'), 'utf8'));
   document.sections[1].questions.find((question: { code: string }) => question.code === 'operator_planned_price').notApplicable = NOT_APPLICABLE;
+  // And an optional confirmation (a single checkbox) in part 3.
+  document.sections[2].questions.push({ code: 'publish_consent', type: 'boolean', mustBeTrue: true, label: 'Практики можно опубликовать' });
   expect((await importSurveyDefinition(prisma, parseDefinition(document))).outcome).toBe('updated');
   session = await openBrowserSession(site, 'two-windows');
   session.page.setDefaultTimeout(30_000);
@@ -144,7 +146,7 @@ describe('part 2 of the 2023 form', () => {
 });
 
 describe('the questionnaire completed by a save', () => {
-  it('takes the tick of «Завершить заполнение анкеты?» at once, with the notice of that save still up', async () => {
+  it('takes a tick at once with the notice of a save still up: «Завершить заполнение анкеты?», then a confirmation question', async () => {
     const { page } = session;
     const prisma = site.db.prisma;
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'two-windows@altai.example' } });
@@ -204,5 +206,11 @@ describe('the questionnaire completed by a save', () => {
     // The notice goes on the checkbox's input event; the tick must stay.
     await page.getByLabel('Завершить заполнение анкеты?').check();
     expect(await page.getByLabel('Завершить заполнение анкеты?').isChecked()).toBe(true);
+    // So does a confirmation question of the questionnaire, after the next save.
+    expect((await saveAndWait(page)).__typename).toBe('MutationSaveSectionSuccess');
+    await page.getByRole('status').getByText('Сведения сохранены').waitFor();
+    await page.getByLabel('Практики можно опубликовать').check();
+    expect((await saveAndWait(page)).__typename).toBe('MutationSaveSectionSuccess');
+    expect((await prisma.answer.findFirstOrThrow({ where: { questionCode: 'publish_consent' } })).value).toBe(true);
   }, 240_000);
 });

@@ -251,7 +251,8 @@ function Control({ spec, id, value, onChange, labelledBy, labelId, describedBy, 
           type="checkbox"
           class="checkbox-input"
           checked={value === true}
-          onChange={(event) => onChange(event.currentTarget.checked ? true : null)}
+          // On click, not on change: see the «не применимо» mark in YearMatrix.
+          onClick={(event) => onChange(event.currentTarget.checked ? true : null)}
         />
       );
   }
@@ -455,7 +456,7 @@ function YearMatrix({ q, value, onChange, specify }: MatrixProps) {
                         checked={na}
                         disabled={context.disabled}
                         // On click (Space too), not on change: a re-render between the input and change events
-                        // (the notice going on any input) would set the box back before change reads it.
+                        // (the notice «Сведения сохранены» going on any input) set the box back before change read it.
                         onClick={(event) => onChange(markNotApplicable(q, value, year, event.currentTarget.checked))}
                       />
                       <label for={`${cellId}-na`} id={`${cellId}-na-label`}>
