@@ -17,12 +17,11 @@ import {
   Typography,
 } from '@mui/material';
 import { Title } from 'react-admin';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
 import { currentCampaign, useCampaignChoice, useConsoleDataProvider } from '../hooks.ts';
 import { audienceLabels } from '../labels.ts';
 import type { ReminderAudience, ReminderPreview } from '../operations.ts';
-import { letters, MailText, queuedText, SendingOutcome } from './mailParts.tsx';
+import { letters, MailText, SendingOutcome, SendRemindersDialog } from './mailParts.tsx';
 
 export function RemindersPage() {
   const { campaigns, error: loadError, campaignCode, campaign, choose } = useCampaignChoice(currentCampaign);
@@ -129,23 +128,19 @@ export function RemindersPage() {
           </CardContent>
         </Card>
       )}
-      <ConfirmDialog
+      <SendRemindersDialog
         open={confirming && Boolean(preview)}
-        title="Отправить напоминания"
-        confirmLabel="Отправить"
         consequence={
           preview
             ? `Будет отправлено ${letters(preview.recipients)} (${audiences.map((code) => audienceLabels[code]!.toLowerCase()).join(', ')}, «${campaign?.title ?? campaignCode}»). Каждый получит свою новую личную ссылку; прежние ссылки перестанут действовать. Отправку нельзя отменить.`
             : ''
         }
         onClose={() => setConfirming(false)}
-        onConfirm={async () => {
-          const outcome = await dataProvider.sendReminders(campaignCode, audiences);
-          if (!outcome.ok) return outcome;
+        send={() => dataProvider.sendReminders(campaignCode, audiences)}
+        onQueued={(text) => {
           setConfirming(false);
           setPreview(undefined);
-          setSent(queuedText(outcome.data.queued));
-          return undefined;
+          setSent(text);
         }}
       />
     </Box>

@@ -1,11 +1,14 @@
 /** @jsxImportSource react */
 // What the two reminder pages (campaign reminders: RemindersPage, protocol deadlines:
 // taskReminders/TaskRemindersPage) show alike: a mail as its recipient reads it, and the outcome of a
-// preview or a sending (the refusal, or what was queued with a link to the sent mails).
+// preview or a sending (the refusal, or what was queued with a link to the sent mails), and the
+// confirmation that sends.
 import { Box, Typography } from '@mui/material';
 import { Link } from 'react-admin';
 import { countOf } from '../../../../api/src/i18n/plural.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { DoneAlert, RefusalAlert } from '../feedback.tsx';
+import type { Outcome } from '../operations.ts';
 
 /** «3 письма» */
 export const letters = (n: number) => countOf(n, ['письмо', 'письма', 'писем']);
@@ -44,5 +47,36 @@ export function SendingOutcome({ error, sent }: { error?: string; sent?: string 
         )}
       </DoneAlert>
     </>
+  );
+}
+
+/** «Отправить напоминания?»: `send` runs on confirmation; a refusal stays in the dialog, else `onQueued` is told what was queued. */
+export function SendRemindersDialog({
+  open,
+  consequence,
+  onClose,
+  send,
+  onQueued,
+}: {
+  open: boolean;
+  consequence: string;
+  onClose(): void;
+  send(): Promise<Outcome<{ queued: number }>>;
+  onQueued(text: string): void;
+}) {
+  return (
+    <ConfirmDialog
+      open={open}
+      title="Отправить напоминания"
+      confirmLabel="Отправить"
+      consequence={consequence}
+      onClose={onClose}
+      onConfirm={async () => {
+        const outcome = await send();
+        if (!outcome.ok) return outcome;
+        onQueued(queuedText(outcome.data.queued));
+        return undefined;
+      }}
+    />
   );
 }

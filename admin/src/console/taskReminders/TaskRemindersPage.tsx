@@ -19,10 +19,9 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Link, Title, useGetList } from 'react-admin';
-import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { useConsoleDataProvider } from '../hooks.ts';
 import type { TaskReminderMail } from '../operations.ts';
-import { letters, MailText, queuedText, SendingOutcome } from '../reminders/mailParts.tsx';
+import { letters, MailText, SendingOutcome, SendRemindersDialog } from '../reminders/mailParts.tsx';
 
 export function TaskRemindersPage() {
   const dataProvider = useConsoleDataProvider();
@@ -157,19 +156,15 @@ export function TaskRemindersPage() {
           </CardContent>
         </Card>
       )}
-      <ConfirmDialog
+      <SendRemindersDialog
         open={confirming}
-        title="Отправить напоминания"
-        confirmLabel="Отправить"
         consequence={`Будет отправлено ${letters(selected.length)}: ${selected.map((mail) => mail.to).join(', ')}. Отправку нельзя отменить.`}
         onClose={() => setConfirming(false)}
-        onConfirm={async () => {
-          const outcome = await dataProvider.sendTaskReminders({ ...input(), contactIds: selected.map((mail) => mail.contactId) });
-          if (!outcome.ok) return outcome;
+        send={() => dataProvider.sendTaskReminders({ ...input(), contactIds: selected.map((mail) => mail.contactId) })}
+        onQueued={(text) => {
           setConfirming(false);
           setMails(undefined);
-          setSent(queuedText(outcome.data.queued));
-          return undefined;
+          setSent(text);
         }}
       />
     </Box>
