@@ -16,6 +16,14 @@ import { ownerNames, recurrenceLabels, ruDate, type TaskOccurrenceRecord, type T
 
 const STATUSES = Object.keys(taskStatusLabels) as TaskStatus[];
 
+/** Every status as a select's items (a function, not a component: Select reads its items' values). */
+const statusItems = () =>
+  STATUSES.map((value) => (
+    <MenuItem key={value} value={value}>
+      {taskStatusLabels[value]}
+    </MenuItem>
+  ));
+
 function StatusControl({ occurrence, onDone }: { occurrence: TaskOccurrenceRecord; onDone(message: string): void }) {
   const dataProvider = useConsoleDataProvider();
   const [status, setStatus] = useState<TaskStatus>(occurrence.status);
@@ -25,11 +33,7 @@ function StatusControl({ occurrence, onDone }: { occurrence: TaskOccurrenceRecor
       <FormControl size="small" sx={{ minWidth: 200 }}>
         <InputLabel id="task-status-label">Новое состояние</InputLabel>
         <Select labelId="task-status-label" label="Новое состояние" value={status} onChange={(event) => setStatus(event.target.value as TaskStatus)}>
-          {STATUSES.map((value) => (
-            <MenuItem key={value} value={value}>
-              {taskStatusLabels[value]}
-            </MenuItem>
-          ))}
+          {statusItems()}
         </Select>
       </FormControl>
       <Button variant="contained" disabled={status === occurrence.status} onClick={() => setConfirming(true)}>
@@ -116,11 +120,7 @@ function ReportForm({ occurrence, onDone }: { occurrence: TaskOccurrenceRecord; 
           onChange={(event) => setStatus(event.target.value as TaskStatus | '')}
         >
           <MenuItem value="">не менять</MenuItem>
-          {STATUSES.map((value) => (
-            <MenuItem key={value} value={value}>
-              {taskStatusLabels[value]}
-            </MenuItem>
-          ))}
+          {statusItems()}
         </Select>
       </FormControl>
       {refusal && <RefusalAlert refusal={refusal} />}
