@@ -82,4 +82,20 @@ describe('audit entries for people', () => {
       expect(auditKeyLabels[key], key).toMatch(/^[а-яёА-ЯЁ №]+$/);
     }
   });
+
+  it('a task deadline’s status by the task labels, and the keys of tasks, owners and their reminders', () => {
+    const subject = { region: 'RU-KB', protocol: '3', item: '2.1', dueOn: '2017-07-15' };
+    expect(changes({ ...subject, status: 'NOT_STARTED' }, { ...subject, status: 'DONE' })).toEqual([
+      { key: 'статус', from: 'Не начато', to: 'Выполнено' },
+    ]);
+    expect(snapshotRows(subject).map((row) => row.key)).toEqual(['регион', 'протокол №', 'пункт', 'срок']);
+    expect(snapshotRows({ owner: 'Минтруд КБР', email: 'a@example.ru', authority: null }).map((row) => row.key)).toEqual([
+      'исполнитель',
+      'адрес',
+      'орган власти',
+    ]);
+    for (const key of ['report', 'evidenceUrl', 'withinDays', 'contacts', 'overdue', 'upcoming']) {
+      expect(auditKeyLabels[key], key).toMatch(/^[а-яёА-ЯЁ №,]+$/);
+    }
+  });
 });

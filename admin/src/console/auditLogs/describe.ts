@@ -3,6 +3,7 @@
 // object by what it is (a plan target as its indicator's printed number and year), never the stored
 // keys, codes or database ids.
 import { audienceLabels, campaignStateLabels, formatMoscow, responseStatusLabels, subjectTypeLabels, windowStateLabels } from '../labels.ts';
+import { taskStatusLabels } from '../protocols/tasks.ts';
 
 /** The stored keys of before/after (services' audit snapshots) by their Russian names. */
 export const auditKeyLabels: Record<string, string> = {
@@ -59,13 +60,27 @@ export const auditKeyLabels: Record<string, string> = {
   revokedAt: 'отозван',
   previousValidUntil: 'прежний действует до',
   allowedOperations: 'разрешённые запросы',
+  // Protocols' tasks, their owners and the reminders of their deadlines
+  protocol: 'протокол №',
+  item: 'пункт',
+  dueOn: 'срок',
+  report: 'отчёт',
+  evidenceUrl: 'подтверждение',
+  owner: 'исполнитель',
+  email: 'адрес',
+  authority: 'орган власти',
+  withinDays: 'сроки на ближайшие, дней',
+  contacts: 'адресаты',
+  overdue: 'просрочено',
+  upcoming: 'срок подходит',
 };
 
 const outcomeLabels: Record<string, string> = { created: 'создан', updated: 'обновлён', unchanged: 'без изменений' };
 
 /** Value labels by key: a status of a response, a state of a campaign, an audience… */
 const valueLabels: Record<string, Record<string, string>> = {
-  status: responseStatusLabels,
+  // A response's status or a task's: their codes differ.
+  status: { ...responseStatusLabels, ...taskStatusLabels },
   state: campaignStateLabels,
   windowState: windowStateLabels,
   audience: audienceLabels,
