@@ -183,17 +183,20 @@ describe('publication', () => {
         { cookie: coordinator },
       );
     const before = await t.db.prisma.campaign.findUniqueOrThrow({ where: { code: 'nok-2021' } });
-    // A lone surrogate cannot be encoded for the database: it was «Внутренняя ошибка».
-    for (const result of [
-      (await publish({ campaignCode: 'до\udfffпосле' })).data.publishCampaignAnalytics,
-      (await publish({ campaignCode: 'x'.repeat(65) })).data.publishCampaignAnalytics,
-      (await expected({ campaignCode: 'до\udfffпосле', regionCodes: [] })).data.setCampaignExpectedRegions,
+    // A lone surrogate cannot be encoded for the database (it was «Внутренняя ошибка»): the whole
+    // operation is refused before it runs, naming the field.
+    for (const refused of [
+      await publish({ campaignCode: 'до\udfffпосле' }),
+      await expected({ campaignCode: 'до\udfffпосле', regionCodes: [] }),
+      await expected({ campaignCode: 'nok-2021', regionCodes: ['RU-ALT', '\ud800'] }),
     ]) {
-      expect(result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'campaignCode', code: 'WRONG_FORMAT' }] });
-      expect(result.fieldErrors[0].message).toMatch(/^Код опроса/);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(/^input\.(campaignCode|regionCodes\[1\]): текст содержит недопустимый символ/);
     }
-    const region = (await expected({ campaignCode: 'nok-2021', regionCodes: ['RU-ALT', '\ud800'] })).data.setCampaignExpectedRegions;
-    expect(region).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'regionCodes[1]', code: 'WRONG_FORMAT' }] });
+    const tooLong = (await publish({ campaignCode: 'x'.repeat(65) })).data.publishCampaignAnalytics;
+    expect(tooLong).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: 'campaignCode', code: 'WRONG_FORMAT' }] });
+    expect(tooLong.fieldErrors[0].message).toMatch(/^Код опроса/);
     // A value of the wrong type is refused naming its place in the one `input` argument.
     for (const input of [{ campaignCode: { constructor: 1 } }, { campaignCode: null }, { campaignCode: false }]) {
       const refused = await publish(input);
