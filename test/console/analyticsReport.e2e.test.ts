@@ -7,58 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { campaignDefinition } from '../../api/src/services/campaigns.ts';
-import { EXPECTED_REGIONS, seed002Responses } from '../fixtures/seed002.ts';
-import type { LiveSite } from '../helpers/browser.ts';
 import { consoleBrowserTest, signInToConsole } from '../helpers/console.ts';
+import { writeSeed002 } from '../helpers/seed002Db.ts';
 
 const text = async (locator: ReturnType<Page['locator']>) => ((await locator.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-/** The fixture written straight into the tables (saveSection's own path is tested in test/api/seed002.db.test.ts). */
-async function seed(site: LiveSite) {
-  const prisma = site.db.prisma;
-  const campaign = await prisma.campaign.update({ where: { code: 'nok-2023' }, data: { expectedRegions: EXPECTED_REGIONS } });
-  const definition = campaignDefinition(campaign);
-  const sectionOf = new Map(definition.sections.flatMap((section) => section.questions.map((question) => [question.code, section.code] as const)));
-  const regions = new Map((await prisma.region.findMany({ select: { id: true, code: true } })).map((region) => [region.code, region.id]));
-  // A few set-wise statements: the live site's start already takes most of the setup's time.
-  const responses = seed002Responses();
-  await prisma.user.createMany({ data: responses.map((_, index) => ({ email: `r${index}@example.org`, role: 'RESPONDENT' as const })) });
-  const users = new Map(
-    (await prisma.user.findMany({ where: { role: 'RESPONDENT' }, select: { id: true, email: true } })).map((user) => [user.email, user.id]),
-  );
-  await prisma.response.createMany({
-    data: responses.map((response, index) => ({
-      campaignId: campaign.id,
-      respondentId: users.get(`r${index}@example.org`)!,
-      status: 'SUBMITTED' as const,
-      submittedAt: new Date(),
-      completion: 100,
-      regionId: regions.get(response.region)!,
-    })),
-  });
-  const ids = new Map(
-    (await prisma.response.findMany({ where: { campaignId: campaign.id }, select: { id: true, respondentId: true } })).map((row) => [
-      row.respondentId,
-      row.id,
-    ]),
-  );
-  await prisma.answer.createMany({
-    data: responses.flatMap((response, index) =>
-      response.sections
-        .flatMap(([, values]) => Object.entries(values))
-        .filter(([, value]) => value !== undefined)
-        .map(([questionCode, value]) => ({
-          responseId: ids.get(users.get(`r${index}@example.org`)!)!,
-          questionCode,
-          sectionCode: sectionOf.get(questionCode)!,
-          value: value as object,
-        })),
-    ),
-  });
-}
-
-const t = consoleBrowserTest('console-report', { openWindows: ['nok-2023'], seed });
+const t = consoleBrowserTest('console-report', { openWindows: ['nok-2023'], seed: (site) => writeSeed002(site.db.prisma) });
 
 const figure = (caption: RegExp) => t.page.getByRole('article').filter({ has: t.page.getByRole('heading', { level: 3, name: caption }) });
 const rowOf = async (table: ReturnType<Page['locator']>, label: RegExp) =>
