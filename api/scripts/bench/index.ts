@@ -11,6 +11,9 @@
 //   - a nested read (region → authorities → respondents' progress → measures) vs PostGraphile v4 on the
 //     same database;
 //   - the personal link's POST and the form's first load: bytes (identity, gzip, brotli) and time;
+//   - the public report (GET /reports/nok-2023, an older version's page, the whole CSV) of two
+//     publications of nok-2023's dataset (10 per region, with answers), 50 connections, vs /healthz
+//     of the same server;
 //   - the server's memory, idle and at its peak.
 // PostgreSQL by default: a database of its own on BENCH_DATABASE_URL (default
 // postgresql://postgres@127.0.0.1:5432/postgres), created here and dropped at the end. --pglite: the
@@ -32,6 +35,7 @@ import { rawSection } from '../../src/dataset/answers.ts';
 import { generateDataset } from '../../src/dataset/generate.ts';
 import { createRandom } from '../../src/dataset/random.ts';
 import type { Database } from '../../src/db/client.ts';
+import { publishAnalytics } from '../../src/services/analytics.ts';
 import { campaignByCode, campaignDefinition, setCampaignWindow } from '../../src/services/campaigns.ts';
 import { createCoordinator } from '../../src/services/coordinators.ts';
 import { openProductDatabase } from '../../src/snapshots.ts';
@@ -50,8 +54,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
   },
 });
-/** --only typename,saves,open,nested,link,dashboard: the scenarios to run (all by default). */
-const SCENARIOS = ['typename', 'saves', 'open', 'nested', 'link', 'dashboard'] as const;
+/** --only typename,saves,open,nested,link,report,dashboard: the scenarios to run (all by default). */
+const SCENARIOS = ['typename', 'saves', 'open', 'nested', 'link', 'report', 'dashboard'] as const;
 const only = new Set(args.only ? args.only.split(',').map((name) => name.trim()) : SCENARIOS);
 for (const name of only) {
   if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`--only: unknown scenario ${name} (known: ${SCENARIOS.join(', ')})`);
@@ -65,6 +69,7 @@ const dashboardRequests = quick ? 20 : 50;
 const SAVE_CAMPAIGN = 'nok-2021';
 const SAVE_SECTION = 'situation';
 const DASHBOARD_CAMPAIGN = 'nok-2023';
+const REPORT_CONNECTIONS = 50;
 const root = path.resolve(import.meta.dirname, '../../..');
 const log = (line: string) => console.error(line);
 
@@ -521,8 +526,26 @@ try {
   }
   const setup = await prepare(db);
   const firstSize = dashboardSizes[0]!;
-  const dashboardData = await generateDataset(db.prisma, { campaignCode: DASHBOARD_CAMPAIGN, perRegion: firstSize, seed: 2, answers: false });
+  // With answers when the report is measured: the dashboard reads only the responses, which are the same either way.
+  const dashboardData = await generateDataset(db.prisma, {
+    campaignCode: DASHBOARD_CAMPAIGN,
+    perRegion: firstSize,
+    seed: 2,
+    answers: runs('report'),
+  });
   log(`dataset ${DASHBOARD_CAMPAIGN}: ${dashboardData.respondents} respondents in ${dashboardData.ms} ms`);
+  // The public report: two publications of that dataset (the latest and an older version).
+  const reportFigures: string[] = [];
+  if (runs('report')) {
+    const publisher = await db.prisma.user.findUniqueOrThrow({ where: { email: 'bench.coordinator@example.org' } });
+    const actor = { id: publisher.id, email: publisher.email };
+    await publishAnalytics(db.prisma, actor, DASHBOARD_CAMPAIGN);
+    const latest = await publishAnalytics(db.prisma, actor, DASHBOARD_CAMPAIGN);
+    const figures = JSON.stringify(latest.analytics).length;
+    reportFigures.push(
+      `${latest.respondentsCount} submitted questionnaires of ${dashboardData.respondents} respondents, ${latest.analytics.questions.length} questions, figures ${(figures / 1024).toFixed(0)} KB of JSON`,
+    );
+  }
   if (db.kind === 'pglite') await db.close();
 
   let ours = await startOurs();
@@ -656,6 +679,36 @@ try {
       baseline: '—',
       ratio: '—',
     });
+  }
+
+  // The public report, as anonymous readers open it, beside /healthz of the same server.
+  if (runs('report')) {
+    const get = (path: string): Workload => ({
+      path,
+      method: 'GET',
+      clients: REPORT_CONNECTIONS,
+      request: () => ({ headers: {}, body: '' }),
+      done: (_, status) => status === 200,
+    });
+    const healthz = get('/healthz');
+    const pages = [
+      ['the latest page', `/reports/${DASHBOARD_CAMPAIGN}`],
+      ["an older version's page", `/reports/${DASHBOARD_CAMPAIGN}/v1`],
+      ['every table in one CSV', `/reports/${DASHBOARD_CAMPAIGN}/v2.csv`],
+    ] as const;
+    for (const [name, path] of pages) {
+      const answer = await fetch(`${ours.origin}${path}`);
+      const bytes = (await answer.arrayBuffer()).byteLength;
+      if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+      reportFigures.push(`${path} ${(bytes / 1024).toFixed(0)} KB`);
+      const { own, base } = await pair(
+        `GET ${path}`,
+        () => closedLoop(ours.origin, get(path), REPORT_CONNECTIONS, seconds),
+        () => closedLoop(ours.origin, healthz, REPORT_CONNECTIONS, seconds),
+      );
+      loadRow(`GET ${path} (${name}), closed loop, ${REPORT_CONNECTIONS} connections`, own, base, '/healthz of our server', 'req/s');
+    }
+    notes.push(`Public report of ${DASHBOARD_CAMPAIGN} (2 publications): ${reportFigures.join('; ')}; no If-None-Match, no compression asked.`);
   }
 
   // The dashboard, growing the dataset between sizes. The baseline is the same aggregate in one SQL

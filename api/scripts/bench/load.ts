@@ -12,6 +12,8 @@ import { Pool } from 'undici';
 /** A request kind: its body for a client (e.g. one respondent, with its own session and version), and what counts as success. */
 export interface Workload {
   path: string;
+  /** POST by default; a GET sends no body. */
+  method?: 'GET' | 'POST';
   /** Distinct clients (respondents); no two requests of one client are in flight at once. */
   clients: number;
   request(client: number): { headers: Record<string, string>; body: string };
@@ -44,13 +46,15 @@ export async function closedLoop(origin: string, workload: Workload, connections
     timeout: 30,
     requests: [
       {
-        method: 'POST',
+        method: workload.method ?? 'POST',
         path: workload.path,
         setupRequest: (request, context: { client?: number }) => {
           const client = free.pop()!;
           context.client = client;
           const { headers, body } = workload.request(client);
-          return { ...request, headers: { ...request.headers, ...headers }, body };
+          return workload.method === 'GET'
+            ? { ...request, headers: { ...request.headers, ...headers } }
+            : { ...request, headers: { ...request.headers, ...headers }, body };
         },
         onResponse: (status, body, context: { client?: number }) => {
           const client = context.client!;
