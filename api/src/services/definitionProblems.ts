@@ -50,6 +50,10 @@ function customMessage(message: string): { code: FieldErrorCode; message: string
     [/^minItems is greater than maxItems/, 'WRONG_VALUE', 'Минимальное число элементов (minItems) больше максимального (maxItems).'],
     [/^unknown section/, 'WRONG_VALUE', `Раздела с кодом «${quoted}» нет в документе (или это сам раздел): укажите код другого раздела.`],
     [/is itself locked$/, 'WRONG_VALUE', `Раздел «${quoted}» сам открывается после других; допускается только один уровень unlockAfter.`],
+    [/^"personal" is not supported on measures/, 'WRONG_VALUE', 'Отметка personal не применяется к мероприятиям (measures).'],
+    [/^"personal" is not supported on a group's fields/, 'WRONG_VALUE', 'Отметка personal ставится на группу целиком, не на её поле.'],
+    // Already Russian (definition.ts personalTextMessage): said as is.
+    [/^Вопрос «.*» отмечен как персональный/, 'WRONG_VALUE', message],
   ];
   for (const [pattern, code, russian] of rules) if (pattern.test(message)) return { code, message: russian };
   return { code: 'INVALID', message: `Недопустимое значение (${message}).` };

@@ -36,6 +36,12 @@ const common = {
   /** A heading shown above the question, e.g. the common stem of questions 3.1–3.3. */
   lead: text.optional(),
   required: z.boolean().default(false),
+  /**
+   * The answer is about the person filling in the questionnaire (name, position, phone, e-mail):
+   * regional portals with the `answers` scope never read it, and the analytics never publish its text.
+   * Absent when false, so the digests of unflagged definitions stay as they were.
+   */
+  personal: z.boolean().optional(),
 };
 
 /** Per-type settings, shared by standalone questions, group fields and year-matrix cells. */
@@ -316,8 +322,20 @@ function figureKeyIssues(definition: {
   analytics.publishTexts.forEach((key, k) => {
     const spec = figureSpec(definition.sections, key);
     if (spec?.type !== 'text') issues.push({ path: ['analytics', 'publishTexts', k], message: `"${key}" is not a text question` });
+    else if (isPersonalKey(definition.sections, key)) issues.push({ path: ['analytics', 'publishTexts', k], message: personalTextMessage(key) });
   });
   return issues;
+}
+
+/** The question a key (`code` or `group.field`) names is personal (a group's fields are personal with their group). */
+export function isPersonalKey(sections: Section[], key: string): boolean {
+  const [code] = key.split('.');
+  return sections.some((section) => section.questions.some((question) => question.code === code && question.personal === true));
+}
+
+/** The refusal of a personal question in analytics.publishTexts (Russian: the console shows it as is). */
+export function personalTextMessage(key: string): string {
+  return `Вопрос «${key}» отмечен как персональный (personal): ответы на него о заполняющем анкету и не публикуются — уберите его из analytics.publishTexts.`;
 }
 
 function questionIssues(question: Question | SimpleQuestion | Cell): { path: (string | number)[]; message: string }[] {
@@ -335,11 +353,17 @@ function questionIssues(question: Question | SimpleQuestion | Cell): { path: (st
   if ((question.type === 'group' || question.type === 'measures') && question.minItems > question.maxItems) {
     issues.push({ path: ['minItems'], message: 'minItems is greater than maxItems' });
   }
+  if (question.type === 'measures' && question.personal !== undefined) {
+    issues.push({ path: ['personal'], message: '"personal" is not supported on measures' });
+  }
   if (question.type === 'group') {
     const seen = new Set<string>();
     question.fields.forEach((field, f) => {
       if (seen.has(field.code)) issues.push({ path: ['fields', f, 'code'], message: `duplicate field code "${field.code}"` });
       seen.add(field.code);
+      if (field.personal !== undefined) {
+        issues.push({ path: ['fields', f, 'personal'], message: '"personal" is not supported on a group\'s fields: mark the group itself' });
+      }
       for (const issue of questionIssues(field)) issues.push({ path: ['fields', f, ...issue.path], message: issue.message });
     });
   }
