@@ -104,8 +104,9 @@ function optionsOf(question: Question): Option[] {
 /**
  * What a shipped definition adds to the stored one of the same campaign without touching a single
  * answer: the shipped file's optional questions the stored one lacks (in a section it has, placed
- * after the question they follow in the file) and the «уточните» links (`specify`) of options the
- * stored one has. Everything else stays as stored: coordinators' edits of texts and options, the
+ * after the question they follow in the file), the «уточните» links (`specify`) of options the
+ * stored one has, and the `personal` marks of its questions (a marked question leaves
+ * `analytics.publishTexts`: its text is never published). Everything else stays as stored: coordinators' edits of texts and options, the
  * window. Null when there is nothing to add, or when the result would not be a valid definition.
  */
 export function shippedAdditions(stored: SurveyDefinition, shipped: SurveyDefinition): { definition: SurveyDefinition; added: string[] } | null {
@@ -138,6 +139,14 @@ export function shippedAdditions(stored: SurveyDefinition, shipped: SurveyDefini
         added.push(`${question.code}.${option.code} → ${specify}`);
       }
     }
+  }
+  for (const question of merged.sections.flatMap((section) => section.questions)) {
+    if (shippedQuestions.get(question.code)?.personal !== true || question.personal === true) continue;
+    if (question.type === 'measures') continue;
+    question.personal = true;
+    added.push(`${question.code} (personal)`);
+    const publishTexts = merged.analytics?.publishTexts;
+    if (publishTexts) merged.analytics!.publishTexts = publishTexts.filter((key) => key.split('.')[0] !== question.code);
   }
   if (!added.length) return null;
   try {
