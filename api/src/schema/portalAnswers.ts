@@ -36,7 +36,8 @@ const PortalMeasureType = builder.objectRef<PortalMeasure>('PortalMeasure').impl
 });
 
 const PortalResponseType = builder.objectRef<PortalResponse>('PortalResponse').implement({
-  description: "A submitted questionnaire of the portal's region: its authority, answers and measures, never the person (name, position, e-mail).",
+  description:
+    "A submitted questionnaire of the portal's region: its authority, answers and measures, never the person (e-mail, and the questions its definition marks personal: name, position, contacts).",
   fields: (t) => ({
     id: t.exposeID('id'),
     campaignCode: t.exposeString('campaignCode'),
@@ -122,7 +123,7 @@ async function regionPage<Row extends { id: number }>(
 builder.objectFields(PortalRegion, (t) => ({
   responses: t.field({
     type: PortalResponseConnection,
-    description: `The answers scope: the region's submitted questionnaires (per campaign, per authority), by id, \`first\` 1–${MAX_FIRST}. Without the person: no name, position or e-mail.`,
+    description: `The answers scope: the region's submitted questionnaires (per campaign, per authority), by id, \`first\` 1–${MAX_FIRST}. Without the person: no e-mail, and no question the campaign's definition marks personal (name, position, contacts).`,
     authScopes: { portalWith: 'answers' },
     args: pageArgs(t),
     resolve: (portal, args, context) => regionPage('response', portal.regionId, args, context.prisma, portalResponses),

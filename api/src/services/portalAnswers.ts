@@ -1,18 +1,28 @@
 // What a regional portal reads of its own region's answers (issue 11, point 2). With the `answers`
 // scope: the submitted questionnaires of its region (per campaign, optionally per authority), each with
 // its authority, its answers in words (services/answerLabels.ts) and its measures — without the
-// person: no e-mail, and the questions that name or place a person (PERSONAL_QUESTIONS) left out. With
+// person: no e-mail, and the questions the campaign's definition marks `personal` left out. With
 // the `personal` scope: the officials who sent them (name, e-mail, position, authority). Only submitted
 // questionnaires count (a draft's region is only what its author typed), of published campaigns, and the
 // region is always the token's: every query here is narrowed to `regionId`, which no caller supplies.
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { Question } from '../survey/definition.ts';
 import { loadLabelCatalog } from './answerLabels.ts';
 import { campaignDefinition } from './campaigns.ts';
 import { type AnswerInWords, answersInWords, type MeasureInWords, measureInWords, measuresWithTypes } from './responseContent.ts';
 
-/** Questions whose answers are about the person filling in the questionnaire: only `personal` reads them. */
-export const PERSONAL_QUESTIONS: ReadonlySet<string> = new Set(['respondent_name', 'respondent_position']);
+/** The answers the officials list reads as the person's name and position (the `personal` scope). */
+const OFFICIAL_QUESTIONS = { name: 'respondent_name', position: 'respondent_position' } as const;
+
+/**
+ * Left out of what the `answers` scope reads: a question the campaign's definition marks `personal`,
+ * and whatever the officials list reads as the person, flagged or not (a definition written before
+ * the flag, imported through the console, still keeps its filler's name and position to `personal`).
+ */
+export function personalQuestion(question: Question): boolean {
+  return question.personal === true || (Object.values(OFFICIAL_QUESTIONS) as string[]).includes(question.code);
+}
 
 export type PortalAnswer = AnswerInWords;
 export type PortalMeasure = MeasureInWords;
@@ -59,7 +69,7 @@ export async function countPortalResponses(prisma: Db, regionId: number, filter:
   return prisma.response.count({ where: regionWhere(regionId, filter, null) });
 }
 
-/** Up to `take` questionnaires after `afterId`, by id; answers in words, no e-mail, no personal question. */
+/** Up to `take` questionnaires after `afterId`, by id; answers in words, no e-mail, no question its definition marks personal. */
 export async function portalResponses(
   prisma: Db,
   regionId: number,
@@ -97,7 +107,7 @@ export async function portalResponses(
       sections: campaignDefinition(row.campaign).sections.map((section) => ({
         code: section.code,
         title: section.title,
-        answers: answersInWords(section.questions, values, catalog, (question) => PERSONAL_QUESTIONS.has(question.code)),
+        answers: answersInWords(section.questions, values, catalog, personalQuestion),
       })),
       measures: row.measures.map(measureInWords),
     };
@@ -121,7 +131,7 @@ export async function portalOfficials(
       campaign: { select: { code: true } },
       respondent: { select: { email: true } },
       authority: { select: { name: true, regionId: true } },
-      answers: { where: { questionCode: { in: [...PERSONAL_QUESTIONS] } }, select: { questionCode: true, value: true } },
+      answers: { where: { questionCode: { in: Object.values(OFFICIAL_QUESTIONS) } }, select: { questionCode: true, value: true } },
     },
   });
   return rows.map((row) => {
@@ -132,8 +142,8 @@ export async function portalOfficials(
     return {
       id: row.id,
       campaignCode: row.campaign.code,
-      name: answer('respondent_name'),
-      position: answer('respondent_position'),
+      name: answer(OFFICIAL_QUESTIONS.name),
+      position: answer(OFFICIAL_QUESTIONS.position),
       email: row.respondent.email,
       authorityName: row.authority?.regionId === regionId ? row.authority.name : null,
       submittedAt: row.submittedAt,
