@@ -13,6 +13,11 @@
 // out the site's header, the version list and the links, and keeps a figure on one page where it fits.
 // Caching: a publication never changes, so its CSVs are immutable; a version's page may still gain
 // newer versions in its list (an hour's cache), the latest page is revalidated each time (ETag).
+// In this process the rendered bodies (and a page's brotli and gzip forms, made when first asked
+// for) are kept by their ETag, a small LRU per database: a repeat request costs the one query of the
+// versions list (which says whether a newer publication exists, whichever server published it),
+// then answers from memory; a new publication changes the ETag of the pages, so the latest page
+// shows it at once. Concurrent first requests of one body render it once.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { type Publication, publicationVersions, publishedAnalytics, type PublicationSummary } from '../services/analytics.ts';
@@ -37,6 +42,7 @@ import {
   reportCsv,
 } from '../services/analyticsReport.ts';
 import { assetUrl } from './assets.ts';
+import { bodyOf, chooseEncoding, compressNow, type Encoding, varyOnEncoding } from './compression.ts';
 import { escapeHtml, layout, messagePage } from './pages.ts';
 
 /** Any path under /reports/ is answered here (an unknown one with the report's own 404). */
@@ -411,7 +417,7 @@ const notFound = (html: HtmlResponder) =>
     404,
   );
 
-function csvResponse(body: string, filename: string, etag: string): Response {
+function csvResponse(body: Uint8Array<ArrayBuffer>, filename: string, etag: string): Response {
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
@@ -421,6 +427,117 @@ function csvResponse(body: string, filename: string, etag: string): Response {
       'x-content-type-options': 'nosniff',
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rendered bodies kept in memory.
+
+/** How many rendered bodies are kept per database, and their total size in bytes (UTF-8, not counting compressed forms). */
+export const REPORT_CACHE_ENTRIES = 48;
+export const REPORT_CACHE_BYTES = 48 * 1024 * 1024;
+
+/** A rendered body: its UTF-8 bytes, and its compressed forms once asked for. */
+export interface CachedBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  encoded: Partial<Record<Encoding, Promise<Uint8Array<ArrayBuffer>>>>;
+}
+
+/**
+ * Bodies by their ETag, least recently used dropped first. An ETag names what its body shows (the
+ * campaign, the version, for a page the newest version and the list's length, the markup and the
+ * stylesheet), so an entry is right for as long as its ETag is the one a request computes.
+ */
+export class ReportBodyCache {
+  private readonly entries = new Map<string, CachedBody>();
+  private readonly rendering = new Map<string, Promise<CachedBody | null>>();
+  private bytes = 0;
+  /** Requests answered from memory, and bodies rendered (for the tests and a curious operator). */
+  hits = 0;
+  renders = 0;
+
+  constructor(
+    private readonly maxEntries = REPORT_CACHE_ENTRIES,
+    private readonly maxBytes = REPORT_CACHE_BYTES,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The body under this ETag: kept, being rendered for another request, or rendered now (null: nothing to show, not kept). */
+  async body(key: string, render: () => Promise<string | null>): Promise<CachedBody | null> {
+    const kept = this.entries.get(key);
+    if (kept) {
+      this.hits += 1;
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept;
+    }
+    const pending = this.rendering.get(key);
+    if (pending) return pending;
+    const made = (async () => {
+      this.renders += 1;
+      const text = await render();
+      if (text === null) return null;
+      const body: CachedBody = { bytes: bodyOf(Buffer.from(text, 'utf8')), encoded: {} };
+      this.keep(key, body);
+      return body;
+    })().finally(() => this.rendering.delete(key));
+    this.rendering.set(key, made);
+    return made;
+  }
+
+  private keep(key: string, body: CachedBody): void {
+    if (body.bytes.byteLength > this.maxBytes) return;
+    this.entries.set(key, body);
+    this.bytes += body.bytes.byteLength;
+    for (const [oldest, old] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= old.bytes.byteLength;
+    }
+  }
+}
+
+/** The body in the encoding the client takes (compressed once per body and encoding), as compressResponse would send it. */
+async function encodedBody(body: CachedBody, request: Request): Promise<{ bytes: Uint8Array<ArrayBuffer>; encoding: Encoding | null }> {
+  const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+  if (!encoding) return { bytes: body.bytes, encoding: null };
+  let encoded = body.encoded[encoding];
+  if (!encoded) {
+    encoded = compressNow(body.bytes, encoding).then(bodyOf);
+    body.encoded[encoding] = encoded;
+    encoded.catch(() => {
+      delete body.encoded[encoding];
+    });
+  }
+  return { bytes: await encoded, encoding };
+}
+
+/** One cache per database client (tests open several databases in one process). */
+const caches = new WeakMap<Db, ReportBodyCache>();
+
+export function reportBodyCache(prisma: Db): ReportBodyCache {
+  let cache = caches.get(prisma);
+  if (!cache) {
+    cache = new ReportBodyCache();
+    caches.set(prisma, cache);
+  }
+  return cache;
+}
+
+/**
+ * A page from memory with html()'s headers (security headers, these), compressed for the client and
+ * marked as varying on Accept-Encoding, so web.ts's compressResponse leaves it as it is.
+ */
+async function pageResponse(html: HtmlResponder, request: Request, body: CachedBody, headers: Record<string, string>): Promise<Response> {
+  const { bytes, encoding } = await encodedBody(body, request);
+  const shell = html('', 200, headers);
+  const all = new Headers(shell.headers);
+  varyOnEncoding(all);
+  if (encoding) all.set('content-encoding', encoding);
+  all.set('content-length', String(bytes.byteLength));
+  return new Response(bytes, { status: 200, headers: all });
 }
 
 /** GET (and HEAD, which web.ts answers as GET without the body) of a path under /reports/. */
@@ -433,22 +550,29 @@ export async function reportRoute(prisma: Db, request: Request, pathname: string
   if (!versions.length) return notFound(html);
   const latest = versions[0]!.version;
   const version = asked ?? latest;
+  const bodies = reportBodyCache(prisma);
 
   if (wholeCsv || tableCsv) {
     const etag = validator(['csv', code!, version, tableCsv ?? '']);
     if (notModified(request, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
-    const publication = await publishedAnalytics(prisma, code!, version);
-    if (!publication) return notFound(html);
-    if (wholeCsv) return csvResponse(reportCsv(publication.analytics), `${code}-analytics-v${version}.csv`, etag);
-    const block = reportBlocks(publication.analytics).find((one) => blockCode(one) === tableCsv);
-    if (!block) return notFound(html);
-    return csvResponse(blockCsv(block), `${code}-analytics-v${version}-${tableCsv}.csv`, etag);
+    const body = await bodies.body(etag, async () => {
+      const publication = await publishedAnalytics(prisma, code!, version);
+      if (!publication) return null;
+      if (wholeCsv) return reportCsv(publication.analytics);
+      const block = reportBlocks(publication.analytics).find((one) => blockCode(one) === tableCsv);
+      return block ? blockCsv(block) : null;
+    });
+    if (!body) return notFound(html);
+    return csvResponse(body.bytes, `${code}-analytics-v${version}${tableCsv ? `-${tableCsv}` : ''}.csv`, etag);
   }
 
   const cache = asked === null ? LATEST_PAGE : VERSION_PAGE;
   const etag = validator(['page', code!, version, latest, versions.length]);
   if (notModified(request, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': cache } });
-  const publication = await publishedAnalytics(prisma, code!, version);
-  if (!publication) return notFound(html);
-  return html(reportPage(publication, versions), 200, { 'cache-control': cache, etag });
+  const body = await bodies.body(etag, async () => {
+    const publication = await publishedAnalytics(prisma, code!, version);
+    return publication ? reportPage(publication, versions) : null;
+  });
+  if (!body) return notFound(html);
+  return pageResponse(html, request, body, { 'cache-control': cache, etag });
 }
