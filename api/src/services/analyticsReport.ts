@@ -224,33 +224,54 @@ const methodName = (method: string | null) => (!method ? '' : method.toUpperCase
 
 type Row = (string | number | null)[];
 
+/**
+ * One CSV row by its columns' names (HEADER's order): text columns left out are empty strings,
+ * number columns left out are empty cells.
+ */
+interface CsvRow {
+  table: string;
+  question?: string;
+  field?: string;
+  year: string | number;
+  name: string;
+  count?: number | null;
+  share?: number | null;
+  shareOfRespondents?: number | null;
+  shareOfMentions?: number | null;
+  method?: string;
+  answered?: number | null;
+  mentions?: number | null;
+  suppressed?: boolean;
+}
+
+const cells = (row: CsvRow): Row => [
+  row.table,
+  row.question ?? '',
+  row.field ?? '',
+  row.year,
+  row.name,
+  row.count ?? null,
+  row.share ?? null,
+  row.shareOfRespondents ?? null,
+  row.shareOfMentions ?? null,
+  row.method ?? '',
+  row.answered ?? null,
+  row.mentions ?? null,
+  row.suppressed ? 'да' : '',
+];
+
 function participationRows(analytics: ReportAnalytics): Row[] {
-  const rows: Row[] = [];
-  const participation = `Участие (ожидалось регионов: ${analytics.expectedRegionsCount})`;
-  rows.push([
-    participation,
-    '',
-    '',
-    analytics.year,
-    'Приняли участие (регионов)',
-    analytics.participatingRegionsCount,
-    null,
-    null,
-    null,
-    '',
-    null,
-    null,
-    '',
-  ]);
-  for (const region of analytics.nonParticipatingRegions) {
-    rows.push([participation, '', '', analytics.year, `Не принял участия: ${region.name}`, null, null, null, null, '', null, null, '']);
-  }
-  return rows;
+  const table = `Участие (ожидалось регионов: ${analytics.expectedRegionsCount})`;
+  return [
+    { table, year: analytics.year, name: 'Приняли участие (регионов)', count: analytics.participatingRegionsCount },
+    ...analytics.nonParticipatingRegions.map((region) => ({ table, year: analytics.year, name: `Не принял участия: ${region.name}` })),
+  ].map(cells);
 }
 
 function blockRows(block: ReportBlock): Row[] {
-  const rows: Row[] = [];
+  const rows: CsvRow[] = [];
   if (block.kind === 'ratio') {
+    const { label, unit } = block.ratio;
     for (const year of block.ratio.years) {
       for (const [name, value] of [
         ['Учтено анкет', year.count],
@@ -260,24 +281,10 @@ function blockRows(block: ReportBlock): Row[] {
         ['Медиана', year.median],
         ['Совокупно', year.aggregate],
       ] as const) {
-        rows.push([
-          block.ratio.label,
-          block.ratio.unit ?? '',
-          '',
-          year.year,
-          name,
-          value,
-          null,
-          null,
-          null,
-          '',
-          null,
-          null,
-          year.suppressed ? 'да' : '',
-        ]);
+        rows.push({ table: label, question: unit ?? '', year: year.year, name, count: value, suppressed: year.suppressed });
       }
     }
-    return rows;
+    return rows.map(cells);
   }
   const question = block.question;
   const label = questionTitle(question);
@@ -290,21 +297,19 @@ function blockRows(block: ReportBlock): Row[] {
         ]
       : [{ field: '', caption: question.caption, year: '', column: question }];
   for (const { field, caption, year, column } of columns) {
-    const method = methodName(column.method);
-    const base = [caption ?? '', label, field, year] as const;
+    const base = { table: caption ?? '', question: label, field, year, answered: column.answered };
     for (const option of column.options ?? []) {
-      rows.push([
+      rows.push({
         ...base,
-        option.label,
-        option.count,
-        option.share,
-        option.shareOfRespondents,
-        option.shareOfMentions,
-        method,
-        column.answered,
-        column.mentions,
-        option.suppressed ? 'да' : '',
-      ]);
+        name: option.label,
+        count: option.count,
+        share: option.share,
+        shareOfRespondents: option.shareOfRespondents,
+        shareOfMentions: option.shareOfMentions,
+        method: methodName(column.method),
+        mentions: column.mentions,
+        suppressed: option.suppressed,
+      });
     }
     if (column.numbers) {
       for (const [name, value] of [
@@ -314,15 +319,15 @@ function blockRows(block: ReportBlock): Row[] {
         ['Максимум', column.numbers.max],
         ['Медиана', column.numbers.median],
       ] as const) {
-        rows.push([...base, name, value, null, null, null, '', column.answered, null, '']);
+        rows.push({ ...base, name, count: value });
       }
     }
-    for (const text of column.texts ?? []) rows.push([...base, text.text, null, null, null, null, '', column.answered, null, '']);
+    for (const text of column.texts ?? []) rows.push({ ...base, name: text.text });
     if (!column.options && !column.numbers && !(column.texts ?? []).length) {
-      rows.push([...base, 'Ответили', column.answered, null, null, null, '', column.answered, null, column.suppressed ? 'да' : '']);
+      rows.push({ ...base, name: 'Ответили', count: column.answered, suppressed: column.suppressed });
     }
   }
-  return rows;
+  return rows.map(cells);
 }
 
 const csvOf = (rows: Row[]) => `\ufeff${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
